@@ -1,0 +1,124 @@
+package graph
+
+import (
+	"context"
+	"time"
+)
+
+// Store is the database behind relmap. Commands depend on this interface only,
+// so they can be tested without a database; graph/neo4jstore implements it on
+// Neo4j.
+type Store interface {
+	// Info reports the server's product name, version and edition, and the
+	// database in use. It is also the connectivity check.
+	Info(ctx context.Context) (ServerInfo, error)
+	// Load makes the graph's copy of each dataset equal to ds and reports what
+	// changed. With opts.DryRun nothing is written.
+	Load(ctx context.Context, ds []*Dataset, opts LoadOptions) (LoadSummary, error)
+	// Query runs one Cypher statement with parameters, streaming each record
+	// to fn as it arrives. Without opts.Write the server runs it read-only.
+	Query(ctx context.Context, cypher string, params map[string]any, opts QueryOptions, fn func(Record) error) (QuerySummary, error)
+	// Fingerprint hashes the content relmap owns, canonically.
+	Fingerprint(ctx context.Context) (Fingerprint, error)
+	Close(ctx context.Context) error
+}
+
+// ServerInfo describes the server a Store talks to.
+type ServerInfo struct {
+	Address  string
+	Product  string // e.g. "Neo4j Kernel"
+	Version  string // e.g. "5.26.30"
+	Edition  string // e.g. "community"
+	Database string
+}
+
+// LoadOptions tune Load.
+type LoadOptions struct {
+	DryRun    bool
+	BatchSize int                     // rows per UNWIND batch; 0 picks the default
+	Force     bool                    // write even when the stored content hash matches
+	Progress  func(done, total int64) // called outside transactions; may be nil
+}
+
+// LoadSummary counts what a load changed, per dataset and kind of item.
+type LoadSummary struct {
+	Datasets  []DatasetChange
+	Unchanged bool // every dataset's content hash matched; nothing was compared or written
+	DryRun    bool
+}
+
+// DatasetChange is what a load did (or would do) to one dataset.
+type DatasetChange struct {
+	Name      string
+	Hash      string
+	Unchanged bool
+	Documents Change
+	Actors    Change
+	Ties      Change
+	// Details lists each created, updated or removed item ("+ actor nato"),
+	// filled for dry runs.
+	Details []string
+}
+
+// Change counts created, updated and removed items.
+type Change struct {
+	Created, Updated, Removed, Kept int
+}
+
+// QueryOptions tune Query.
+type QueryOptions struct {
+	Write   bool
+	Timeout time.Duration // 0: the server's default
+}
+
+// QuerySummary is what the server reports after a statement.
+type QuerySummary struct {
+	Keys         []string
+	Records      int64
+	Counters     map[string]int // non-zero update counters, for writes
+	ResultAvail  time.Duration  // server time until the first record was available
+	ResultCons   time.Duration  // server time until the last record was consumed
+	QueryType    string         // r, rw, w, s
+	Notification []string
+}
+
+// Fingerprint is a canonical hash of relmap-owned content with its counts.
+type Fingerprint struct {
+	Hash      string
+	Documents int
+	Actors    int
+	Ties      int
+}
+
+// Record is one row of a query result: values in column order.
+type Record struct {
+	Keys   []string
+	Values []any
+}
+
+// The value types a Record may hold besides nil, bool, int64, float64, string,
+// []any, map[string]any, Date (for Neo4j dates), time.Time (date-times) and
+// time.Duration.
+
+// Node is a graph node as returned by a query.
+type Node struct {
+	ElementID string
+	Labels    []string
+	Props     map[string]any
+}
+
+// Relationship is a graph relationship as returned by a query.
+type Relationship struct {
+	ElementID string
+	StartID   string // ElementID of the start node
+	EndID     string // ElementID of the end node
+	Type      string
+	Props     map[string]any
+}
+
+// Path alternates nodes and relationships: Nodes has one more element than
+// Rels.
+type Path struct {
+	Nodes []Node
+	Rels  []Relationship
+}

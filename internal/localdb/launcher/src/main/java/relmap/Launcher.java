@@ -1,0 +1,79 @@
+package relmap;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Runs Neo4j Community embedded with only its Bolt connector, bound to loopback.
+ *
+ * <p>Usage: Launcher HOME PORT PAGECACHE_MB. The password arrives on the first line of standard
+ * input so it never shows in the process arguments or environment. The launcher prints
+ * "relmap-launcher: ready PORT" once Bolt accepts connections and shuts the database down
+ * cleanly on SIGTERM or SIGINT.
+ */
+public final class Launcher {
+  private Launcher() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      System.err.println("usage: Launcher HOME PORT PAGECACHE_MB (password on stdin)");
+      System.exit(2);
+    }
+    Path home = Path.of(args[0]).toAbsolutePath();
+    int port = Integer.parseInt(args[1]);
+    long pageCacheMb = Long.parseLong(args[2]);
+    String password;
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      password = in.readLine();
+    }
+    if (password == null || password.length() < 8) {
+      System.err.println("relmap-launcher: a password of at least 8 characters is required on stdin");
+      System.exit(2);
+    }
+    Files.createDirectories(home);
+
+    DatabaseManagementService dbms =
+        new DatabaseManagementServiceBuilder(home)
+            .setConfig(BoltConnector.enabled, true)
+            .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+            .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+            .setConfig(HttpConnector.enabled, false)
+            .setConfig(HttpsConnector.enabled, false)
+            .setConfig(GraphDatabaseSettings.auth_enabled, true)
+            .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+            .build();
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.err.println("relmap-launcher: shutting down");
+                  dbms.shutdown();
+                  stopped.countDown();
+                }));
+
+    // The generated password is set on every start, so a lost state file only needs a restart.
+    dbms.database("system")
+        .executeTransactionally(
+            "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+
+    System.out.println("relmap-launcher: ready " + port);
+    System.out.flush();
+    stopped.await();
+  }
+}
