@@ -18,7 +18,11 @@ type Store interface {
 	// Query runs one Cypher statement with parameters, streaming each record
 	// to fn as it arrives. Without opts.Write the server runs it read-only.
 	Query(ctx context.Context, cypher string, params map[string]any, opts QueryOptions, fn func(Record) error) (QuerySummary, error)
-	// Fingerprint hashes the content relmap owns, canonically.
+	// Snapshot reads the content relmap owns back into datasets (all of them
+	// when names is empty), in canonical order.
+	Snapshot(ctx context.Context, names ...string) ([]*Dataset, error)
+	// Fingerprint hashes the content relmap owns, canonically (see
+	// FingerprintOf): a graph loaded from files has the files' fingerprint.
 	Fingerprint(ctx context.Context) (Fingerprint, error)
 	Close(ctx context.Context) error
 }

@@ -1,0 +1,83 @@
+# relmap — see README.md. `make demo` runs the main job end to end, `make test` the tests.
+
+GO      ?= go
+BIN     := bin/relmap
+OUT     := out
+RELMAP  := $(CURDIR)/$(BIN)
+# The demo's date for the early-2012 picture the source document describes.
+SOURCE_DATE := 2012-02-01
+
+.PHONY: all build demo test unit integration bench bench-load bench-query bench-render fuzz clean db-start db-stop deps-ci
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/relmap
+
+# The main job: a local Neo4j unless NEO4J_URI names another, the built-in dataset
+# loaded, one question answered, the views drawn and the spheres compared in out/.
+demo: build
+	@mkdir -p $(OUT)
+	@if [ -z "$$NEO4J_URI" ]; then $(RELMAP) db start; fi
+	$(RELMAP) load
+	$(RELMAP) query --format table --named partnership-depth --param at=$(SOURCE_DATE)
+	$(RELMAP) render --view sphere --param org=nato --at $(SOURCE_DATE) -o $(OUT)/sphere-nato.svg
+	$(RELMAP) render --view sphere --param org=csto --at $(SOURCE_DATE) -o $(OUT)/sphere-csto.svg
+	$(RELMAP) render --view sphere --param org=sco --at $(SOURCE_DATE) -o $(OUT)/sphere-sco.svg
+	$(RELMAP) render --view ndn -o $(OUT)/ndn.svg
+	$(RELMAP) render --view ladder --at $(SOURCE_DATE) -o $(OUT)/ladder.svg
+	$(RELMAP) render --view neighbourhood --param id=kazakhstan --at $(SOURCE_DATE) -o $(OUT)/kazakhstan.svg
+	$(RELMAP) compare --at $(SOURCE_DATE) --format markdown > $(OUT)/compare-$(SOURCE_DATE).md
+	$(RELMAP) compare --at $(SOURCE_DATE) -o $(OUT)/compare-$(SOURCE_DATE).svg
+	$(RELMAP) compare --format markdown > $(OUT)/compare-today.md
+	$(RELMAP) compare --from $(SOURCE_DATE) --to today --format markdown > $(OUT)/compare-changes.md
+	$(RELMAP) report --at $(SOURCE_DATE) -o $(OUT)/report.html
+	$(RELMAP) fingerprint
+	@echo "Wrote:" && ls -1 $(OUT)
+
+# Unit tests need nothing; integration tests (internal/itest) need a real Neo4j:
+# the one NEO4J_URI names, or a throwaway local one started and stopped here.
+# Under CI=true an unreachable database fails the integration tests.
+test: build
+	@if [ -n "$$NEO4J_URI" ]; then \
+		RELMAP_REQUIRE_DB=1 $(GO) test -count=1 ./... ; \
+	else \
+		$(RELMAP) db exec -- env RELMAP_REQUIRE_DB=1 $(GO) test -count=1 ./... ; \
+	fi
+
+unit:
+	$(GO) test -count=1 ./...
+
+bench: bench-render bench-load bench-query
+
+bench-render: build
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./internal/render/
+
+bench-load: build
+	@if [ -n "$$NEO4J_URI" ]; then RELMAP_BENCH=1 $(GO) test -run '^$$' -bench Load -benchtime 1x -timeout 60m ./internal/itest/ ; \
+	else $(RELMAP) db exec -- env RELMAP_BENCH=1 $(GO) test -run '^$$' -bench Load -benchtime 1x -timeout 60m ./internal/itest/ ; fi
+
+bench-query: build
+	@if [ -n "$$NEO4J_URI" ]; then RELMAP_BENCH=1 $(GO) test -run '^$$' -bench Query -benchtime 1x -timeout 30m ./internal/itest/ ; \
+	else $(RELMAP) db exec -- env RELMAP_BENCH=1 $(GO) test -run '^$$' -bench Query -benchtime 1x -timeout 30m ./internal/itest/ ; fi
+
+FUZZTIME ?= 60s
+fuzz:
+	@for pkg in ./internal/seed ./internal/params ./internal/render; do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done
+
+db-start: build
+	$(RELMAP) db start
+db-stop: build
+	$(RELMAP) db stop
+
+# What a fresh CI machine lacks for the browser and native-Graphviz checks.
+deps-ci:
+	@command -v chromium >/dev/null && command -v dot >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium graphviz >/dev/null; }
+
+clean:
+	rm -rf bin $(OUT)

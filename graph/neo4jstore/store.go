@@ -1,0 +1,337 @@
+// Package neo4jstore implements graph.Store on Neo4j 5 over Bolt (a local
+// embedded server, Docker, Desktop, Aura or a cluster through neo4j://).
+//
+// Every statement is parameterised; the only names spliced into Cypher are
+// labels and relationship types from the domain's closed sets. Writes run in
+// ExecuteWrite callbacks that are safe to retry; reads in ExecuteRead.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/relmap/relmap/graph"
+)
+
+// Config says which server and database to use.
+type Config struct {
+	URI      string
+	User     string
+	Password string
+	Database string        // "" means the server's default database
+	Timeout  time.Duration // connection timeout; 0 means 5s
+}
+
+// Store is a graph.Store on Neo4j.
+type Store struct {
+	driver neo4j.DriverWithContext
+	cfg    Config
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Open creates a driver for cfg. It does not connect: the first call does.
+func Open(cfg Config) (*Store, error) {
+	if cfg.Timeout == 0 {
+		cfg.Timeout = 5 * time.Second
+	}
+	drv, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""),
+		func(c *config.Config) {
+			c.SocketConnectTimeout = cfg.Timeout
+			c.ConnectionAcquisitionTimeout = cfg.Timeout
+			c.MaxTransactionRetryTime = 15 * time.Second
+			c.UserAgent = "relmap"
+		})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v (expected e.g. bolt://host:7687, neo4j://host, neo4j+s://host)", graph.ErrUnavailable, cfg.URI, err)
+	}
+	return &Store{driver: drv, cfg: cfg}, nil
+}
+
+// Close releases the driver's connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.cfg.Database})
+}
+
+// Info checks connectivity and reports the server's version.
+func (s *Store) Info(ctx context.Context) (graph.ServerInfo, error) {
+	info := graph.ServerInfo{Address: s.cfg.URI, Database: s.cfg.Database}
+	cctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+	defer cancel()
+	if err := s.driver.VerifyConnectivity(cctx); err != nil {
+		return info, s.classify(err)
+	}
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	res, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		r, err := tx.Run(ctx, "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition", nil)
+		if err != nil {
+			return nil, err
+		}
+		rec, err := r.Single(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return rec.Values, nil
+	})
+	if err != nil {
+		return info, s.classify(err)
+	}
+	vals := res.([]any)
+	info.Product, _ = vals[0].(string)
+	info.Version, _ = vals[1].(string)
+	info.Edition, _ = vals[2].(string)
+	if info.Database == "" {
+		info.Database = "(default)"
+	}
+	return info, nil
+}
+
+// Query streams the records of one statement to fn.
+func (s *Store) Query(ctx context.Context, cypher string, params map[string]any, opts graph.QueryOptions, fn func(graph.Record) error) (graph.QuerySummary, error) {
+	mode := neo4j.AccessModeRead
+	if opts.Write {
+		mode = neo4j.AccessModeWrite
+	}
+	var txOpts []func(*neo4j.TransactionConfig)
+	if opts.Timeout > 0 {
+		txOpts = append(txOpts, neo4j.WithTxTimeout(opts.Timeout))
+	}
+	sess := s.session(ctx, mode)
+	defer sess.Close(ctx)
+	var sum graph.QuerySummary
+	emitted := false
+	work := func(tx neo4j.ManagedTransaction) (any, error) {
+		if emitted {
+			// Records already went out: a retry would repeat them.
+			return nil, errors.New("the connection failed after results were written; run the query again")
+		}
+		r, err := tx.Run(ctx, cypher, toDriverParams(params))
+		if err != nil {
+			return nil, err
+		}
+		keys, err := r.Keys()
+		if err != nil {
+			return nil, err
+		}
+		sum.Keys = keys
+		for r.Next(ctx) {
+			rec := r.Record()
+			vals := make([]any, len(rec.Values))
+			for i, v := range rec.Values {
+				vals[i] = fromDriver(v)
+			}
+			emitted = true
+			sum.Records++
+			if err := fn(graph.Record{Keys: keys, Values: vals}); err != nil {
+				return nil, stopError{err}
+			}
+		}
+		if err := r.Err(); err != nil {
+			if emitted {
+				return nil, s.classify(err)
+			}
+			return nil, err
+		}
+		rs, err := r.Consume(ctx)
+		if err != nil {
+			return nil, err
+		}
+		sum.ResultAvail = rs.ResultAvailableAfter()
+		sum.ResultCons = rs.ResultConsumedAfter()
+		sum.QueryType = queryType(rs.StatementType())
+		sum.Counters = counters(rs.Counters())
+		for _, n := range rs.Notifications() {
+			sum.Notification = append(sum.Notification, n.Title()+": "+n.Description())
+		}
+		return nil, nil
+	}
+	var err error
+	if opts.Write {
+		_, err = sess.ExecuteWrite(ctx, work, txOpts...)
+	} else {
+		_, err = sess.ExecuteRead(ctx, work, txOpts...)
+	}
+	var stop stopError
+	if errors.As(err, &stop) {
+		return sum, stop.err
+	}
+	if err != nil {
+		return sum, s.classify(err)
+	}
+	return sum, nil
+}
+
+// stopError carries an error from the record callback out of the transaction
+// function without being mistaken for a retryable server error.
+type stopError struct{ err error }
+
+func (e stopError) Error() string { return e.err.Error() }
+
+func queryType(t neo4j.StatementType) string {
+	switch t {
+	case neo4j.StatementTypeReadOnly:
+		return "r"
+	case neo4j.StatementTypeReadWrite:
+		return "rw"
+	case neo4j.StatementTypeWriteOnly:
+		return "w"
+	case neo4j.StatementTypeSchemaWrite:
+		return "s"
+	}
+	return ""
+}
+
+func counters(c neo4j.Counters) map[string]int {
+	m := map[string]int{
+		"nodes_created":         c.NodesCreated(),
+		"nodes_deleted":         c.NodesDeleted(),
+		"relationships_created": c.RelationshipsCreated(),
+		"relationships_deleted": c.RelationshipsDeleted(),
+		"properties_set":        c.PropertiesSet(),
+		"labels_added":          c.LabelsAdded(),
+		"labels_removed":        c.LabelsRemoved(),
+		"indexes_added":         c.IndexesAdded(),
+		"indexes_removed":       c.IndexesRemoved(),
+		"constraints_added":     c.ConstraintsAdded(),
+		"constraints_removed":   c.ConstraintsRemoved(),
+	}
+	for k, v := range m {
+		if v == 0 {
+			delete(m, k)
+		}
+	}
+	return m
+}
+
+var posRE = regexp.MustCompile(`\(line (\d+), column (\d+)`)
+
+// classify turns driver errors into the domain's errors. The driver's
+// IsNeo4jError does not unwrap, hence errors.As throughout.
+func (s *Store) classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ne *neo4j.Neo4jError
+	if errors.As(err, &ne) {
+		switch {
+		case strings.HasPrefix(ne.Code, "Neo.ClientError.Security.Unauthorized"),
+			strings.HasPrefix(ne.Code, "Neo.ClientError.Security.AuthenticationRateLimit"),
+			strings.HasPrefix(ne.Code, "Neo.ClientError.Security.CredentialsExpired"):
+			return fmt.Errorf("%w at %s as user %q: %s (check NEO4J_USERNAME and the password)", graph.ErrAuth, s.cfg.URI, s.cfg.User, ne.Msg)
+		case strings.Contains(ne.Code, "TransactionTimedOut"):
+			return fmt.Errorf("%w: %s", graph.ErrTimeout, ne.Msg)
+		case ne.Code == "Neo.ClientError.Database.DatabaseNotFound":
+			return fmt.Errorf("%w: database %q does not exist on %s (Community edition has one user database, usually \"neo4j\")", graph.ErrUnavailable, s.cfg.Database, s.cfg.URI)
+		}
+		qe := &graph.QueryError{Code: ne.Code, Message: ne.Msg}
+		if m := posRE.FindStringSubmatch(ne.Msg); m != nil {
+			qe.Line, _ = strconv.Atoi(m[1])
+			qe.Column, _ = strconv.Atoi(m[2])
+		}
+		return qe
+	}
+	var ie *neo4j.InvalidAuthenticationError
+	if errors.As(err, &ie) {
+		return fmt.Errorf("%w at %s: %v", graph.ErrAuth, s.cfg.URI, err)
+	}
+	var ce *neo4j.ConnectivityError
+	var oe *net.OpError
+	if errors.As(err, &ce) || errors.As(err, &oe) || errors.Is(err, context.DeadlineExceeded) ||
+		strings.Contains(err.Error(), "ConnectivityError") {
+		return fmt.Errorf("%w: cannot reach Neo4j at %s: %v", graph.ErrUnavailable, s.cfg.URI, err)
+	}
+	return err
+}
+
+// toDriverParams converts domain values (graph.Date) into driver values.
+func toDriverParams(p map[string]any) map[string]any {
+	if p == nil {
+		return nil
+	}
+	out := make(map[string]any, len(p))
+	for k, v := range p {
+		out[k] = toDriver(v)
+	}
+	return out
+}
+
+func toDriver(v any) any {
+	switch x := v.(type) {
+	case graph.Date:
+		return dbtype.Date(x.First())
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = toDriver(e)
+		}
+		return out
+	case map[string]any:
+		return toDriverParams(x)
+	}
+	return v
+}
+
+// fromDriver converts driver values into the value types of graph.Record.
+func fromDriver(v any) any {
+	switch x := v.(type) {
+	case dbtype.Node:
+		return graph.Node{ElementID: x.ElementId, Labels: x.Labels, Props: propsFromDriver(x.Props)}
+	case dbtype.Relationship:
+		return graph.Relationship{ElementID: x.ElementId, StartID: x.StartElementId, EndID: x.EndElementId,
+			Type: x.Type, Props: propsFromDriver(x.Props)}
+	case dbtype.Path:
+		p := graph.Path{}
+		for _, n := range x.Nodes {
+			p.Nodes = append(p.Nodes, fromDriver(n).(graph.Node))
+		}
+		for _, r := range x.Relationships {
+			p.Rels = append(p.Rels, fromDriver(r).(graph.Relationship))
+		}
+		return p
+	case dbtype.Date:
+		t := x.Time()
+		return graph.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+	case dbtype.LocalDateTime:
+		return x.Time()
+	case dbtype.LocalTime:
+		return x.Time().Format("15:04:05.999999999")
+	case dbtype.Time:
+		return x.Time().Format("15:04:05.999999999Z07:00")
+	case dbtype.Duration:
+		return x.String()
+	case dbtype.Point2D:
+		return x.String()
+	case dbtype.Point3D:
+		return x.String()
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = fromDriver(e)
+		}
+		return out
+	case map[string]any:
+		return propsFromDriver(x)
+	}
+	return v
+}
+
+func propsFromDriver(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = fromDriver(v)
+	}
+	return out
+}

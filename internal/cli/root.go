@@ -1,0 +1,346 @@
+// Package cli is relmap's command line: one file per command, each with an
+// options struct, its flags and a run function. Run is the whole program, so
+// tests can call it exactly as a user would.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/graph/neo4jstore"
+	"github.com/relmap/relmap/internal/localdb"
+)
+
+// Streams are the program's standard streams and what they are attached to.
+type Streams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// OutTTY and ErrTTY say whether Out and ErrOut are terminals: tables and
+	// progress bars for people, plain formats for pipes.
+	OutTTY, ErrTTY bool
+}
+
+// OSStreams are the process's own streams.
+func OSStreams() Streams {
+	return Streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr)}
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// Exit codes, documented in README.md.
+const (
+	ExitOK          = 0
+	ExitError       = 1 // bad input, failed validation, anything else
+	ExitUsage       = 2 // unknown command or flag, bad arguments
+	ExitUnavailable = 3 // the database could not be reached
+	ExitAuth        = 4 // the database refused the credentials
+	ExitQuery       = 5 // the database refused a statement
+	ExitTimeout     = 6 // a statement ran past --timeout
+	ExitBusy        = 7 // another load is running
+	ExitInterrupted = 130
+)
+
+// usageError marks errors in the command line itself.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
+// silentError has been reported already (for example, validation errors
+// printed one per line); only the exit code remains.
+type silentError struct{ code int }
+
+func (e silentError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// ExitCode maps an error returned by Run to the process exit code.
+func ExitCode(err error) int {
+	var se silentError
+	var qe *graph.QueryError
+	var ue usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &se):
+		return se.code
+	case errors.As(err, &ue):
+		return ExitUsage
+	case errors.Is(err, context.Canceled):
+		return ExitInterrupted
+	case errors.Is(err, graph.ErrAuth):
+		return ExitAuth
+	case errors.Is(err, graph.ErrUnavailable):
+		return ExitUnavailable
+	case errors.Is(err, graph.ErrTimeout):
+		return ExitTimeout
+	case errors.Is(err, graph.ErrBusy):
+		return ExitBusy
+	case errors.As(err, &qe):
+		return ExitQuery
+	}
+	return ExitError
+}
+
+// Main runs relmap as a process: signals cancel the context, errors are
+// printed once and mapped to the exit code.
+func Main(args []string) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	streams := OSStreams()
+	err := Run(ctx, streams, args)
+	stop()
+	var se silentError
+	if err != nil && !errors.As(err, &se) {
+		fmt.Fprintf(streams.ErrOut, "relmap: %v\n", err)
+	}
+	os.Exit(ExitCode(err))
+}
+
+// Run runs relmap with args (without the program name).
+func Run(ctx context.Context, streams Streams, args []string) error {
+	return RunWith(ctx, streams, args, nil)
+}
+
+// StoreFactory opens a graph.Store for a connection; tests substitute one
+// that needs no database.
+type StoreFactory func(ctx context.Context, c Conn) (graph.Store, error)
+
+// RunWith is Run with a substitute store factory (nil: Neo4j).
+func RunWith(ctx context.Context, streams Streams, args []string, factory StoreFactory) error {
+	g := &Globals{Streams: streams, factory: factory}
+	root := newRootCmd(g)
+	root.SetArgs(args)
+	root.SetIn(streams.In)
+	root.SetOut(streams.Out)
+	root.SetErr(streams.ErrOut)
+	err := root.ExecuteContext(ctx)
+	if err != nil && isCobraUsageError(err) {
+		return usageError{err}
+	}
+	return err
+}
+
+// cobra reports flag and argument mistakes as plain errors; recognise them so
+// they exit with ExitUsage.
+func isCobraUsageError(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument",
+		"invalid argument", "accepts ", "requires at least", "requires at most", "received ", "required flag"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Globals are the options every command shares.
+type Globals struct {
+	Streams
+	URI          string
+	User         string
+	PasswordFile string
+	Database     string
+	DataDir      string
+	factory      StoreFactory
+}
+
+const envHelp = `Connection settings come from, in order: the flags; the environment
+(NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, as in Neo4j's own
+tools); the local database started by 'relmap db start' (its state file in
+--data, default $RELMAP_DATA or ` + "`~/.local/share/relmap/neo4j`" + `).`
+
+func newRootCmd(g *Globals) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "relmap",
+		Short: "Map who is tied to whom: a cited, dated graph of states, organisations, programmes and routes",
+		Long: `relmap keeps a curated, cited and dated dataset of actors (states, international
+organisations, partnership programmes, supply routes, places, initiatives) and the
+ties between them, loads it into Neo4j, answers analysts' questions in Cypher,
+renders subgraphs to SVG through Graphviz and compares the NATO, CSTO and SCO
+spheres at any date.
+
+` + envHelp,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.URI, "uri", "", "Bolt URI of the database (env NEO4J_URI; default: the local database)")
+	pf.StringVar(&g.User, "user", "", "user name (env NEO4J_USERNAME; default neo4j)")
+	pf.StringVar(&g.PasswordFile, "password-file", "", "read the password from this file (env NEO4J_PASSWORD holds the password itself)")
+	pf.StringVar(&g.Database, "database", "", "database name (env NEO4J_DATABASE; default: the server's default)")
+	pf.StringVar(&g.DataDir, "data", "", "data directory of the local database (env RELMAP_DATA; default ~/.local/share/relmap/neo4j)")
+
+	root.AddCommand(
+		newVersionCmd(g),
+		newDBCmd(g),
+		// newLoadCmd(g),
+		// newValidateCmd(g),
+		// newQueryCmd(g),
+		newFingerprintCmd(g),
+		// newSeedsCmd(g),
+	)
+	for _, add := range extraCommands {
+		root.AddCommand(add(g))
+	}
+	return root
+}
+
+// extraCommands lets command files register themselves without editing the
+// list above.
+var extraCommands []func(*Globals) *cobra.Command
+
+// dataDir is the local database's data directory.
+func (g *Globals) dataDir() string {
+	if g.DataDir != "" {
+		return g.DataDir
+	}
+	if d := os.Getenv("RELMAP_DATA"); d != "" {
+		return d
+	}
+	return localdb.DefaultDataDir()
+}
+
+// Conn is a resolved connection.
+type Conn struct {
+	URI, User, Password, Database string
+	// FromLocal is true when the settings came from the local database's state.
+	FromLocal bool
+}
+
+// conn resolves the connection: flags, then environment, then the local
+// database's state file.
+func (g *Globals) conn() (Conn, error) {
+	c := Conn{URI: g.URI, User: g.User, Database: g.Database}
+	if c.URI == "" {
+		c.URI = os.Getenv("NEO4J_URI")
+	}
+	if c.User == "" {
+		c.User = os.Getenv("NEO4J_USERNAME")
+	}
+	if c.Database == "" {
+		c.Database = os.Getenv("NEO4J_DATABASE")
+	}
+	if g.PasswordFile != "" {
+		b, err := os.ReadFile(g.PasswordFile)
+		if err != nil {
+			return c, fmt.Errorf("reading --password-file: %v", err)
+		}
+		c.Password = strings.TrimRight(string(b), "\r\n")
+	} else {
+		c.Password = os.Getenv("NEO4J_PASSWORD")
+	}
+	if c.URI == "" {
+		st, err := localdb.ReadState(g.dataDir())
+		if err == nil {
+			c.URI, c.FromLocal = st.URI(), true
+			if c.User == "" {
+				c.User = st.User
+			}
+			if c.Password == "" {
+				c.Password = st.Password
+			}
+		} else {
+			c.URI = fmt.Sprintf("bolt://127.0.0.1:%d", localdb.DefaultPort)
+			c.FromLocal = true
+		}
+	}
+	if c.User == "" {
+		c.User = "neo4j"
+	}
+	return c, nil
+}
+
+// store opens the store for the resolved connection.
+func (g *Globals) store(ctx context.Context) (graph.Store, error) {
+	c, err := g.conn()
+	if err != nil {
+		return nil, err
+	}
+	return g.storeFor(ctx, c)
+}
+
+// storeFor opens the store for a given connection.
+func (g *Globals) storeFor(ctx context.Context, c Conn) (graph.Store, error) {
+	if g.factory != nil {
+		return g.factory(ctx, c)
+	}
+	s, err := neo4jstore.Open(neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database})
+	if err != nil {
+		return nil, err
+	}
+	return hintingStore{s, c}, nil
+}
+
+// hintingStore adds the way out to connection errors: how to start a local
+// database or point relmap at another one.
+type hintingStore struct {
+	*neo4jstore.Store
+	c Conn
+}
+
+func (h hintingStore) hint(err error) error {
+	if !errors.Is(err, graph.ErrUnavailable) {
+		return err
+	}
+	if h.c.FromLocal {
+		return fmt.Errorf("%w\nStart the local database with `relmap db start`, or set NEO4J_URI to use another Neo4j 5", err)
+	}
+	return fmt.Errorf("%w\nCheck that the server at NEO4J_URI/--uri is running and reachable", err)
+}
+
+func (h hintingStore) Info(ctx context.Context) (graph.ServerInfo, error) {
+	i, err := h.Store.Info(ctx)
+	return i, h.hint(err)
+}
+
+func (h hintingStore) Load(ctx context.Context, ds []*graph.Dataset, o graph.LoadOptions) (graph.LoadSummary, error) {
+	s, err := h.Store.Load(ctx, ds, o)
+	return s, h.hint(err)
+}
+
+func (h hintingStore) Query(ctx context.Context, q string, p map[string]any, o graph.QueryOptions, fn func(graph.Record) error) (graph.QuerySummary, error) {
+	s, err := h.Store.Query(ctx, q, p, o, fn)
+	return s, h.hint(err)
+}
+
+func (h hintingStore) Snapshot(ctx context.Context, names ...string) ([]*graph.Dataset, error) {
+	d, err := h.Store.Snapshot(ctx, names...)
+	return d, h.hint(err)
+}
+
+func (h hintingStore) Fingerprint(ctx context.Context) (graph.Fingerprint, error) {
+	f, err := h.Store.Fingerprint(ctx)
+	return f, h.hint(err)
+}
+
+// withStore opens the store, checks it answers, runs fn and closes it.
+func (g *Globals) withStore(ctx context.Context, fn func(graph.Store) error) error {
+	s, err := g.store(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close(context.WithoutCancel(ctx))
+	if _, err := s.Info(ctx); err != nil {
+		return err
+	}
+	return fn(s)
+}
+
+// status prints a progress or status line to stderr.
+func (g *Globals) status(format string, a ...any) {
+	fmt.Fprintf(g.ErrOut, format+"\n", a...)
+}
