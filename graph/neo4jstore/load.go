@@ -247,87 +247,69 @@ func (s *Store) loadOne(ctx context.Context, d *graph.Dataset, opts graph.LoadOp
 
 // diff compares the stored dataset with the desired one by canonical form.
 func diff(old, want *graph.Dataset) plan {
-	p := plan{rmTies: map[string][]string{}}
-	oldDocs := map[string]string{}
-	for _, x := range old.Documents {
-		oldDocs[x.ID] = x.Canon()
-	}
-	for _, x := range want.Documents {
-		c, ok := oldDocs[x.ID]
-		delete(oldDocs, x.ID)
-		switch {
-		case !ok:
-			p.docCh.Created++
-			p.details = append(p.details, "+ document "+x.ID)
-		case c != x.Canon():
-			p.docCh.Updated++
-			p.details = append(p.details, "~ document "+x.ID)
-		default:
-			p.docCh.Kept++
-			continue
-		}
+	var p plan
+	var docs []graph.Document
+	docs, p.rmDocs, p.docCh = diffItems(old.Documents, want.Documents, "document",
+		func(x graph.Document) string { return x.ID }, graph.Document.Canon, &p.details)
+	for _, x := range docs {
 		p.docs = append(p.docs, documentProps(x))
 	}
-	for id := range oldDocs {
-		p.rmDocs = append(p.rmDocs, id)
-		p.docCh.Removed++
-		p.details = append(p.details, "- document "+id)
-	}
-	oldActors := map[string]string{}
-	for _, x := range old.Actors {
-		oldActors[x.ID] = x.Canon()
-	}
-	for _, x := range want.Actors {
-		c, ok := oldActors[x.ID]
-		delete(oldActors, x.ID)
-		switch {
-		case !ok:
-			p.actorCh.Created++
-			p.details = append(p.details, "+ actor "+x.ID)
-		case c != x.Canon():
-			p.actorCh.Updated++
-			p.details = append(p.details, "~ actor "+x.ID)
-		default:
-			p.actorCh.Kept++
-			continue
-		}
+	var actors []graph.Actor
+	actors, p.rmActors, p.actorCh = diffItems(old.Actors, want.Actors, "actor",
+		func(x graph.Actor) string { return x.ID }, graph.Actor.Canon, &p.details)
+	for _, x := range actors {
 		p.actors = append(p.actors, actorProps(x))
 		p.actorKinds = append(p.actorKinds, x.Kind)
 	}
-	for id := range oldActors {
-		p.rmActors = append(p.rmActors, id)
-		p.actorCh.Removed++
-		p.details = append(p.details, "- actor "+id)
-	}
-	type oldTie struct{ canon, rel string }
-	oldTies := map[string]oldTie{}
+	var rmKeys []string
+	p.ties, rmKeys, p.tieCh = diffItems(old.Ties, want.Ties, "tie",
+		func(x graph.Tie) string { return x.Key }, graph.Tie.Canon, &p.details)
+	relOf := map[string]string{}
 	for _, x := range old.Ties {
 		info, _ := graph.LookupTieType(x.Type)
-		oldTies[x.Key] = oldTie{x.Canon(), info.RelType}
+		relOf[x.Key] = info.RelType
 	}
-	for _, x := range want.Ties {
-		o, ok := oldTies[x.Key]
-		delete(oldTies, x.Key)
-		switch {
-		case !ok:
-			p.tieCh.Created++
-			p.details = append(p.details, "+ tie "+x.Key)
-		case o.canon != x.Canon():
-			p.tieCh.Updated++
-			p.details = append(p.details, "~ tie "+x.Key)
-		default:
-			p.tieCh.Kept++
-			continue
-		}
-		p.ties = append(p.ties, x)
-	}
-	for key, o := range oldTies {
-		p.rmTies[o.rel] = append(p.rmTies[o.rel], key)
-		p.tieCh.Removed++
-		p.details = append(p.details, "- tie "+key)
+	p.rmTies = map[string][]string{}
+	for _, k := range rmKeys {
+		p.rmTies[relOf[k]] = append(p.rmTies[relOf[k]], k)
 	}
 	sort.Strings(p.details)
 	return p
+}
+
+// diffItems returns the wanted items that are new or changed, the ids of old
+// items no longer wanted, and the counts, adding a line per change to details.
+func diffItems[T any](old, want []T, what string, id func(T) string, canon func(T) string, details *[]string) ([]T, []string, graph.Change) {
+	var ch graph.Change
+	var changed []T
+	before := make(map[string]string, len(old))
+	for _, x := range old {
+		before[id(x)] = canon(x)
+	}
+	for _, x := range want {
+		c, ok := before[id(x)]
+		delete(before, id(x))
+		switch {
+		case !ok:
+			ch.Created++
+			*details = append(*details, "+ "+what+" "+id(x))
+		case c != canon(x):
+			ch.Updated++
+			*details = append(*details, "~ "+what+" "+id(x))
+		default:
+			ch.Kept++
+			continue
+		}
+		changed = append(changed, x)
+	}
+	removed := make([]string, 0, len(before))
+	for k := range before {
+		removed = append(removed, k)
+		*details = append(*details, "- "+what+" "+k)
+	}
+	sort.Strings(removed)
+	ch.Removed = len(removed)
+	return changed, removed, ch
 }
 
 func (s *Store) apply(ctx context.Context, dataset, hash string, p plan, opts graph.LoadOptions) error {
