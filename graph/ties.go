@@ -323,3 +323,12 @@ func TieKey(t Tie, discriminator string) string {
 	}
 	return strings.Join(parts, "|")
 }
+
+// KeyDiscriminator returns the discriminator part of a key made by TieKey:
+// the `key` a seed file gives to tell periods of the same tie apart.
+func KeyDiscriminator(key string) string {
+	if i := strings.LastIndex(key, "|#"); i >= 0 {
+		return key[i+2:]
+	}
+	return ""
+}

@@ -24,6 +24,8 @@ func schemaStatements() []string {
 		"CREATE CONSTRAINT relmap_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
 		"CREATE CONSTRAINT relmap_dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE",
 		"CREATE INDEX relmap_actor_dataset IF NOT EXISTS FOR (a:Actor) ON (a.dataset)",
+		"CREATE CONSTRAINT relmap_lock_name IF NOT EXISTS FOR (l:RelmapLock) REQUIRE l.name IS UNIQUE",
+		"MERGE (:RelmapLock {name: 'load'})",
 	}
 	for _, t := range graph.TieTypes {
 		stmts = append(stmts, fmt.Sprintf("CREATE INDEX relmap_%s_key IF NOT EXISTS FOR ()-[r:%s]-() ON (r.key)",
@@ -188,6 +190,11 @@ func (s *Store) Load(ctx context.Context, ds []*graph.Dataset, opts graph.LoadOp
 		if err := s.EnsureSchema(ctx); err != nil {
 			return sum, err
 		}
+		unlock, err := s.lock(ctx)
+		if err != nil {
+			return sum, err
+		}
+		defer unlock()
 	}
 	for _, d := range ds {
 		ch, err := s.loadOne(ctx, d, opts)
@@ -200,6 +207,34 @@ func (s *Store) Load(ctx context.Context, ds []*graph.Dataset, opts graph.LoadOp
 		sum.Datasets = append(sum.Datasets, ch)
 	}
 	return sum, nil
+}
+
+// lock serialises loads: it holds a write lock on the RelmapLock node in a
+// transaction that stays open for the whole load, so a second load waits
+// until the first ends. If the loader dies, the server rolls the transaction
+// back when the connection drops and the lock is free again. This is the one
+// explicit transaction in relmap: it does no work to retry.
+func (s *Store) lock(ctx context.Context) (func(), error) {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	tx, err := sess.BeginTransaction(ctx)
+	if err != nil {
+		sess.Close(ctx)
+		return nil, s.classify(err)
+	}
+	r, err := tx.Run(ctx, "MATCH (l:RelmapLock {name: 'load'}) SET l.held = true RETURN count(l)", nil)
+	if err == nil {
+		_, err = r.Consume(ctx)
+	}
+	if err != nil {
+		tx.Rollback(ctx)
+		sess.Close(ctx)
+		return nil, s.classify(err)
+	}
+	return func() {
+		bg := context.WithoutCancel(ctx)
+		tx.Rollback(bg)
+		sess.Close(bg)
+	}, nil
 }
 
 type plan struct {
