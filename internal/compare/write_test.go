@@ -1,0 +1,108 @@
+package compare
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/relmap/relmap/graph"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; got:\n%s", path, got)
+	}
+}
+
+var extensions = map[Format]string{Table: "txt", CSV: "csv", JSON: "json", Markdown: "md"}
+
+func TestWriteGolden(t *testing.T) {
+	r := mustCompare(t, "", "2016-01-01")
+	changes, err := Diff(testData(), nil, "", graph.MustDate("2005-01-01"), graph.MustDate("2016-01-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range Formats {
+		for _, withSources := range []bool{false, true} {
+			suffix := "." + extensions[f]
+			if withSources {
+				suffix = "-sources" + suffix
+			}
+			t.Run(string(f)+suffix, func(t *testing.T) {
+				var b bytes.Buffer
+				if err := Write(&b, r, f, withSources); err != nil {
+					t.Fatal(err)
+				}
+				checkParses(t, f, b.Bytes())
+				golden(t, "compare"+suffix, b.Bytes())
+
+				b.Reset()
+				if err := WriteDiff(&b, changes, f, withSources); err != nil {
+					t.Fatal(err)
+				}
+				checkParses(t, f, b.Bytes())
+				golden(t, "diff"+suffix, b.Bytes())
+			})
+		}
+	}
+}
+
+// The machine formats must stay readable by ordinary readers: CSV as one
+// rectangular table, JSON as one value.
+func checkParses(t *testing.T, f Format, b []byte) {
+	t.Helper()
+	switch f {
+	case CSV:
+		if _, err := csv.NewReader(bytes.NewReader(b)).ReadAll(); err != nil {
+			t.Errorf("CSV does not parse: %v", err)
+		}
+	case JSON:
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Errorf("JSON does not parse: %v", err)
+		}
+	}
+}
+
+func TestWriteNoChanges(t *testing.T) {
+	c, err := Diff(testData(), nil, "", graph.MustDate("2017-06-07"), graph.MustDate("2017-06-08"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteDiff(&b, c, Table, true); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b.Bytes(), []byte("No changes.")) {
+		t.Errorf("no changes:\n%s", b.String())
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for _, f := range Formats {
+		if got, err := ParseFormat(string(f)); err != nil || got != f {
+			t.Errorf("ParseFormat(%s) = %s, %v", f, got, err)
+		}
+	}
+	if _, err := ParseFormat("xml"); err == nil {
+		t.Error("ParseFormat(xml): no error")
+	}
+}
