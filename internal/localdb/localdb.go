@@ -336,6 +336,9 @@ func Start(ctx context.Context, cfg Config) (State, error) {
 	cmd := exec.Command("java",
 		fmt.Sprintf("-Xms%dm", min(cfg.HeapMB, 256)), fmt.Sprintf("-Xmx%dm", cfg.HeapMB),
 		"-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+		// As Neo4j's own launcher does, so the page cache can use direct buffers.
+		"--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+		"--add-opens=java.base/java.io=ALL-UNNAMED", "-Dio.netty.tryReflectionSetAccessible=true",
 		"-cp", cp, "relmap.Launcher",
 		filepath.Join(dataDir, "home"), strconv.Itoa(st.Port), strconv.Itoa(cfg.PageCacheMB))
 	cmd.Stdout, cmd.Stderr = logf, logf

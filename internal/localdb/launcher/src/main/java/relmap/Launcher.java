@@ -44,7 +44,7 @@ public final class Launcher {
       System.err.println("relmap-launcher: a password of at least 8 characters is required on stdin");
       System.exit(2);
     }
-    Files.createDirectories(home);
+    Files.createDirectories(home.resolve("import"));
 
     DatabaseManagementService dbms =
         new DatabaseManagementServiceBuilder(home)
@@ -55,6 +55,8 @@ public final class Launcher {
             .setConfig(HttpsConnector.enabled, false)
             .setConfig(GraphDatabaseSettings.auth_enabled, true)
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+            // LOAD CSV reads only from here: the load benchmark's reference loader.
+            .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import"))
             .build();
 
     CountDownLatch stopped = new CountDownLatch(1);
