@@ -70,9 +70,18 @@ public final class Launcher {
                 }));
 
     // The generated password is set on every start, so a lost state file only needs a restart.
-    dbms.database("system")
-        .executeTransactionally(
-            "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+    try {
+      dbms.database("system")
+          .executeTransactionally(
+              "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+    } catch (RuntimeException e) {
+      // Neo4j refuses to "change" a password to itself; that one is already in place.
+      if (e.getMessage() == null || !e.getMessage().contains("cannot be the same")) {
+        System.err.println("relmap-launcher: setting the password failed: " + e.getMessage());
+        dbms.shutdown();
+        System.exit(1);
+      }
+    }
 
     System.out.println("relmap-launcher: ready " + port);
     System.out.flush();
