@@ -1,0 +1,200 @@
+// Package seed reads relmap's dataset from the files people edit, YAML seed
+// files and analysts' CSV files (formats in seeds/README.md), and validates
+// it before anything reaches the database. Every problem is reported at
+// once, each with the file and line to fix, so that a dataset written by hand
+// can be put right in one pass; nothing half-valid is ever returned.
+package seed
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/relmap/relmap/graph"
+)
+
+// Load reads the seed files at paths in fsys and validates them together.
+// A path naming a directory stands for every *.yaml, *.yml and *.csv file
+// directly inside it; no path means the root of fsys. Files naming the same
+// dataset form one Dataset. The datasets come back sorted by name, their
+// items in canonical order; on any problem Load returns nil and an Errors.
+func Load(fsys fs.FS, paths ...string) ([]*graph.Dataset, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	return load(fsFiles{fsys}, paths)
+}
+
+// LoadFS reads every seed file at the root of fsys, such as the dataset
+// built into the binary.
+func LoadFS(fsys fs.FS) ([]*graph.Dataset, error) {
+	return Load(fsys)
+}
+
+// LoadPaths is Load for paths of the operating system, files or
+// directories, as given on a command line.
+func LoadPaths(paths []string) ([]*graph.Dataset, error) {
+	return load(osFiles{}, paths)
+}
+
+// ParseFile reads and validates one file on its own: a YAML seed file, or a
+// CSV file whose name says what it holds (x.actors.csv, x.ties.csv,
+// x.documents.csv). Every reference must resolve within the file.
+func ParseFile(name string, data []byte) ([]*graph.Dataset, error) {
+	p := &problems{}
+	ds := parse([]source{{name, data}}, p)
+	if err := p.result(); err != nil {
+		return nil, err
+	}
+	return ds, nil
+}
+
+type source struct {
+	name string
+	data []byte
+}
+
+// files is the little of a file system that loading needs, so that embedded
+// and operating-system files share one code path.
+type files interface {
+	stat(name string) (fs.FileInfo, error)
+	readDir(name string) ([]fs.DirEntry, error)
+	readFile(name string) ([]byte, error)
+	join(dir, name string) string
+}
+
+type fsFiles struct{ fsys fs.FS }
+
+func (f fsFiles) stat(name string) (fs.FileInfo, error)      { return fs.Stat(f.fsys, name) }
+func (f fsFiles) readDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(f.fsys, name) }
+func (f fsFiles) readFile(name string) ([]byte, error)       { return fs.ReadFile(f.fsys, name) }
+func (f fsFiles) join(dir, name string) string               { return path.Join(dir, name) }
+
+type osFiles struct{}
+
+func (osFiles) stat(name string) (fs.FileInfo, error)      { return os.Stat(name) }
+func (osFiles) readDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
+func (osFiles) readFile(name string) ([]byte, error)       { return os.ReadFile(name) }
+func (osFiles) join(dir, name string) string               { return filepath.Join(dir, name) }
+
+func load(f files, paths []string) ([]*graph.Dataset, error) {
+	p := &problems{}
+	var names []string
+	seen := map[string]bool{}
+	addName := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	for _, pth := range paths {
+		pth = f.join(pth, "") // one file named two ways is read once
+		at := pos{file: pth}
+		info, err := f.stat(pth)
+		if err != nil {
+			p.add(at, "", "%v", pathErr(err))
+			continue
+		}
+		if !info.IsDir() {
+			addName(pth) // parse says if the name is not a seed file's
+			continue
+		}
+		entries, err := f.readDir(pth)
+		if err != nil {
+			p.add(at, "", "%v", pathErr(err))
+			continue
+		}
+		var found []string
+		for _, e := range entries {
+			n := e.Name()
+			ext := strings.ToLower(path.Ext(n))
+			if e.IsDir() || strings.HasPrefix(n, ".") || (ext != ".yaml" && ext != ".yml" && ext != ".csv") {
+				continue
+			}
+			found = append(found, f.join(pth, n))
+		}
+		if len(found) == 0 {
+			p.add(at, "a folder is read for its *.yaml, *.yml and *.csv files", "no seed files here")
+		}
+		sort.Strings(found)
+		for _, n := range found {
+			addName(n)
+		}
+	}
+	var srcs []source
+	for _, n := range names {
+		info, err := f.stat(n)
+		if err == nil && info.Size() > maxFileSize {
+			p.add(pos{file: n}, "", "the file is %d bytes; a seed file is at most %d", info.Size(), maxFileSize)
+			continue
+		}
+		data, err := f.readFile(n)
+		if err != nil {
+			p.add(pos{file: n}, "", "%v", pathErr(err))
+			continue
+		}
+		srcs = append(srcs, source{n, data})
+	}
+	ds := parse(srcs, p)
+	if err := p.result(); err != nil {
+		return nil, err
+	}
+	return ds, nil
+}
+
+// pathErr drops the operation and path from a file-system error: the path
+// is already at the front of the message.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+const formatYAML = "yaml"
+
+// formatOf says how to read a file: formatYAML, a CSV kind, or "" when the
+// name is not a seed file's.
+func formatOf(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".yaml", ".yml":
+		return formatYAML
+	case ".csv":
+		return csvKind(name)
+	}
+	return ""
+}
+
+func parse(srcs []source, p *problems) []*graph.Dataset {
+	var all parsed
+	for _, s := range srcs {
+		format := formatOf(s.name)
+		if format == "" {
+			if strings.EqualFold(path.Ext(s.name), ".csv") {
+				p.add(pos{file: s.name}, "name it NAME.actors.csv, NAME.ties.csv or NAME.documents.csv", "cannot tell what the CSV file holds")
+			} else {
+				p.add(pos{file: s.name}, "seed files end in .yaml, .yml or .csv", "not a seed file")
+			}
+			continue
+		}
+		if len(s.data) > maxFileSize {
+			p.add(pos{file: s.name}, "", "the file is %d bytes; a seed file is at most %d", len(s.data), maxFileSize)
+			continue
+		}
+		data, ok := checkText(s.name, s.data, p)
+		if !ok {
+			continue
+		}
+		if format == formatYAML {
+			all.add(parseYAML(s.name, data, p))
+		} else {
+			all.add(parseCSV(s.name, data, format, p))
+		}
+	}
+	return build(all, p)
+}
