@@ -1,0 +1,114 @@
+package seed
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/relmap/relmap/graph"
+)
+
+// WriteCSV writes ds as three CSV files in dir, NAME.documents.csv,
+// NAME.actors.csv and NAME.ties.csv, in the columns seeds/README.md
+// documents. Loading the files gives back a dataset equal to ds (as
+// graph's canonical form counts equal). It fails, writing nothing, when a
+// value holds a separator the CSV form uses; validated datasets never do.
+func WriteCSV(dir string, ds *graph.Dataset) error {
+	if !slugRE.MatchString(ds.Name) {
+		return fmt.Errorf("write CSV: dataset name %q is not a valid id", ds.Name)
+	}
+	out := map[string][]byte{}
+	for _, kind := range []string{csvDocuments, csvActors, csvTies} {
+		b, err := encodeCSV(kind, ds)
+		if err != nil {
+			return fmt.Errorf("write CSV: %w", err)
+		}
+		out[kind] = b
+	}
+	for _, kind := range []string{csvDocuments, csvActors, csvTies} {
+		if err := os.WriteFile(filepath.Join(dir, ds.Name+"."+kind+".csv"), out[kind], 0o644); err != nil {
+			return fmt.Errorf("write CSV: %w", err)
+		}
+	}
+	return nil
+}
+
+// encodeCSV renders the items of one kind with a header row.
+func encodeCSV(kind string, ds *graph.Dataset) ([]byte, error) {
+	rows := [][]string{csvColumns[kind]}
+	switch kind {
+	case csvDocuments:
+		for _, d := range ds.Documents {
+			rows = append(rows, []string{ds.Name, d.ID, d.Title, d.Publisher, d.Published.String(), d.URL, d.Kind, d.Note})
+		}
+	case csvActors:
+		for _, a := range ds.Actors {
+			aliases, err := joinList(a.Aliases, "actor "+a.ID+": alias")
+			if err != nil {
+				return nil, err
+			}
+			sources, err := joinCitations(a.Sources, "actor "+a.ID)
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, []string{ds.Name, a.ID, string(a.Kind), a.Name, a.Short, aliases, a.Region, a.Note, sources})
+		}
+	case csvTies:
+		for _, t := range ds.Ties {
+			names := make([]string, 0, len(t.Attrs))
+			for n := range t.Attrs {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			pairs := make([]string, 0, len(names))
+			for _, n := range names {
+				if strings.Contains(n, "=") {
+					return nil, fmt.Errorf("tie %s: attribute name %q contains '='", t.Key, n)
+				}
+				pairs = append(pairs, n+"="+t.Attrs[n])
+			}
+			attrs, err := joinList(pairs, "tie "+t.Key+": attribute")
+			if err != nil {
+				return nil, err
+			}
+			sources, err := joinCitations(t.Sources, "tie "+t.Key)
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, []string{ds.Name, string(t.Type), t.From, t.To, t.Since.String(), t.Until.String(),
+				graph.KeyDiscriminator(t.Key), t.Note, attrs, sources})
+		}
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.WriteAll(rows); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func joinList(vs []string, what string) (string, error) {
+	for _, v := range vs {
+		if strings.Contains(v, listSep) {
+			return "", fmt.Errorf("%s %q contains %q", what, v, listSep)
+		}
+	}
+	return strings.Join(vs, listSep), nil
+}
+
+func joinCitations(cs []graph.Citation, what string) (string, error) {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		for _, s := range []string{c.Doc, c.Section, c.Evidence} {
+			if strings.Contains(s, partSep) {
+				return "", fmt.Errorf("%s: citation %q contains %q", what, s, partSep)
+			}
+		}
+		parts[i] = c.Doc + " " + partSep + " " + c.Section + " " + partSep + " " + c.Evidence
+	}
+	return strings.Join(parts, " "+citationSep+" "), nil
+}
