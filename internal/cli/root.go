@@ -187,11 +187,11 @@ spheres at any date.
 	root.AddCommand(
 		newVersionCmd(g),
 		newDBCmd(g),
-		// newLoadCmd(g),
-		// newValidateCmd(g),
+		newLoadCmd(g),
+		newValidateCmd(g),
 		// newQueryCmd(g),
 		newFingerprintCmd(g),
-		// newSeedsCmd(g),
+		newSeedsCmd(g),
 	)
 	for _, add := range extraCommands {
 		root.AddCommand(add(g))

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/relmap/relmap/graph"
+)
+
+type loadOptions struct {
+	g         *Globals
+	dryRun    bool
+	force     bool
+	batchSize int
+}
+
+func newLoadCmd(g *Globals) *cobra.Command {
+	o := &loadOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "load [PATH...]",
+		Short: "Make the graph match seed files (default: the built-in dataset)",
+		Long: `Validates every file first (nothing is written if any has an error), then makes
+each dataset in the graph equal to its files: creates, updates and removes the
+documents, actors and ties the dataset owns, and leaves everything else alone.
+PATH is a seed file (.yaml, .actors.csv, .ties.csv, .documents.csv) or a directory
+of them. A re-load of unchanged files is recognised by a content hash and writes
+nothing. A load that was interrupted converges when run again.`,
+		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+	}
+	f := cmd.Flags()
+	f.BoolVar(&o.dryRun, "dry-run", false, "print what would change, write nothing")
+	f.BoolVar(&o.force, "force", false, "compare item by item even when the content hash matches")
+	f.IntVar(&o.batchSize, "batch-size", 0, "rows per write statement (default 2000)")
+	return cmd
+}
+
+func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
+	ds, err := o.g.readDatasets(args)
+	if err != nil {
+		return err
+	}
+	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
+		bar := newProgress(o.g.ErrOut, o.g.ErrTTY, "loading")
+		defer bar.done()
+		sum, err := s.Load(cmd.Context(), ds, graph.LoadOptions{
+			DryRun: o.dryRun, Force: o.force, BatchSize: o.batchSize, Progress: bar.update})
+		bar.done()
+		if err != nil {
+			return err
+		}
+		writeLoadSummary(o.g, sum)
+		return nil
+	})
+}
+
+func writeLoadSummary(g *Globals, sum graph.LoadSummary) {
+	w := g.Out
+	verb := "loaded"
+	if sum.DryRun {
+		verb = "would change"
+	}
+	for _, d := range sum.Datasets {
+		if d.Unchanged {
+			fmt.Fprintf(w, "dataset %s: unchanged (%d documents, %d actors, %d ties)\n",
+				d.Name, d.Documents.Kept, d.Actors.Kept, d.Ties.Kept)
+			continue
+		}
+		fmt.Fprintf(w, "dataset %s: %s\n", d.Name, verb)
+		fmt.Fprintf(w, "  %-10s %8s %8s %8s %8s\n", "", "created", "updated", "removed", "kept")
+		for _, row := range []struct {
+			name string
+			c    graph.Change
+		}{{"documents", d.Documents}, {"actors", d.Actors}, {"ties", d.Ties}} {
+			fmt.Fprintf(w, "  %-10s %8d %8d %8d %8d\n", row.name, row.c.Created, row.c.Updated, row.c.Removed, row.c.Kept)
+		}
+		if sum.DryRun {
+			for _, l := range d.Details {
+				fmt.Fprintf(w, "  %s\n", l)
+			}
+		}
+	}
+}
+
+// progress draws a one-line bar on a terminal for work that lasts over a
+// second; on a pipe it stays quiet.
+type progress struct {
+	w       interface{ Write([]byte) (int, error) }
+	tty     bool
+	label   string
+	start   time.Time
+	drawn   bool
+	stopped bool
+}
+
+func newProgress(w interface{ Write([]byte) (int, error) }, tty bool, label string) *progress {
+	return &progress{w: w, tty: tty, label: label, start: time.Now()}
+}
+
+func (p *progress) update(done, total int64) {
+	if !p.tty || p.stopped || total == 0 || time.Since(p.start) < time.Second {
+		return
+	}
+	const width = 30
+	n := int(done * width / total)
+	fmt.Fprintf(p.w, "\r%s [%s%s] %d/%d", p.label, strings.Repeat("=", n), strings.Repeat(" ", width-n), done, total)
+	p.drawn = true
+}
+
+func (p *progress) done() {
+	if p.drawn && !p.stopped {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+	p.stopped = true
+}

@@ -1,0 +1,185 @@
+package itest
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/cli"
+	"github.com/relmap/relmap/internal/seed"
+)
+
+func loadDir(t *testing.T, s graph.Store, dir string, opts graph.LoadOptions) graph.LoadSummary {
+	t.Helper()
+	ds, err := seed.LoadPaths([]string{dir})
+	if err != nil {
+		t.Fatalf("seed files: %v", err)
+	}
+	sum, err := s.Load(context.Background(), ds, opts)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	return sum
+}
+
+func fingerprint(t *testing.T, s graph.Store) graph.Fingerprint {
+	t.Helper()
+	fp, err := s.Fingerprint(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fp
+}
+
+func TestLoadTwiceIsIdempotent(t *testing.T) {
+	s := openStore(t)
+	first := loadDir(t, s, "testdata/slice", graph.LoadOptions{})
+	if got := first.Datasets[0].Ties.Created; got != 14 {
+		t.Fatalf("first load created %d ties, want 14", got)
+	}
+	fp1 := fingerprint(t, s)
+	nodes1 := count(t, s, "MATCH (n) RETURN count(n)")
+	rels1 := count(t, s, "MATCH ()-[r]->() RETURN count(r)")
+
+	second := loadDir(t, s, "testdata/slice", graph.LoadOptions{})
+	if !second.Unchanged {
+		t.Errorf("second load of unchanged files was not recognised as unchanged: %+v", second)
+	}
+	forced := loadDir(t, s, "testdata/slice", graph.LoadOptions{Force: true})
+	if c := forced.Datasets[0]; c.Ties.Created+c.Ties.Updated+c.Ties.Removed+c.Actors.Created+c.Actors.Updated != 0 {
+		t.Errorf("forced re-load changed something: %+v", c)
+	}
+	if fp2 := fingerprint(t, s); fp2 != fp1 {
+		t.Errorf("fingerprint changed on re-load: %v -> %v", fp1, fp2)
+	}
+	if n := count(t, s, "MATCH (n) RETURN count(n)"); n != nodes1 {
+		t.Errorf("nodes: %d after re-load, %d before", n, nodes1)
+	}
+	if r := count(t, s, "MATCH ()-[r]->() RETURN count(r)"); r != rels1 {
+		t.Errorf("relationships: %d after re-load, %d before", r, rels1)
+	}
+	// The fingerprint of the graph is the fingerprint of the files.
+	ds, _ := seed.LoadPaths([]string{"testdata/slice"})
+	if want := graph.FingerprintOf(ds); fp1 != want {
+		t.Errorf("graph fingerprint %v, files %v", fp1, want)
+	}
+}
+
+func TestReloadAppliesExactlyTheEdits(t *testing.T) {
+	s := openStore(t)
+	dir := copyDir(t, "testdata/slice")
+	loadDir(t, s, dir, graph.LoadOptions{})
+
+	// Edit: change a date, delete a tie, add an actor.
+	path := filepath.Join(dir, "slice.yaml")
+	b, _ := os.ReadFile(path)
+	text := string(b)
+	text = strings.Replace(text, "to: pfp, status: active, since: 1994-05-27", "to: pfp, status: active, since: 1994-05", 1)
+	lines := strings.Split(text, "\n")
+	var kept []string
+	for i := 0; i < len(lines); i++ {
+		if strings.Contains(lines[i], "from: turkmenistan, to: pfp") {
+			i++ // and its sources line
+			continue
+		}
+		kept = append(kept, lines[i])
+	}
+	text = strings.Join(kept, "\n")
+	text = strings.Replace(text, "ties:", "  - {id: afghanistan, kind: state, name: Afghanistan, region: south-asia}\n\nties:", 1)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	dry := loadDir(t, s, dir, graph.LoadOptions{DryRun: true})
+	want := []string{
+		"+ actor afghanistan",
+		"- tie participates_in|turkmenistan|pfp|status=active",
+		"~ tie participates_in|kazakhstan|pfp|status=active",
+	}
+	if got := dry.Datasets[0].Details; strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("dry run details:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	c := loadDir(t, s, dir, graph.LoadOptions{}).Datasets[0]
+	if c.Actors.Created != 1 || c.Ties.Updated != 1 || c.Ties.Removed != 1 || c.Ties.Created != 0 || c.Actors.Updated != 0 {
+		t.Errorf("changes: actors %+v ties %+v", c.Actors, c.Ties)
+	}
+	rows := readRows(t, s, `MATCH (:Actor {id:'kazakhstan'})-[r:PARTICIPATES_IN]->(:Actor {id:'pfp'})
+RETURN toString(r.since), r.since_precision`, nil)
+	if len(rows) != 1 || rows[0][0] != "1994-05-01" || rows[0][1] != "month" {
+		t.Errorf("edited date: %v", rows)
+	}
+	if n := count(t, s, "MATCH (:Actor {id:'turkmenistan'})-[r:PARTICIPATES_IN]->() RETURN count(r)"); n != 0 {
+		t.Errorf("deleted tie still there (%d)", n)
+	}
+	ds, _ := seed.LoadPaths([]string{dir})
+	if got, want := fingerprint(t, s), graph.FingerprintOf(ds); got != want {
+		t.Errorf("after edit: graph %v, files %v", got, want)
+	}
+}
+
+func TestHandMadeDataSurvivesALoad(t *testing.T) {
+	s := openStore(t)
+	mustQuery(t, s, `CREATE (:Note {text: 'analyst note'})
+CREATE (:Actor {id: 'hand-made', name: 'Made by hand'})`, nil)
+	loadDir(t, s, "testdata/slice", graph.LoadOptions{})
+	mustQuery(t, s, `MATCH (a:Actor {id:'kazakhstan'}), (n:Note) CREATE (n)-[:ABOUT]->(a)`, nil)
+	// Remove kazakhstan from the files: its node has a hand-made relationship
+	// and must survive, disowned.
+	dir := copyDir(t, "testdata/slice")
+	path := filepath.Join(dir, "slice.yaml")
+	b, _ := os.ReadFile(path)
+	var kept []string
+	lines := strings.Split(string(b), "\n")
+	for i := 0; i < len(lines); i++ {
+		if strings.Contains(lines[i], "kazakhstan") {
+			if strings.HasPrefix(strings.TrimSpace(lines[i]), "- {type:") {
+				i++
+			}
+			continue
+		}
+		kept = append(kept, lines[i])
+	}
+	os.WriteFile(path, []byte(strings.Join(kept, "\n")), 0o644)
+	loadDir(t, s, dir, graph.LoadOptions{})
+
+	if n := count(t, s, "MATCH (n:Note)-[:ABOUT]->(:Actor {id:'kazakhstan'}) RETURN count(n)"); n != 1 {
+		t.Errorf("hand-made relationship lost (%d)", n)
+	}
+	if n := count(t, s, "MATCH (a:Actor {id:'hand-made'}) RETURN count(a)"); n != 1 {
+		t.Errorf("hand-made actor lost")
+	}
+	if n := count(t, s, "MATCH (a:Actor {id:'kazakhstan'}) WHERE a.dataset IS NULL RETURN count(a)"); n != 1 {
+		t.Errorf("removed actor with hand-made ties should stay, disowned")
+	}
+	ds, _ := seed.LoadPaths([]string{dir})
+	if got, want := fingerprint(t, s), graph.FingerprintOf(ds); got != want {
+		t.Errorf("graph %v, files %v", got, want)
+	}
+}
+
+func TestBrokenFileWritesNothing(t *testing.T) {
+	s := openStore(t)
+	loadDir(t, s, "testdata/slice", graph.LoadOptions{})
+	before := fingerprint(t, s)
+	dir := copyDir(t, "testdata/slice")
+	path := filepath.Join(dir, "slice.yaml")
+	b, _ := os.ReadFile(path)
+	// A valid addition and an invalid one in the same file.
+	text := strings.Replace(string(b), "ties:", "  - {id: iran, kind: state, name: Iran}\n\nties:\n  - {type: member_of, from: iran, to: sco, role: member, since: 2023-02-30,\n     sources: [{doc: general-reference, section: SCO, evidence: joined 2023}]}", 1)
+	os.WriteFile(path, []byte(text), 0o644)
+	var stdout, stderr bytes.Buffer
+	err := cli.Run(context.Background(), cli.Streams{In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr}, []string{"load", dir})
+	if code := cli.ExitCode(err); code != cli.ExitError {
+		t.Fatalf("exit %d, want %d; stderr: %s", code, cli.ExitError, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "slice.yaml:") || !strings.Contains(stderr.String(), "2023-02-30") {
+		t.Errorf("want a file:line error naming the bad date, got: %s", stderr.String())
+	}
+	if after := fingerprint(t, s); after != before {
+		t.Errorf("fingerprint changed: %v -> %v", before, after)
+	}
+}
