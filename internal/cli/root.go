@@ -189,7 +189,7 @@ spheres at any date.
 		newDBCmd(g),
 		newLoadCmd(g),
 		newValidateCmd(g),
-		// newQueryCmd(g),
+		newQueryCmd(g),
 		newFingerprintCmd(g),
 		newSeedsCmd(g),
 	)
