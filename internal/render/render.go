@@ -1,0 +1,224 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/goccy/go-graphviz"
+)
+
+// Formats lists the output formats Render accepts.
+var Formats = []string{"svg", "png", "dot"}
+
+// Renderers lists the values Options.Renderer accepts.
+var Renderers = []string{"auto", "wasm", "native"}
+
+// nativeAbove is the size from which auto prefers the native binary: below
+// it the WebAssembly build is fast enough and needs nothing installed.
+const nativeAbove = 500
+
+// go-graphviz runs one WebAssembly module for the whole process. Calls into
+// it are not safe concurrently (goccy/go-graphviz#117), and a context
+// cancelled during a call leaves the module unusable for every later render
+// (#118). So all calls hold wasmMu, the instance is made once and kept, and
+// it only ever sees a context that cannot be cancelled.
+var (
+	wasmMu   sync.Mutex
+	wasmOnce sync.Once
+	wasmGV   *graphviz.Graphviz
+	wasmErr  error
+)
+
+func wasmInstance() (*graphviz.Graphviz, error) {
+	wasmOnce.Do(func() {
+		wasmGV, wasmErr = graphviz.New(context.Background())
+		if wasmErr != nil {
+			wasmErr = fmt.Errorf("starting Graphviz (WebAssembly): %w", wasmErr)
+		}
+	})
+	return wasmGV, wasmErr
+}
+
+// NativeAvailable reports whether the Graphviz `dot` binary is on PATH.
+func NativeAvailable() bool {
+	_, err := exec.LookPath("dot")
+	return err == nil
+}
+
+// Render lays out a DOT document and renders it as svg, png or dot (the
+// document with layout positions added). opts.Layout overrides the layout
+// the document names; opts.Renderer chooses the engine: wasm (the
+// WebAssembly Graphviz bundled with go-graphviz), native (`dot` from PATH),
+// or auto, which uses wasm unless the graph is large or the format is png
+// and the binary exists.
+// For svg, opts.Metadata is also written into the SVG's <metadata> element.
+func Render(ctx context.Context, dot []byte, format string, opts Options) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	switch format {
+	case "svg", "png", "dot":
+	default:
+		return nil, fmt.Errorf("unknown output format %q (want one of %s)", format, strings.Join(Formats, ", "))
+	}
+	if err := checkLayout(opts.Layout); err != nil {
+		return nil, err
+	}
+	layout := opts.Layout
+	if layout == "auto" {
+		layout = ""
+	}
+	nodes, edges, docLayout, err := inspect(dot)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkSize(nodes, edges); err != nil {
+		return nil, err
+	}
+	if layout == "" {
+		layout = docLayout
+	}
+	if layout == "" {
+		layout = "dot"
+	}
+
+	var out []byte
+	switch r := opts.Renderer; r {
+	case "wasm":
+		out, err = renderWasm(ctx, dot, format, layout)
+	case "native":
+		if !NativeAvailable() {
+			return nil, errors.New("renderer native: the Graphviz `dot` binary is not on PATH (install Graphviz, or use --renderer wasm)")
+		}
+		out, err = renderNative(ctx, dot, format, layout)
+	case "", "auto":
+		// go-graphviz draws PNG with its own Go rasteriser, which fills
+		// curved edges and lacks glyphs the legend uses; native Graphviz
+		// (cairo) draws PNG properly.
+		if (nodes+edges > nativeAbove || format == "png") && NativeAvailable() {
+			out, err = renderNative(ctx, dot, format, layout)
+		} else {
+			out, err = renderWasm(ctx, dot, format, layout)
+		}
+	default:
+		return nil, fmt.Errorf("unknown renderer %q (want one of %s)", r, strings.Join(Renderers, ", "))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if format == "svg" {
+		out = withMetadata(out, opts.Metadata)
+	}
+	return out, nil
+}
+
+// inspect parses the document once to count what a layout would face and to
+// read the layout it asks for; a syntax error surfaces here with Graphviz's
+// own message rather than halfway through a render.
+func inspect(dot []byte) (nodes, edges int, layout string, err error) {
+	wasmMu.Lock()
+	defer wasmMu.Unlock()
+	if _, err := wasmInstance(); err != nil {
+		return 0, 0, "", err
+	}
+	g, err := graphviz.ParseBytes(dot)
+	if err != nil {
+		return 0, 0, "", fmt.Errorf("reading DOT: %w", err)
+	}
+	defer g.Close()
+	if nodes, err = g.NodeNum(); err != nil {
+		return 0, 0, "", err
+	}
+	if edges, err = g.EdgeNum(); err != nil {
+		return 0, 0, "", err
+	}
+	return nodes, edges, g.GetStr("layout"), nil
+}
+
+func renderWasm(ctx context.Context, dot []byte, format, layout string) ([]byte, error) {
+	wasmMu.Lock()
+	defer wasmMu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	gv, err := wasmInstance()
+	if err != nil {
+		return nil, err
+	}
+	g, err := graphviz.ParseBytes(dot)
+	if err != nil {
+		return nil, fmt.Errorf("reading DOT: %w", err)
+	}
+	defer g.Close()
+	gv.SetLayout(graphviz.Layout(layout))
+	var buf bytes.Buffer
+	// A render cannot be interrupted safely; ctx was checked above and is
+	// not handed on (see wasmMu).
+	if err := gv.Render(context.Background(), g, graphviz.Format(format), &buf); err != nil {
+		return nil, fmt.Errorf("rendering %s with %s (WebAssembly Graphviz): %w", format, layout, err)
+	}
+	if buf.Len() == 0 {
+		return nil, fmt.Errorf("rendering %s with %s (WebAssembly Graphviz): no output", format, layout)
+	}
+	return buf.Bytes(), nil
+}
+
+func renderNative(ctx context.Context, dot []byte, format, layout string) ([]byte, error) {
+	// The binary is a separate process, so cancelling it is safe.
+	cmd := exec.CommandContext(ctx, "dot", "-K"+layout, "-T"+format)
+	cmd.Stdin = bytes.NewReader(dot)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("rendering %s with %s (dot): %v: %s", format, layout, err, strings.TrimSpace(errb.String()))
+	}
+	return out.Bytes(), nil
+}
+
+// withMetadata writes md into the SVG's <metadata> element, where tools look
+// for it, escaped as XML character data.
+func withMetadata(svg []byte, md map[string]string) []byte {
+	if len(md) == 0 {
+		return svg
+	}
+	i := bytes.Index(svg, []byte("<svg"))
+	if i < 0 {
+		return svg
+	}
+	j := bytes.IndexByte(svg[i:], '>')
+	if j < 0 {
+		return svg
+	}
+	at := i + j + 1
+	keys := make([]string, 0, len(md))
+	for k := range md {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b bytes.Buffer
+	b.WriteString("\n<metadata id=\"relmap-metadata\">")
+	for _, k := range keys {
+		fmt.Fprintf(&b, "\n<relmap:item xmlns:relmap=\"urn:relmap\" key=\"%s\">%s</relmap:item>", xmlEscape(k), xmlEscape(md[k]))
+	}
+	b.WriteString("\n</metadata>")
+	out := make([]byte, 0, len(svg)+b.Len())
+	out = append(out, svg[:at]...)
+	out = append(out, b.Bytes()...)
+	out = append(out, svg[at:]...)
+	return out
+}
+
+// xmlEscape escapes character data and attribute values alike.
+var xmlEscape = escaper{
+	'&': "&amp;", '<': "&lt;", '>': "&gt;", '"': "&quot;", '\'': "&#39;",
+	'\n': "&#10;", '\t': "&#9;", '\r': "&#13;",
+}.escape

@@ -1,0 +1,312 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// svgDoc is what the tests read back from an SVG.
+type svgDoc struct {
+	nodes, edges map[string]bool // <title> of each node and edge group
+	texts        []string        // character data of <text> elements
+	metadata     map[string]string
+}
+
+// parseSVG reads an SVG strictly and fails the test on anything that could
+// run script: a script or foreignObject element, an on* attribute, or a
+// javascript: link.
+func parseSVG(t *testing.T, svg []byte) svgDoc {
+	t.Helper()
+	doc := svgDoc{nodes: map[string]bool{}, edges: map[string]bool{}, metadata: map[string]string{}}
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	dec.Strict = true
+	type frame struct{ name, class, title, metaKey string }
+	var stack []frame
+	var cur strings.Builder
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed XML: %v", err)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			f := frame{name: x.Name.Local}
+			switch strings.ToLower(x.Name.Local) {
+			case "script", "foreignobject", "iframe", "object", "embed":
+				t.Errorf("SVG has a <%s> element", x.Name.Local)
+			}
+			for _, a := range x.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
+					t.Errorf("SVG has an event attribute %s=%q", a.Name.Local, a.Value)
+				}
+				if strings.Contains(strings.ToLower(a.Value), "javascript:") {
+					t.Errorf("SVG has a javascript: URL in %s", a.Name.Local)
+				}
+				if a.Name.Local == "class" {
+					f.class = a.Value
+				}
+				if a.Name.Local == "key" {
+					f.metaKey = a.Value
+				}
+			}
+			stack = append(stack, f)
+			cur.Reset()
+		case xml.CharData:
+			cur.Write(x)
+		case xml.EndElement:
+			f := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			switch f.name {
+			case "title":
+				if len(stack) > 0 {
+					stack[len(stack)-1].title = cur.String()
+				}
+			case "text":
+				doc.texts = append(doc.texts, cur.String())
+			case "item":
+				doc.metadata[f.metaKey] = cur.String()
+			case "g":
+				switch f.class {
+				case "node":
+					doc.nodes[f.title] = true
+				case "edge":
+					doc.edges[f.title] = true
+				}
+			}
+			cur.Reset()
+		}
+	}
+	return doc
+}
+
+func renderFixture(t *testing.T, f fixture, format, renderer string) []byte {
+	t.Helper()
+	dot, err := DOT(f.sg, f.opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := f.opts
+	opts.Renderer = renderer
+	out, err := Render(context.Background(), dot, format, opts)
+	if err != nil {
+		t.Fatalf("%s: %v", f.name, err)
+	}
+	return out
+}
+
+func TestSVG(t *testing.T) {
+	for _, f := range fixtures() {
+		t.Run(f.name, func(t *testing.T) {
+			svg := renderFixture(t, f, "svg", "wasm")
+			doc := parseSVG(t, svg)
+			if len(doc.nodes) != len(f.sg.Nodes) {
+				t.Errorf("SVG has %d node groups, the subgraph %d nodes", len(doc.nodes), len(f.sg.Nodes))
+			}
+			// Edge titles may repeat (two ties between the same pair), so
+			// count groups rather than titles.
+			if n := bytes.Count(svg, []byte(`class="edge"`)); n != len(f.sg.Edges) {
+				t.Errorf("SVG has %d edge groups, the subgraph %d edges", n, len(f.sg.Edges))
+			}
+			for k, v := range f.opts.Metadata {
+				if doc.metadata[k] != v {
+					t.Errorf("metadata %s = %q, want %q", k, doc.metadata[k], v)
+				}
+			}
+			if f.opts.Title != "" && !containsText(doc.texts, f.opts.Title) {
+				t.Errorf("title %q not drawn; texts: %q", f.opts.Title, doc.texts)
+			}
+			if !f.opts.AsOf.IsZero() && !containsText(doc.texts, "as of "+f.opts.AsOf.String()) {
+				t.Error("date stamp not drawn")
+			}
+		})
+	}
+}
+
+func containsText(texts []string, s string) bool {
+	for _, x := range texts {
+		if strings.Contains(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Hostile names must be drawn as the very text they are, and appear in the
+// SVG only escaped.
+func TestSVGHostileText(t *testing.T) {
+	f := fixtures()[3]
+	for _, renderer := range []string{"wasm", "native"} {
+		t.Run(renderer, func(t *testing.T) {
+			if renderer == "native" && !NativeAvailable() {
+				t.Skip("Graphviz dot is not installed")
+			}
+			svg := renderFixture(t, f, "svg", renderer)
+			doc := parseSVG(t, svg)
+			for _, name := range hostileNames {
+				for _, line := range strings.Split(name, "\n") {
+					if !containsText(doc.texts, line) {
+						t.Errorf("%q is not drawn as text; texts: %q", line, doc.texts)
+					}
+				}
+			}
+			low := bytes.ToLower(svg)
+			for _, raw := range []string{"<script", "<b>", "<img", "</text><script"} {
+				if bytes.Contains(low, []byte(raw)) {
+					t.Errorf("raw %q in SVG", raw)
+				}
+			}
+		})
+	}
+}
+
+func TestRenderDeterministic(t *testing.T) {
+	f := fixtures()[0]
+	for _, format := range []string{"svg", "png", "dot"} {
+		a := renderFixture(t, f, format, "wasm")
+		b := renderFixture(t, f, format, "wasm")
+		if !bytes.Equal(a, b) {
+			t.Errorf("two %s renders differ", format)
+		}
+	}
+}
+
+func TestRenderPNG(t *testing.T) {
+	png := renderFixture(t, fixtures()[2], "png", "wasm")
+	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Errorf("not a PNG: % x", png[:min(8, len(png))])
+	}
+}
+
+// Native Graphviz must draw the same nodes and edges from the same DOT.
+func TestRenderNativeMatchesWasm(t *testing.T) {
+	if !NativeAvailable() {
+		t.Skip("Graphviz dot is not installed")
+	}
+	for _, f := range fixtures() {
+		t.Run(f.name, func(t *testing.T) {
+			w := parseSVG(t, renderFixture(t, f, "svg", "wasm"))
+			n := parseSVG(t, renderFixture(t, f, "svg", "native"))
+			if a, b := keys(w.nodes), keys(n.nodes); a != b {
+				t.Errorf("nodes differ:\nwasm   %s\nnative %s", a, b)
+			}
+			if a, b := keys(w.edges), keys(n.edges); a != b {
+				t.Errorf("edges differ:\nwasm   %s\nnative %s", a, b)
+			}
+		})
+	}
+}
+
+func keys(m map[string]bool) string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return strings.Join(out, " | ")
+}
+
+func TestRenderRefuses(t *testing.T) {
+	ctx := context.Background()
+	var big strings.Builder
+	big.WriteString("digraph{")
+	for i := 0; i <= MaxNodes; i++ {
+		fmt.Fprintf(&big, "n%d;", i)
+	}
+	big.WriteString("}")
+	var tl *TooLargeError
+	if _, err := Render(ctx, []byte(big.String()), "svg", Options{}); !errors.As(err, &tl) {
+		t.Errorf("over the limit: %v", err)
+	}
+	if _, err := Render(ctx, []byte("digraph{a->b"), "svg", Options{}); err == nil {
+		t.Error("broken DOT accepted")
+	}
+	if _, err := Render(ctx, []byte("digraph{a}"), "pdf", Options{}); err == nil {
+		t.Error("unknown format accepted")
+	}
+	if _, err := Render(ctx, []byte("digraph{a}"), "svg", Options{Renderer: "gpu"}); err == nil {
+		t.Error("unknown renderer accepted")
+	}
+}
+
+// A cancelled context is refused before Graphviz starts, and does not break
+// the renders after it (goccy/go-graphviz#118).
+func TestRenderCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Render(ctx, []byte("digraph{a->b}"), "svg", Options{Renderer: "wasm"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled render: %v", err)
+	}
+	renderFixture(t, fixtures()[0], "svg", "wasm")
+}
+
+// Renders from many goroutines are serialised (goccy/go-graphviz#117) and
+// each gets its own complete result.
+func TestRenderConcurrent(t *testing.T) {
+	fs := fixtures()
+	want := make([][]byte, len(fs))
+	for i, f := range fs {
+		want[i] = renderFixture(t, f, "svg", "wasm")
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(fs))
+	for round := 0; round < 4; round++ {
+		for i, f := range fs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				dot, _ := DOT(f.sg, f.opts)
+				opts := f.opts
+				opts.Renderer = "wasm"
+				got, err := Render(context.Background(), dot, "svg", opts)
+				if err != nil || !bytes.Equal(got, want[i]) {
+					errs <- fmt.Sprintf("%s: concurrent render differs (err %v)", f.name, err)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	ctx := context.Background()
+	graphs := []struct {
+		name string
+		sg   Subgraph
+	}{
+		{"small", spheresFixture().subgraph()},
+		{"1000n-2000e", synthetic(1000, 2000)},
+	}
+	for _, g := range graphs {
+		dot, err := DOT(g.sg, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range []string{"wasm", "native"} {
+			b.Run(g.name+"/"+r, func(b *testing.B) {
+				if r == "native" && !NativeAvailable() {
+					b.Skip("Graphviz dot is not installed")
+				}
+				for b.Loop() {
+					if _, err := Render(ctx, dot, "svg", Options{Renderer: r}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
