@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/compare"
+)
+
+type compareOptions struct {
+	g        *Globals
+	at       string
+	from, to string
+	region   string
+	format   string
+	sources  bool
+	output   string
+}
+
+func newCompareCmd(g *Globals) *cobra.Command {
+	o := &compareOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "compare [ORG...]",
+		Short: "Compare the NATO, CSTO and SCO spheres (or any organisations) at a date, or between two dates",
+		Long: `Prints, for each state of the region, its relation to each organisation on the
+day asked about: member, observer, dialogue partner, suspended, or NATO's
+partnership level (PfP, IPCP, PARP, IPAP), and "interested" where a state has
+only declared interest. Then the overlaps: states per combination of spheres,
+Jaccard similarity per pair of organisations, the states in several spheres and
+in none. With --from and --to it lists what changed between the two days.
+
+Organisations default to nato csto sco; the region to central-asia (all: every
+state). A tie is in force on day D when since <= D < until (see seeds/README.md).`,
+		Example: `  relmap compare --at 2012-02-01 --format markdown
+  relmap compare --from 2012-02-01 --to today --sources
+  relmap compare nato sco --region all --format csv`,
+		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.at, "at", "today", "the day to compare at (YYYY, YYYY-MM, YYYY-MM-DD or today)")
+	f.StringVar(&o.from, "from", "", "with --to: list the changes between two days")
+	f.StringVar(&o.to, "to", "", "with --from: list the changes between two days")
+	f.StringVar(&o.region, "region", "central-asia", "region of the states to compare (all: every state)")
+	f.StringVar(&o.format, "format", "", "table, csv, json or markdown (default: table on a terminal, csv otherwise)")
+	f.BoolVar(&o.sources, "sources", false, "add the citations behind each cell")
+	f.StringVarP(&o.output, "output", "o", "", "also draw the comparison to FILE (.svg, .png or .dot)")
+	return cmd
+}
+
+func init() { extraCommands = append(extraCommands, newCompareCmd) }
+
+func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
+	format := o.format
+	if format == "" {
+		format = "csv"
+		if o.g.OutTTY {
+			format = "table"
+		}
+	}
+	f, err := compare.ParseFormat(format)
+	if err != nil {
+		return usageError{err}
+	}
+	for i := range orgs {
+		orgs[i] = strings.ToLower(orgs[i])
+	}
+	if (o.from == "") != (o.to == "") {
+		return usagef("--from and --to go together")
+	}
+	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
+		snap, err := s.Snapshot(cmd.Context())
+		if err != nil {
+			return err
+		}
+		ds := merged(snap)
+		if len(ds.Actors) == 0 {
+			return usagef("the graph holds no relmap data yet; run `relmap load` first")
+		}
+		if o.from != "" {
+			from, err := parseDay("from", o.from)
+			if err != nil {
+				return err
+			}
+			to, err := parseDay("to", o.to)
+			if err != nil {
+				return err
+			}
+			ch, err := compare.Diff(ds, orgs, o.region, from, to)
+			if err != nil {
+				return usageError{err}
+			}
+			if o.output != "" {
+				if err := o.drawDiff(cmd, ds, ch); err != nil {
+					return err
+				}
+			}
+			return compare.WriteDiff(o.g.Out, ch, f, o.sources)
+		}
+		at, err := parseDay("at", o.at)
+		if err != nil {
+			return err
+		}
+		res, err := compare.Compare(ds, orgs, o.region, at)
+		if err != nil {
+			return usageError{err}
+		}
+		if o.output != "" {
+			if err := o.draw(cmd, ds, res); err != nil {
+				return err
+			}
+		}
+		return compare.Write(o.g.Out, res, f, o.sources)
+	})
+}

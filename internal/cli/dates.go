@@ -1,0 +1,38 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/relmap/relmap/graph"
+)
+
+// parseDay reads a --at style date: "today", YYYY, YYYY-MM or YYYY-MM-DD (an
+// imprecise date stands for its first day, as everywhere in relmap).
+func parseDay(flag, s string) (graph.Date, error) {
+	if s == "" || strings.EqualFold(s, "today") {
+		return graph.Today(), nil
+	}
+	d, err := graph.ParseDate(s)
+	if err != nil {
+		return d, usagef("--%s: %v (or \"today\")", flag, err)
+	}
+	return d, nil
+}
+
+// merged joins datasets into one view for questions that span them.
+func merged(ds []*graph.Dataset) *graph.Dataset {
+	out := &graph.Dataset{Name: "all"}
+	seen := map[string]bool{}
+	for _, d := range ds {
+		out.Documents = append(out.Documents, d.Documents...)
+		for _, a := range d.Actors {
+			if !seen[a.ID] {
+				seen[a.ID] = true
+				out.Actors = append(out.Actors, a)
+			}
+		}
+		out.Ties = append(out.Ties, d.Ties...)
+	}
+	out.Sort()
+	return out
+}
