@@ -1,0 +1,83 @@
+package export
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// requirePython says whether a missing python3 or networkx fails the test
+// instead of skipping it: in CI, and wherever RELMAP_REQUIRE_PY=1.
+func requirePython() bool {
+	return os.Getenv("CI") == "true" || os.Getenv("RELMAP_REQUIRE_PY") == "1"
+}
+
+// TestNetworkXReadsGraphML reads the fixture's GraphML with
+// networkx.read_graphml (testdata/read_graphml.py): the counts match, typed
+// attributes arrive typed, Cyrillic labels arrive intact. It needs python3
+// with networkx (pip install networkx).
+func TestNetworkXReadsGraphML(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err == nil {
+		err = exec.Command(py, "-c", "import networkx").Run()
+	}
+	if err != nil {
+		if requirePython() {
+			t.Fatalf("python3 with networkx is required here (CI=true or RELMAP_REQUIRE_PY=1): %v; install it with: python3 -m pip install networkx", err)
+		}
+		t.Skipf("python3 with networkx not available (%v); python3 -m pip install networkx to run this test", err)
+	}
+	ds := fixture()
+	path := filepath.Join(t.TempDir(), "fixture.graphml")
+	if err := os.WriteFile(path, writeGraphML(t, ds), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(py, filepath.Join("testdata", "read_graphml.py"), path)
+	cmd.Stderr = &testWriter{t}
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("read_graphml.py: %v\n%s", err, out)
+	}
+	var got struct {
+		Directed, Multigraph bool
+		Nodes, Edges         int
+		Types                map[string]string
+		Labels               map[string]string
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("read_graphml.py printed %q: %v", out, err)
+	}
+	var actors, ties int
+	for _, d := range ds {
+		actors += len(d.Actors)
+		ties += len(d.Ties)
+	}
+	if !got.Multigraph {
+		t.Error("NetworkX did not read the two periods of one membership as parallel edges")
+	}
+	if !got.Directed || got.Nodes != actors+1 || got.Edges != ties {
+		t.Errorf("NetworkX read directed=%v, %d nodes, %d edges; want directed, %d nodes, %d edges",
+			got.Directed, got.Nodes, got.Edges, actors+1, ties)
+	}
+	for name, want := range map[string]string{"order": "int", "symmetric": "bool", "sphere": "bool",
+		"external": "bool", "label": "str", "role": "str", "since": "str", "note": "str"} {
+		if got.Types[name] != want {
+			t.Errorf("NetworkX reads %s as %q, want %s", name, got.Types[name], want)
+		}
+	}
+	for id, want := range map[string]string{"kazakhstan": "Казахстан", "csto": "ОДКБ", "sco": "ШОС", "tajikistan": "tajikistan"} {
+		if got.Labels[id] != want {
+			t.Errorf("node %s label %q, want %q", id, got.Labels[id], want)
+		}
+	}
+}
+
+// testWriter logs a command's stderr into the test.
+type testWriter struct{ t *testing.T }
+
+func (w *testWriter) Write(p []byte) (int, error) {
+	w.t.Log(string(p))
+	return len(p), nil
+}
