@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/relmap/relmap/graph"
+)
+
+// sliceDataset is a small Central Asian dataset for command tests.
+func sliceDataset() *graph.Dataset {
+	src := []graph.Citation{{Doc: "doc", Section: "Editorial", Evidence: "test"}}
+	d := &graph.Dataset{Name: "t",
+		Documents: []graph.Document{{ID: "doc", Title: "A source", Kind: "document", Dataset: "t"}},
+		Actors: []graph.Actor{
+			{ID: "kazakhstan", Kind: graph.KindState, Name: "Kazakhstan", Region: "central-asia", Dataset: "t"},
+			{ID: "turkmenistan", Kind: graph.KindState, Name: "Turkmenistan", Region: "central-asia", Dataset: "t"},
+			{ID: "nato", Kind: graph.KindOrganisation, Name: "North Atlantic Treaty Organization", Short: "NATO", Dataset: "t"},
+			{ID: "csto", Kind: graph.KindOrganisation, Name: "Collective Security Treaty Organisation", Short: "CSTO", Dataset: "t"},
+			{ID: "sco", Kind: graph.KindOrganisation, Name: "Shanghai Cooperation Organisation", Short: "SCO", Dataset: "t"},
+			{ID: "pfp", Kind: graph.KindProgramme, Name: "Partnership for Peace", Short: "PfP", Dataset: "t"},
+		},
+	}
+	tie := func(typ graph.TieType, from, to string, attrs map[string]string, since string) graph.Tie {
+		t := graph.Tie{Type: typ, From: from, To: to, Attrs: attrs, Since: graph.MustDate(since), Sources: src, Dataset: "t"}
+		t.Key = graph.TieKey(t, "")
+		return t
+	}
+	d.Ties = []graph.Tie{
+		tie(graph.TieParticipates, "kazakhstan", "pfp", map[string]string{"status": "active"}, "1994-05-27"),
+		tie(graph.TieParticipates, "turkmenistan", "pfp", map[string]string{"status": "active"}, "1994-05-10"),
+		tie(graph.TieMemberOf, "kazakhstan", "csto", map[string]string{"role": "member"}, "2002-10-07"),
+		tie(graph.TieMemberOf, "kazakhstan", "sco", map[string]string{"role": "member"}, "2001-06-15"),
+		tie(graph.TiePartOf, "pfp", "nato", nil, "1994-01-10"),
+	}
+	d.Sort()
+	return d
+}
+
+func TestCompareCommandFormats(t *testing.T) {
+	f := &fakeStore{loaded: []*graph.Dataset{sliceDataset()}}
+	out, stderr, code := run(t, f, "compare", "--at", "2012-02-01", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "kazakhstan,Kazakhstan,PfP,member,member,NATO+CSTO+SCO") || !strings.Contains(out, "turkmenistan,Turkmenistan,PfP,,,NATO") {
+		t.Errorf("csv matrix:\n%s", out)
+	}
+	out, _, _ = run(t, f, "compare", "--at", "1999", "--format", "markdown")
+	if !strings.Contains(out, "| Kazakhstan | PfP | — | — |") {
+		t.Errorf("1999 matrix:\n%s", out)
+	}
+	out, _, _ = run(t, f, "compare", "--from", "2000", "--to", "2003", "--format", "csv")
+	if !strings.Contains(out, "Kazakhstan") || !strings.Contains(out, "joined") {
+		t.Errorf("changes 2000-2003:\n%s", out)
+	}
+	for _, bad := range [][]string{{"--at", "2012-13"}, {"--from", "2000"}, {"--format", "xml"}, {"no-such-org"}} {
+		if _, _, code := run(t, f, append([]string{"compare"}, bad...)...); code != ExitUsage {
+			t.Errorf("compare %v: exit %d, want %d", bad, code, ExitUsage)
+		}
+	}
+}
+
+func TestCompareDrawsSVG(t *testing.T) {
+	f := &fakeStore{loaded: []*graph.Dataset{sliceDataset()}}
+	path := filepath.Join(t.TempDir(), "cmp.svg")
+	if _, stderr, code := run(t, f, "compare", "--at", "2012-02-01", "--format", "csv", "-o", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xml.Unmarshal(b, new(struct{})); err != nil {
+		t.Fatalf("not XML: %v", err)
+	}
+	// Graphviz writes hyphens in text as &#45;.
+	for _, want := range []string{"Kazakhstan", "CSTO", "as of 2012&#45;02&#45;01", "NATO"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("drawing lacks %q", want)
+		}
+	}
+}
+
+// nodeOf and relOf turn a dataset's items into what a query returns.
+func nodeOf(a graph.Actor) graph.Node {
+	return graph.Node{ElementID: "n:" + a.ID, Labels: []string{"Actor", a.Kind.Label()},
+		Props: map[string]any{"id": a.ID, "kind": string(a.Kind), "name": a.Name, "short": a.Short}}
+}
+
+func TestRenderCustomCypherFromRecords(t *testing.T) {
+	d := sliceDataset()
+	kz, _ := d.Actor("kazakhstan")
+	csto, _ := d.Actor("csto")
+	rel := graph.Relationship{ElementID: "r1", StartID: "n:kazakhstan", EndID: "n:csto", Type: "MEMBER_OF",
+		Props: map[string]any{"key": "k1", "role": "member", "since": graph.MustDate("2002-10-07"), "since_precision": "day"}}
+	f := &fakeStore{loaded: []*graph.Dataset{d}, records: []graph.Record{
+		{Keys: []string{"a", "r", "b"}, Values: []any{nodeOf(kz), rel, nodeOf(csto)}},
+	}}
+	dir := t.TempDir()
+	for _, name := range []string{"x.svg", "x.dot", "x.png"} {
+		path := filepath.Join(dir, name)
+		_, stderr, code := run(t, f, "render", "MATCH (a)-[r]->(b) RETURN a, r, b", "--at", "2012-02-01", "-o", path)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, stderr)
+		}
+		if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+			t.Errorf("%s not written", name)
+		}
+	}
+	dot, _ := os.ReadFile(filepath.Join(dir, "x.dot"))
+	if !strings.Contains(string(dot), "Kazakhstan") || !strings.Contains(string(dot), "as of 2012-02-01") {
+		t.Errorf("DOT lacks the node or the stamp:\n%s", dot)
+	}
+	if f.params[len(f.params)-1]["at"] != graph.MustDate("2012-02-01") {
+		t.Errorf("--at did not reach the query as a date: %#v", f.params[len(f.params)-1])
+	}
+	if _, _, code := run(t, f, "render", "RETURN 1", "-o", filepath.Join(dir, "x.jpg")); code != ExitUsage {
+		t.Errorf("unknown extension: exit %d", code)
+	}
+	if _, _, code := run(t, f, "render", "--view", "nowhere", "-o", filepath.Join(dir, "y.svg")); code != ExitUsage {
+		t.Errorf("unknown view: exit %d", code)
+	}
+}
+
+func TestRenderViewsRunTheirNamedQuestions(t *testing.T) {
+	f := &fakeStore{loaded: []*graph.Dataset{sliceDataset()}}
+	dir := t.TempDir()
+	for v, q := range views {
+		args := []string{"render", "--view", v, "-o", filepath.Join(dir, v+".dot")}
+		if v != "ndn" {
+			args = append(args, "--at", "2012-02-01")
+		}
+		if _, stderr, code := run(t, f, args...); code != 0 {
+			t.Errorf("view %s: exit %d: %s", v, code, stderr)
+			continue
+		}
+		if !strings.Contains(f.queries[len(f.queries)-1], "MATCH") {
+			t.Errorf("view %s (%s) sent no Cypher", v, q)
+		}
+	}
+}
