@@ -7,7 +7,7 @@ RELMAP  := $(CURDIR)/$(BIN)
 # The demo's date for the early-2012 picture the source document describes.
 SOURCE_DATE := 2012-02-01
 
-.PHONY: all build demo test unit integration bench bench-load bench-query bench-render fuzz clean db-start db-stop deps-ci
+.PHONY: all build demo test unit bench bench-load bench-query bench-render fuzz clean db-start db-stop deps-ci deps-py
 
 all: build
 
@@ -74,10 +74,13 @@ db-start: build
 db-stop: build
 	$(RELMAP) db stop
 
-# What a fresh CI machine lacks for the browser and native-Graphviz checks.
-deps-ci:
+# What a fresh CI machine lacks for the browser, native-Graphviz and NetworkX checks.
+deps-ci: deps-py
 	@command -v chromium >/dev/null && command -v dot >/dev/null || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium graphviz >/dev/null; }
+
+deps-py:
+	@python3 -c 'import networkx' 2>/dev/null || python3 -m pip install --quiet networkx
 
 clean:
 	rm -rf bin $(OUT)

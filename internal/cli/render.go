@@ -213,24 +213,7 @@ func (g *Globals) draw(cmd *cobra.Command, sg render.Subgraph, opts render.Optio
 		_, err = g.Out.Write(out)
 		return err
 	}
-	// Write beside the target and rename, so a failed render never leaves a
-	// truncated figure behind.
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".relmap-render-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(out); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := writeFileAtomic(path, out); err != nil {
 		return err
 	}
 	g.status("Wrote %s (%d actors, %d ties).", path, len(sg.Nodes), len(sg.Edges))
@@ -293,4 +276,25 @@ func paramText(p map[string]any) string {
 		parts = append(parts, k+"="+params.Format(v))
 	}
 	return strings.Join(parts, " ")
+}
+
+// writeFileAtomic writes beside the target and renames, so a failed write
+// never leaves a truncated file behind.
+func writeFileAtomic(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".relmap-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
