@@ -293,14 +293,7 @@ func fromDriver(v any) any {
 		return graph.Relationship{ElementID: x.ElementId, StartID: x.StartElementId, EndID: x.EndElementId,
 			Type: x.Type, Props: propsFromDriver(x.Props)}
 	case dbtype.Path:
-		p := graph.Path{}
-		for _, n := range x.Nodes {
-			p.Nodes = append(p.Nodes, fromDriver(n).(graph.Node))
-		}
-		for _, r := range x.Relationships {
-			p.Rels = append(p.Rels, fromDriver(r).(graph.Relationship))
-		}
-		return p
+		return pathFromDriver(x)
 	case dbtype.Date:
 		t := x.Time()
 		return graph.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
@@ -334,4 +327,31 @@ func propsFromDriver(m map[string]any) map[string]any {
 		out[k] = fromDriver(v)
 	}
 	return out
+}
+
+// pathFromDriver lays a path out in walking order. The driver lists each
+// distinct node once, so a path that comes back to a node would otherwise
+// have fewer nodes than graph.Path promises (one more than relationships).
+func pathFromDriver(x dbtype.Path) graph.Path {
+	byID := make(map[string]graph.Node, len(x.Nodes))
+	for _, n := range x.Nodes {
+		byID[n.ElementId] = fromDriver(n).(graph.Node)
+	}
+	p := graph.Path{}
+	if len(x.Nodes) == 0 {
+		return p
+	}
+	cur := x.Nodes[0].ElementId
+	p.Nodes = append(p.Nodes, byID[cur])
+	for _, r := range x.Relationships {
+		rel := fromDriver(r).(graph.Relationship)
+		p.Rels = append(p.Rels, rel)
+		if rel.StartID == cur {
+			cur = rel.EndID
+		} else {
+			cur = rel.StartID
+		}
+		p.Nodes = append(p.Nodes, byID[cur])
+	}
+	return p
 }

@@ -145,10 +145,16 @@ func graphOf(t *testing.T, r qResult) qGraph {
 			case graph.Relationship:
 				g.rels = append(g.rels, x)
 			case graph.Path:
-				// The driver lists a path's distinct nodes, so a path that
-				// comes back to a node has fewer than len(Rels)+1.
-				if len(x.Rels) == 0 || len(x.Nodes) > len(x.Rels)+1 {
+				// A path alternates nodes and relationships in walking order,
+				// even when it comes back to a node it has passed.
+				if len(x.Rels) == 0 || len(x.Nodes) != len(x.Rels)+1 {
 					t.Errorf("path with %d nodes and %d relationships", len(x.Nodes), len(x.Rels))
+				}
+				for i, r := range x.Rels {
+					a, b := x.Nodes[i].ElementID, x.Nodes[i+1].ElementID
+					if !(r.StartID == a && r.EndID == b) && !(r.StartID == b && r.EndID == a) {
+						t.Errorf("path step %d: relationship %s does not join %s and %s", i, r.Type, a, b)
+					}
 				}
 				g.paths = append(g.paths, x)
 				for _, n := range x.Nodes {
