@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -15,7 +16,7 @@ import (
 
 // DefaultBatchSize is the number of rows per UNWIND statement; see
 // BENCHMARKS.md for how it was chosen.
-const DefaultBatchSize = 2000
+const DefaultBatchSize = 5000
 
 // schemaStatements are idempotent, so every load may run them.
 func schemaStatements() []string {
@@ -180,7 +181,11 @@ func (s *Store) storedHash(ctx context.Context, name string) (string, error) {
 //
 // The dataset's content hash is written last, so a load interrupted at any
 // point leaves a hash that does not match and the next load compares item by
-// item and converges: every write is a MERGE keyed on the item's identity.
+// item and converges. Documents, actors and changed ties are MERGEd on their
+// identity. Ties the comparison found missing are CREATEd, which is safe
+// because the comparison reads the graph after taking the load lock, so it
+// sees whatever an interrupted load wrote; a batch the driver retries (its
+// first attempt may have committed) runs as MERGE instead.
 func (s *Store) Load(ctx context.Context, ds []*graph.Dataset, opts graph.LoadOptions) (graph.LoadSummary, error) {
 	sum := graph.LoadSummary{DryRun: opts.DryRun, Unchanged: true}
 	if opts.BatchSize <= 0 {
@@ -241,6 +246,7 @@ type plan struct {
 	docs, actors          []map[string]any
 	actorKinds            []graph.Kind
 	ties                  []graph.Tie
+	tieNew                []bool // per tie: not in the graph before this load
 	rmDocs, rmActors      []string
 	rmTies                map[string][]string // rel type -> keys
 	docCh, actorCh, tieCh graph.Change
@@ -269,7 +275,7 @@ func (s *Store) loadOne(ctx context.Context, d *graph.Dataset, opts graph.LoadOp
 	if len(cur) == 1 {
 		old = cur[0]
 	}
-	p := diff(old, d)
+	p := diff(old, d, opts.DryRun)
 	ch.Documents, ch.Actors, ch.Ties, ch.Details = p.docCh, p.actorCh, p.tieCh, p.details
 	if opts.DryRun {
 		return ch, nil
@@ -280,25 +286,30 @@ func (s *Store) loadOne(ctx context.Context, d *graph.Dataset, opts graph.LoadOp
 	return ch, nil
 }
 
-// diff compares the stored dataset with the desired one by canonical form.
-func diff(old, want *graph.Dataset) plan {
+// diff compares the stored dataset with the desired one by canonical form,
+// listing each change in the plan's details when withDetails is set.
+func diff(old, want *graph.Dataset, withDetails bool) plan {
 	var p plan
+	details := &p.details
+	if !withDetails {
+		details = nil
+	}
 	var docs []graph.Document
-	docs, p.rmDocs, p.docCh = diffItems(old.Documents, want.Documents, "document",
-		func(x graph.Document) string { return x.ID }, graph.Document.Canon, &p.details)
+	docs, _, p.rmDocs, p.docCh = diffItems(old.Documents, want.Documents, "document",
+		func(x graph.Document) string { return x.ID }, graph.Document.Canon, details)
 	for _, x := range docs {
 		p.docs = append(p.docs, documentProps(x))
 	}
 	var actors []graph.Actor
-	actors, p.rmActors, p.actorCh = diffItems(old.Actors, want.Actors, "actor",
-		func(x graph.Actor) string { return x.ID }, graph.Actor.Canon, &p.details)
+	actors, _, p.rmActors, p.actorCh = diffItems(old.Actors, want.Actors, "actor",
+		func(x graph.Actor) string { return x.ID }, graph.Actor.Canon, details)
 	for _, x := range actors {
 		p.actors = append(p.actors, actorProps(x))
 		p.actorKinds = append(p.actorKinds, x.Kind)
 	}
 	var rmKeys []string
-	p.ties, rmKeys, p.tieCh = diffItems(old.Ties, want.Ties, "tie",
-		func(x graph.Tie) string { return x.Key }, graph.Tie.Canon, &p.details)
+	p.ties, p.tieNew, rmKeys, p.tieCh = diffItems(old.Ties, want.Ties, "tie",
+		func(x graph.Tie) string { return x.Key }, graph.Tie.Canon, details)
 	relOf := map[string]string{}
 	for _, x := range old.Ties {
 		info, _ := graph.LookupTieType(x.Type)
@@ -312,11 +323,13 @@ func diff(old, want *graph.Dataset) plan {
 	return p
 }
 
-// diffItems returns the wanted items that are new or changed, the ids of old
-// items no longer wanted, and the counts, adding a line per change to details.
-func diffItems[T any](old, want []T, what string, id func(T) string, canon func(T) string, details *[]string) ([]T, []string, graph.Change) {
+// diffItems returns the wanted items that are new or changed with, for each,
+// whether it is new, the ids of old items no longer wanted, and the counts,
+// adding a line per change to details unless it is nil.
+func diffItems[T any](old, want []T, what string, id func(T) string, canon func(T) string, details *[]string) ([]T, []bool, []string, graph.Change) {
 	var ch graph.Change
 	var changed []T
+	var isNew []bool
 	before := make(map[string]string, len(old))
 	for _, x := range old {
 		before[id(x)] = canon(x)
@@ -327,24 +340,31 @@ func diffItems[T any](old, want []T, what string, id func(T) string, canon func(
 		switch {
 		case !ok:
 			ch.Created++
-			*details = append(*details, "+ "+what+" "+id(x))
+			note(details, "+ "+what+" "+id(x))
 		case c != canon(x):
 			ch.Updated++
-			*details = append(*details, "~ "+what+" "+id(x))
+			note(details, "~ "+what+" "+id(x))
 		default:
 			ch.Kept++
 			continue
 		}
 		changed = append(changed, x)
+		isNew = append(isNew, !ok)
 	}
 	removed := make([]string, 0, len(before))
 	for k := range before {
 		removed = append(removed, k)
-		*details = append(*details, "- "+what+" "+k)
+		note(details, "- "+what+" "+k)
 	}
 	sort.Strings(removed)
 	ch.Removed = len(removed)
-	return changed, removed, ch
+	return changed, isNew, removed, ch
+}
+
+func note(details *[]string, line string) {
+	if details != nil {
+		*details = append(*details, line)
+	}
 }
 
 func (s *Store) apply(ctx context.Context, dataset, hash string, p plan, opts graph.LoadOptions) error {
@@ -364,55 +384,87 @@ func (s *Store) apply(ctx context.Context, dataset, hash string, p plan, opts gr
 	if err := s.write(ctx, "MERGE (d:Dataset {name: $name}) SET d.hash = null", map[string]any{"name": dataset}); err != nil {
 		return err
 	}
-	for _, b := range batches(len(p.docs), opts.BatchSize) {
-		err := s.write(ctx, `UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d = row`,
-			map[string]any{"rows": p.docs[b[0]:b[1]]})
-		if err != nil {
-			return err
+	size := opts.BatchSize
+	// Documents, then actors, then ties: each phase ends before the next
+	// starts, so a tie's actors exist when its batch runs.
+	err := s.runBatches(ctx, progress, func(yield func(batch) bool) {
+		for _, b := range batches(len(p.docs), size) {
+			if !yield(batch{stmt: `UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d = row`,
+				params: map[string]any{"rows": p.docs[b[0]:b[1]]}, n: b[1] - b[0]}) {
+				return
+			}
 		}
-		progress(b[1] - b[0])
+	})
+	if err != nil {
+		return err
 	}
 	// Actors, grouped by kind because a label cannot be a parameter. A changed
 	// kind drops the other kind labels.
-	for _, k := range graph.Kinds {
-		var rows []map[string]any
-		for i, a := range p.actors {
-			if p.actorKinds[i] == k.Kind {
-				rows = append(rows, a)
+	err = s.runBatches(ctx, progress, func(yield func(batch) bool) {
+		for _, k := range graph.Kinds {
+			var rows []map[string]any
+			for i, a := range p.actors {
+				if p.actorKinds[i] == k.Kind {
+					rows = append(rows, a)
+				}
+			}
+			var others []string
+			for _, o := range graph.Kinds {
+				if o.Kind != k.Kind {
+					others = append(others, o.Label)
+				}
+			}
+			stmt := fmt.Sprintf("UNWIND $rows AS row MERGE (a:%s {id: row.id}) SET a = row, a:%s REMOVE a:%s",
+				graph.ActorLabel, k.Label, strings.Join(others, ":"))
+			for _, b := range batches(len(rows), size) {
+				if !yield(batch{stmt: stmt, params: map[string]any{"rows": rows[b[0]:b[1]]}, n: b[1] - b[0]}) {
+					return
+				}
 			}
 		}
-		var others []string
-		for _, o := range graph.Kinds {
-			if o.Kind != k.Kind {
-				others = append(others, o.Label)
-			}
-		}
-		stmt := fmt.Sprintf("UNWIND $rows AS row MERGE (a:%s {id: row.id}) SET a = row, a:%s REMOVE a:%s",
-			graph.ActorLabel, k.Label, strings.Join(others, ":"))
-		for _, b := range batches(len(rows), opts.BatchSize) {
-			if err := s.write(ctx, stmt, map[string]any{"rows": rows[b[0]:b[1]]}); err != nil {
-				return err
-			}
-			progress(b[1] - b[0])
-		}
+	})
+	if err != nil {
+		return err
 	}
-	// Ties, grouped by relationship type for the same reason.
-	for _, t := range graph.TieTypes {
-		var rows []map[string]any
-		for _, x := range p.ties {
-			if x.Type == t.Type {
-				rows = append(rows, map[string]any{"from": x.From, "to": x.To, "key": x.Key, "props": tieProps(x)})
+	// Ties, grouped by relationship type for the same reason. Rows are built
+	// a batch at a time, while the previous batch is on the server.
+	err = s.runBatches(ctx, progress, func(yield func(batch) bool) {
+		for _, t := range graph.TieTypes {
+			var created, updated []graph.Tie
+			for i, x := range p.ties {
+				if x.Type != t.Type {
+					continue
+				}
+				if p.tieNew[i] {
+					created = append(created, x)
+				} else {
+					updated = append(updated, x)
+				}
+			}
+			for g, group := range [][]graph.Tie{created, updated} {
+				if len(group) == 0 {
+					continue
+				}
+				attrs := tieAttrNames(t, group)
+				create, merge := tieStatements(t, attrs)
+				if g == 1 {
+					create = merge // an update must find its relationship
+				}
+				for _, b := range batches(len(group), size) {
+					rows := make([]any, 0, b[1]-b[0])
+					for _, x := range group[b[0]:b[1]] {
+						rows = append(rows, tieRow(t, x, attrs))
+					}
+					params := map[string]any{"rows": rows, "ds": dataset, "type": string(t.Type)}
+					if !yield(batch{stmt: create, retry: merge, params: params, n: b[1] - b[0]}) {
+						return
+					}
+				}
 			}
 		}
-		stmt := fmt.Sprintf(`UNWIND $rows AS row
-MATCH (a:%[1]s {id: row.from}) MATCH (b:%[1]s {id: row.to})
-MERGE (a)-[r:%[2]s {key: row.key}]->(b) SET r = row.props`, graph.ActorLabel, t.RelType)
-		for _, b := range batches(len(rows), opts.BatchSize) {
-			if err := s.write(ctx, stmt, map[string]any{"rows": rows[b[0]:b[1]]}); err != nil {
-				return err
-			}
-			progress(b[1] - b[0])
-		}
+	})
+	if err != nil {
+		return err
 	}
 	// Removals: ties first, then actors. An actor that still has relationships
 	// relmap does not own keeps its node, disowned, so hand-made data survives.
@@ -427,14 +479,14 @@ MERGE (a)-[r:%[2]s {key: row.key}]->(b) SET r = row.props`, graph.ActorLabel, t.
 		}
 		keys := p.rmTies[rel]
 		stmt := fmt.Sprintf("UNWIND $keys AS k MATCH ()-[r:%s {key: k}]->() WHERE r.dataset = $ds DELETE r", rel)
-		for _, b := range batches(len(keys), opts.BatchSize) {
+		for _, b := range batches(len(keys), size) {
 			if err := s.write(ctx, stmt, map[string]any{"keys": keys[b[0]:b[1]], "ds": dataset}); err != nil {
 				return err
 			}
 			progress(b[1] - b[0])
 		}
 	}
-	for _, b := range batches(len(p.rmActors), opts.BatchSize) {
+	for _, b := range batches(len(p.rmActors), size) {
 		err := s.write(ctx, `UNWIND $ids AS id MATCH (a:Actor {id: id}) WHERE a.dataset = $ds
 OPTIONAL MATCH (a)-[r]-() WITH a, count(r) AS n
 FOREACH (_ IN CASE WHEN n = 0 THEN [1] ELSE [] END | DELETE a)
@@ -456,6 +508,186 @@ FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END | REMOVE a.dataset)`,
 	return s.write(ctx, "MERGE (d:Dataset {name: $name}) SET d.hash = $hash", map[string]any{"name": dataset, "hash": hash})
 }
 
+// batch is one write transaction of a load.
+type batch struct {
+	stmt   string // the statement of the first attempt
+	retry  string // the statement of later attempts; "" means stmt
+	params map[string]any
+	n      int // items, for progress
+}
+
+// Workers is the number of write sessions a load runs batches on at once.
+// See BENCHMARKS.md for how it was chosen.
+var Workers = 2
+
+// runBatches writes the batches gen yields, on Workers sessions at once,
+// each batch in its own transaction, and returns when all are written or
+// the first fails. The next batch is prepared while the server works on the
+// current ones. progress is called outside transactions, one call at a time.
+func (s *Store) runBatches(ctx context.Context, progress func(int), gen func(yield func(batch) bool)) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := max(Workers, 1)
+	jobs := make(chan batch, workers)
+	go func() {
+		defer close(jobs)
+		gen(func(b batch) bool {
+			select {
+			case jobs <- b:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		})
+	}()
+	var (
+		mu       sync.Mutex
+		firstErr error
+		wg       sync.WaitGroup
+	)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sess := s.session(ctx, neo4j.AccessModeWrite)
+			defer sess.Close(context.WithoutCancel(ctx))
+			for b := range jobs {
+				err := s.writeBatch(ctx, sess, b)
+				mu.Lock()
+				if err != nil {
+					if firstErr == nil {
+						firstErr = err
+					}
+					cancel()
+				} else if firstErr == nil {
+					progress(b.n)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	return firstErr
+}
+
+// writeBatch runs one batch in a managed transaction. A batch whose first
+// attempt CREATEs is retried with its MERGE form: the driver retries after
+// errors that may have followed a commit, and a MERGE finds what the first
+// attempt wrote instead of writing it twice.
+func (s *Store) writeBatch(ctx context.Context, sess neo4j.SessionWithContext, b batch) error {
+	attempt := 0
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		stmt := b.stmt
+		if attempt > 0 && b.retry != "" {
+			stmt = b.retry
+		}
+		attempt++
+		r, err := tx.Run(ctx, stmt, b.params)
+		if err != nil {
+			return nil, err
+		}
+		_, err = r.Consume(ctx)
+		return nil, err
+	})
+	return s.classify(err)
+}
+
+// tieColumns are the leading columns of a tie row; the type's attributes follow.
+var tieColumns = []string{graph.PropKey, graph.PropSince, graph.PropSincePr, graph.PropUntil, graph.PropUntilPr,
+	graph.PropNote, graph.PropSrcDoc, graph.PropSrcSect, graph.PropSrcEvid, graph.PropSources}
+
+// tieStatements returns the statement that creates ties of type t known to
+// be new, and the one that creates or updates them by key. Rows are lists of
+// plain values (from, to, then tieColumns, then attrs): no per-row maps to
+// encode and decode. A null column sets no property.
+func tieStatements(t graph.TieTypeInfo, attrs []string) (create, merge string) {
+	var props strings.Builder
+	fmt.Fprintf(&props, "%s: $ds, %s: $type", graph.PropDataset, graph.PropTypeName)
+	for i, c := range tieColumns {
+		fmt.Fprintf(&props, ", %s: row[%d]", c, i+2)
+	}
+	for i, a := range attrs {
+		fmt.Fprintf(&props, ", %s: row[%d]", quoteName(a), len(tieColumns)+2+i)
+	}
+	match := fmt.Sprintf("UNWIND $rows AS row\nMATCH (a:%[1]s {id: row[0]}) MATCH (b:%[1]s {id: row[1]})\n", graph.ActorLabel)
+	create = match + fmt.Sprintf("CREATE (a)-[:%s {%s}]->(b)", t.RelType, props.String())
+	merge = match + fmt.Sprintf("MERGE (a)-[r:%s {%s: row[2]}]->(b) SET r = {%s}", t.RelType, graph.PropKey, props.String())
+	return create, merge
+}
+
+// tieAttrNames lists the attribute names the ties use: the type's own, then
+// any others, sorted.
+func tieAttrNames(t graph.TieTypeInfo, ties []graph.Tie) []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, a := range t.Attrs {
+		names = append(names, a.Name)
+		seen[a.Name] = true
+	}
+	var extra []string
+	for _, x := range ties {
+		for k := range x.Attrs {
+			if !seen[k] {
+				seen[k] = true
+				extra = append(extra, k)
+			}
+		}
+	}
+	sort.Strings(extra)
+	return append(names, extra...)
+}
+
+// quoteName quotes a property name for Cypher.
+func quoteName(n string) string {
+	return "`" + strings.ReplaceAll(n, "`", "``") + "`"
+}
+
+// tieRow is a tie as a list of plain values, in tieStatements' column order.
+func tieRow(t graph.TieTypeInfo, x graph.Tie, attrs []string) []any {
+	row := make([]any, 0, 2+len(tieColumns)+len(attrs))
+	row = append(row, x.From, x.To, x.Key)
+	row = appendDate(row, x.Since)
+	row = appendDate(row, x.Until)
+	row = append(row, optional(x.Note))
+	docs, sects, evid, rendered := citationLists(x.Sources)
+	row = append(row, docs, sects, evid, rendered)
+	for _, name := range attrs {
+		v := x.Attrs[name]
+		switch {
+		case v == "":
+			row = append(row, nil)
+		case isIntAttr(t, name):
+			n, _ := strconv.ParseInt(v, 10, 64)
+			row = append(row, n)
+		default:
+			row = append(row, v)
+		}
+	}
+	return row
+}
+
+func isIntAttr(t graph.TieTypeInfo, name string) bool {
+	a, ok := t.Attr(name)
+	return ok && a.Int
+}
+
+func appendDate(row []any, d graph.Date) []any {
+	if d.IsZero() {
+		return append(row, nil, nil)
+	}
+	return append(row, dbtype.Date(d.First()), string(d.Precision()))
+}
+
+func optional(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 func batches(n, size int) [][2]int {
 	var out [][2]int
 	for i := 0; i < n; i += size {
@@ -464,14 +696,19 @@ func batches(n, size int) [][2]int {
 	return out
 }
 
-func citationProps(m map[string]any, cs []graph.Citation) {
-	docs := make([]string, len(cs))
-	sects := make([]string, len(cs))
-	evid := make([]string, len(cs))
-	rendered := make([]string, len(cs))
+func citationLists(cs []graph.Citation) (docs, sects, evid, rendered []string) {
+	docs = make([]string, len(cs))
+	sects = make([]string, len(cs))
+	evid = make([]string, len(cs))
+	rendered = make([]string, len(cs))
 	for i, c := range cs {
 		docs[i], sects[i], evid[i], rendered[i] = c.Doc, c.Section, c.Evidence, c.String()
 	}
+	return docs, sects, evid, rendered
+}
+
+func citationProps(m map[string]any, cs []graph.Citation) {
+	docs, sects, evid, rendered := citationLists(cs)
 	m[graph.PropSrcDoc] = docs
 	m[graph.PropSrcSect] = sects
 	m[graph.PropSrcEvid] = evid
@@ -589,27 +826,6 @@ var common = map[string]bool{
 	graph.PropKey: true, graph.PropDataset: true, graph.PropSince: true, graph.PropSincePr: true,
 	graph.PropUntil: true, graph.PropUntilPr: true, graph.PropNote: true, graph.PropSrcDoc: true,
 	graph.PropSrcSect: true, graph.PropSrcEvid: true, graph.PropSources: true, graph.PropTypeName: true,
-}
-
-func tieProps(t graph.Tie) map[string]any {
-	info, _ := graph.LookupTieType(t.Type)
-	m := map[string]any{graph.PropKey: t.Key, graph.PropDataset: t.Dataset, graph.PropTypeName: string(t.Type)}
-	setDate(m, graph.PropSince, graph.PropSincePr, t.Since)
-	setDate(m, graph.PropUntil, graph.PropUntilPr, t.Until)
-	setOpt(m, graph.PropNote, t.Note)
-	for k, v := range t.Attrs {
-		if v == "" {
-			continue
-		}
-		if a, ok := info.Attr(k); ok && a.Int {
-			n, _ := strconv.ParseInt(v, 10, 64)
-			m[k] = n
-			continue
-		}
-		m[k] = v
-	}
-	citationProps(m, t.Sources)
-	return m
 }
 
 func tieFromRow(rel, from, to string, m map[string]any) (graph.Tie, bool) {
