@@ -101,14 +101,16 @@ func (s *Store) Fingerprint(ctx context.Context) (graph.Fingerprint, error) {
 	return graph.FingerprintOf(ds), nil
 }
 
-// Snapshot reads relmap-owned content back into datasets.
+// Snapshot reads relmap-owned content back into datasets. It reads in one
+// transaction, so the datasets are consistent, and turns each record into an
+// item as it arrives instead of holding every record first.
 func (s *Store) Snapshot(ctx context.Context, names ...string) ([]*graph.Dataset, error) {
 	var filter any
 	if len(names) > 0 {
 		filter = names
 	}
 	p := map[string]any{"names": filter}
-	by := map[string]*graph.Dataset{}
+	var by map[string]*graph.Dataset
 	get := func(name string) *graph.Dataset {
 		d := by[name]
 		if d == nil {
@@ -117,46 +119,56 @@ func (s *Store) Snapshot(ctx context.Context, names ...string) ([]*graph.Dataset
 		}
 		return d
 	}
-	rows, err := s.read(ctx, `MATCH (d:Document) WHERE d.dataset IS NOT NULL AND ($names IS NULL OR d.dataset IN $names)
-RETURN properties(d)`, p)
-	if err != nil {
-		return nil, err
+	steps := []struct {
+		cypher string
+		each   func(vals []any)
+	}{
+		{`MATCH (d:Document) WHERE d.dataset IS NOT NULL AND ($names IS NULL OR d.dataset IN $names)
+RETURN properties(d)`, func(v []any) {
+			doc := documentFromProps(v[0].(map[string]any))
+			d := get(doc.Dataset)
+			d.Documents = append(d.Documents, doc)
+		}},
+		{`MATCH (a:Actor) WHERE a.dataset IS NOT NULL AND ($names IS NULL OR a.dataset IN $names)
+RETURN properties(a)`, func(v []any) {
+			a := actorFromProps(v[0].(map[string]any))
+			d := get(a.Dataset)
+			d.Actors = append(d.Actors, a)
+		}},
+		{`MATCH (a:Actor)-[r]->(b:Actor) WHERE r.dataset IS NOT NULL AND ($names IS NULL OR r.dataset IN $names)
+RETURN type(r), a.id, b.id, properties(r)`, func(v []any) {
+			t, ok := tieFromRow(v[0].(string), v[1].(string), v[2].(string), v[3].(map[string]any))
+			if !ok {
+				return // a relationship type relmap does not define: not ours
+			}
+			d := get(t.Dataset)
+			d.Ties = append(d.Ties, t)
+		}},
+		// Datasets recorded without content (everything removed) still exist.
+		{`MATCH (d:Dataset) WHERE $names IS NULL OR d.name IN $names RETURN d.name`, func(v []any) {
+			get(v[0].(string))
+		}},
 	}
-	for _, r := range rows {
-		doc := documentFromProps(r[0].(map[string]any))
-		d := get(doc.Dataset)
-		d.Documents = append(d.Documents, doc)
-	}
-	rows, err = s.read(ctx, `MATCH (a:Actor) WHERE a.dataset IS NOT NULL AND ($names IS NULL OR a.dataset IN $names)
-RETURN properties(a)`, p)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range rows {
-		a := actorFromProps(r[0].(map[string]any))
-		d := get(a.Dataset)
-		d.Actors = append(d.Actors, a)
-	}
-	rows, err = s.read(ctx, `MATCH (a:Actor)-[r]->(b:Actor) WHERE r.dataset IS NOT NULL AND ($names IS NULL OR r.dataset IN $names)
-RETURN type(r), a.id, b.id, properties(r)`, p)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range rows {
-		t, ok := tieFromRow(r[0].(string), r[1].(string), r[2].(string), r[3].(map[string]any))
-		if !ok {
-			continue // a relationship type relmap does not define: not ours
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		by = map[string]*graph.Dataset{} // a retry starts again
+		for _, st := range steps {
+			r, err := tx.Run(ctx, st.cypher, p)
+			if err != nil {
+				return nil, err
+			}
+			for r.Next(ctx) {
+				st.each(r.Record().Values)
+			}
+			if err := r.Err(); err != nil {
+				return nil, err
+			}
 		}
-		d := get(t.Dataset)
-		d.Ties = append(d.Ties, t)
-	}
-	// Datasets recorded without content (everything removed) still exist.
-	rows, err = s.read(ctx, `MATCH (d:Dataset) WHERE $names IS NULL OR d.name IN $names RETURN d.name`, p)
+		return nil, nil
+	})
 	if err != nil {
-		return nil, err
-	}
-	for _, r := range rows {
-		get(r[0].(string))
+		return nil, s.classify(err)
 	}
 	out := make([]*graph.Dataset, 0, len(by))
 	for _, d := range by {
