@@ -18,7 +18,7 @@ build:
 # loaded, one question answered, the views drawn and the spheres compared in out/.
 demo: build
 	@mkdir -p $(OUT)
-	@if [ -z "$$NEO4J_URI" ]; then $(RELMAP) db start; fi
+	@if [ -z "$$NEO4J_URI" ]; then $(RELMAP) db start --port 0; fi
 	$(RELMAP) load
 	$(RELMAP) query --format table --named partnership-depth --param at=$(SOURCE_DATE)
 	$(RELMAP) render --view sphere --param org=nato --at $(SOURCE_DATE) -o $(OUT)/sphere-nato.svg

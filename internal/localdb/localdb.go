@@ -141,6 +141,19 @@ func Running(s State) bool {
 		// Not Linux, or the process is gone: fall back to a signal probe.
 		return syscall.Kill(s.PID, 0) == nil && !errors.Is(err, fs.ErrNotExist)
 	}
+	if len(cmdline) == 0 {
+		// The kernel empties the command line while a process exits, before
+		// it lets go of its port: count it as running until it is gone or a
+		// zombie, so a restart does not race the dying JVM.
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.PID))
+		if err != nil {
+			return false
+		}
+		if i := bytes.LastIndexByte(stat, ')'); i >= 0 && i+2 < len(stat) {
+			return stat[i+2] != 'Z' && stat[i+2] != 'X'
+		}
+		return false
+	}
 	return bytes.Contains(cmdline, []byte("relmap.Launcher"))
 }
 
@@ -324,8 +337,13 @@ func Start(ctx context.Context, cfg Config) (State, error) {
 			return State{}, err
 		}
 	}
-	if c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", st.Port), 300*time.Millisecond); err == nil {
-		c.Close()
+	if portBusy(st.Port) && prev.PID > 0 {
+		// A database that just died may hold its port a moment longer.
+		for i := 0; i < 50 && portBusy(st.Port); i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	if portBusy(st.Port) {
 		return State{}, fmt.Errorf("port %d on 127.0.0.1 is already in use; choose another with --port (0 picks a free one)", st.Port)
 	}
 	logf, err := os.OpenFile(st.LogFile, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
@@ -436,6 +454,15 @@ func Stop(ctx context.Context, dataDir string, timeout time.Duration) error {
 	}
 	_ = syscall.Kill(st.PID, syscall.SIGKILL)
 	return fmt.Errorf("the local Neo4j (pid %d) did not stop within %s and was killed", st.PID, timeout)
+}
+
+func portBusy(port int) bool {
+	c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", port), 300*time.Millisecond)
+	if err != nil {
+		return false
+	}
+	c.Close()
+	return true
 }
 
 func readFile(path string) string {
