@@ -1,0 +1,306 @@
+package itest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/localdb"
+	"github.com/relmap/relmap/internal/seed"
+	"github.com/relmap/relmap/internal/synth"
+)
+
+// BenchmarkLoad compares, in one run on one database, relmap load (the real
+// binary, as a user runs it) with Neo4j's own LOAD CSV ... CALL { ... } IN
+// TRANSACTIONS OF 10000 ROWS on the same files and the same constraints, and
+// with a naive loader writing one tie per transaction on a 10k-tie slice.
+// make bench-load runs it; RELMAP_BENCH_ACTORS and RELMAP_BENCH_TIES set the
+// size (default 100000 and 1000000).
+func BenchmarkLoad(b *testing.B) {
+	if os.Getenv("RELMAP_BENCH") != "1" {
+		b.Skip("set RELMAP_BENCH=1 (make bench-load) to run the load benchmark")
+	}
+	nActors, nTies := envSize(b, "RELMAP_BENCH_ACTORS", 100000), envSize(b, "RELMAP_BENCH_TIES", 1000000)
+	s := openStore(b)
+	cfg, _, _ := conn()
+	st, err := localdb.ReadState(os.Getenv("RELMAP_DATA"))
+	if err != nil {
+		b.Skipf("the LOAD CSV comparison needs the local database (make bench-load starts one): %v", err)
+	}
+	bin, err := filepath.Abs("../../bin/relmap")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(bin); err != nil {
+		b.Fatalf("%v (make bench-load builds it)", err)
+	}
+	ctx := context.Background()
+
+	d := synth.Generate(nActors, nTies, 1)
+	dir := b.TempDir()
+	importDir := filepath.Join(st.DataDir, "home", "import")
+	for _, to := range []string{dir, importDir} {
+		if err := os.MkdirAll(to, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := seed.WriteCSV(to, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	want := graph.FingerprintOf([]*graph.Dataset{d})
+	b.ResetTimer()
+
+	// (a) relmap load, then (b) the same files again.
+	loadTime, rss := runRelmap(b, bin, "load", dir)
+	reloadTime, _ := runRelmap(b, bin, "load", dir)
+	if got := graphFingerprint(b, s); got != want {
+		b.Fatalf("after relmap load the graph has %v, the files %v", got, want)
+	}
+
+	// (c) LOAD CSV into the emptied database; the constraints and indexes
+	// relmap made stay.
+	emptyGraph(b, s)
+	drv, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer drv.Close(ctx)
+	start := time.Now()
+	for _, q := range loadCSVStatements() {
+		autoCommit(b, drv, cfg.Database, q.cypher, q.params)
+	}
+	csvTime := time.Since(start)
+	if got := graphFingerprint(b, s); got != want {
+		b.Fatalf("after LOAD CSV the graph has %v, the files %v", got, want)
+	}
+
+	// (d) One statement per tie, each in its own transaction, on a slice.
+	emptyGraph(b, s)
+	slice := naiveSlice(d, 10000)
+	if _, err := s.Load(ctx, []*graph.Dataset{{Name: d.Name, Documents: d.Documents, Actors: slice.Actors}}, graph.LoadOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	naiveTime := naiveLoad(b, drv, cfg.Database, slice.Ties)
+	b.StopTimer()
+
+	relmapTPS := float64(nTies) / loadTime.Seconds()
+	csvTPS := float64(nTies) / csvTime.Seconds()
+	naiveTPS := float64(len(slice.Ties)) / naiveTime.Seconds()
+	b.ReportMetric(relmapTPS, "relmap-ties/s")
+	b.ReportMetric(csvTPS, "loadcsv-ties/s")
+	b.ReportMetric(naiveTPS, "naive-ties/s")
+	b.ReportMetric(relmapTPS/csvTPS, "relmap/loadcsv")
+	b.ReportMetric(relmapTPS/naiveTPS, "relmap/naive")
+	b.ReportMetric(float64(rss)/1024, "relmap-peak-RSS-MB")
+	b.ReportMetric(reloadTime.Seconds(), "reload-s")
+	b.Logf("%d actors, %d ties, batch size default, %d cores", nActors, nTies, runtime.NumCPU())
+	b.Logf("%-34s %10s %12s %8s", "loader", "time", "ties/s", "ratio")
+	b.Logf("%-34s %10s %12.0f %8.2f", "relmap load (whole command)", loadTime.Round(time.Millisecond), relmapTPS, 1.0)
+	b.Logf("%-34s %10s %12.0f %8.2f", "LOAD CSV, IN TRANSACTIONS OF 10000", csvTime.Round(time.Millisecond), csvTPS, csvTPS/relmapTPS)
+	b.Logf("%-34s %10s %12.0f %8.2f", fmt.Sprintf("naive, 1 tx per tie (%d ties)", len(slice.Ties)), naiveTime.Round(time.Millisecond), naiveTPS, naiveTPS/relmapTPS)
+	b.Logf("relmap/LOAD CSV %.2fx, relmap/naive %.1fx; relmap peak RSS %.0f MB; unchanged re-load %s",
+		relmapTPS/csvTPS, relmapTPS/naiveTPS, float64(rss)/1024, reloadTime.Round(time.Millisecond))
+}
+
+func envSize(b *testing.B, name string, def int) int {
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		b.Fatalf("%s=%q is not a count", name, v)
+	}
+	return n
+}
+
+func graphFingerprint(b *testing.B, s graph.Store) graph.Fingerprint {
+	b.Helper()
+	fp, err := s.Fingerprint(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return fp
+}
+
+// runRelmap runs the relmap binary and returns its wall time and peak RSS in KiB.
+func runRelmap(b *testing.B, bin string, args ...string) (time.Duration, int64) {
+	b.Helper()
+	cmd := exec.Command(bin, args...)
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("relmap %s: %v\n%s", strings.Join(args, " "), err, out.String())
+	}
+	took := time.Since(start)
+	var rss int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = ru.Maxrss // KiB on Linux
+	}
+	b.Logf("relmap %s: %s\n%s", strings.Join(args, " "), took.Round(time.Millisecond), strings.TrimSpace(out.String()))
+	return took, rss
+}
+
+// emptyGraph deletes every node as openStore does, keeping the schema.
+func emptyGraph(b *testing.B, s graph.Store) {
+	b.Helper()
+	for {
+		rows := mustQuery(b, s, "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*)", nil)
+		if rows[0][0].(int64) == 0 {
+			return
+		}
+	}
+}
+
+// autoCommit runs a statement in an implicit transaction, which CALL { ... }
+// IN TRANSACTIONS needs.
+func autoCommit(b *testing.B, drv neo4j.DriverWithContext, db, cypher string, params map[string]any) {
+	b.Helper()
+	ctx := context.Background()
+	sess := drv.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: db})
+	defer sess.Close(ctx)
+	r, err := sess.Run(ctx, cypher, params)
+	if err == nil {
+		_, err = r.Consume(ctx)
+	}
+	if err != nil {
+		b.Fatalf("%s: %v", cypher, err)
+	}
+}
+
+type statement struct {
+	cypher string
+	params map[string]any
+}
+
+// loadCSVStatements load the files seed.WriteCSV wrote into the import
+// directory, writing what relmap writes: the same labels, relationship types
+// and properties (the benchmark checks the fingerprints match). The tie key
+// is built as graph.TieKey builds it for synthetic data: no symmetric types,
+// every attribute part of the key.
+func loadCSVStatements() []statement {
+	rels := map[string]any{}
+	var attrs []string
+	seen := map[string]bool{}
+	for _, t := range graph.TieTypes {
+		rels[string(t.Type)] = t.RelType
+		for _, a := range t.Attrs {
+			if seen[a.Name] {
+				continue
+			}
+			seen[a.Name] = true
+			v := "kv[1]"
+			if a.Int {
+				v = "toInteger(kv[1])"
+			}
+			attrs = append(attrs, fmt.Sprintf("`%s`: CASE WHEN kv[0] = '%s' THEN %s END", a.Name, a.Name, v))
+		}
+	}
+	labels := map[string]any{}
+	for _, k := range graph.Kinds {
+		labels[string(k.Kind)] = k.Label
+	}
+	name := synth.Name
+	return []statement{
+		{`LOAD CSV WITH HEADERS FROM 'file:///` + name + `.documents.csv' AS row
+CALL { WITH row
+  CREATE (:Document {id: row.id, dataset: row.dataset, title: row.title, publisher: row.publisher,
+    published: row.published, url: row.url, kind: row.kind, note: row.note})
+} IN TRANSACTIONS OF 10000 ROWS`, nil},
+		{`LOAD CSV WITH HEADERS FROM 'file:///` + name + `.actors.csv' AS row
+CALL { WITH row
+  CREATE (:Actor:$($labels[row.kind]) {id: row.id, dataset: row.dataset, kind: row.kind, name: row.name,
+    short: row.short, aliases: split(row.aliases, ';'), region: row.region, note: row.note})
+} IN TRANSACTIONS OF 10000 ROWS`, map[string]any{"labels": labels}},
+		{`LOAD CSV WITH HEADERS FROM 'file:///` + name + `.ties.csv' AS row
+CALL { WITH row
+  MATCH (a:Actor {id: row.from}) MATCH (b:Actor {id: row.to})
+  WITH row, a, b, split(row.attrs, '=') AS kv, [c IN split(row.sources, '||') | [p IN split(c, '|') | trim(p)]] AS cs
+  CREATE (a)-[:$($rels[row.type]) {key: row.type + '|' + row.from + '|' + row.to + '|' + row.attrs + '|#' + row.key,
+    dataset: row.dataset, type: row.type,
+    since: date(row.since), since_precision: CASE size(row.since) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END,
+    until: date(row.until), until_precision: CASE size(row.until) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END,
+    note: row.note,
+    source_doc: [c IN cs | c[0]], source_section: [c IN cs | c[1]], source_evidence: [c IN cs | c[2]],
+    sources: [c IN cs | c[0] + ', ' + c[1] + ': ' + c[2]],
+    ` + strings.Join(attrs, ",\n    ") + `}]->(b)
+} IN TRANSACTIONS OF 10000 ROWS`, map[string]any{"rels": rels}},
+	}
+}
+
+// naiveSlice is the first n ties of d with the actors they join.
+func naiveSlice(d *graph.Dataset, n int) *graph.Dataset {
+	out := &graph.Dataset{Name: d.Name, Ties: d.Ties[:min(n, len(d.Ties))]}
+	need := map[string]bool{}
+	for _, t := range out.Ties {
+		need[t.From], need[t.To] = true, true
+	}
+	for _, a := range d.Actors {
+		if need[a.ID] {
+			out.Actors = append(out.Actors, a)
+		}
+	}
+	return out
+}
+
+// naiveLoad writes each tie with its own statement in its own transaction.
+func naiveLoad(b *testing.B, drv neo4j.DriverWithContext, db string, ties []graph.Tie) time.Duration {
+	b.Helper()
+	ctx := context.Background()
+	sess := drv.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: db})
+	defer sess.Close(ctx)
+	start := time.Now()
+	for _, t := range ties {
+		info, _ := graph.LookupTieType(t.Type)
+		props := map[string]any{"key": t.Key, "dataset": t.Dataset, "type": string(t.Type), "note": nilIfEmpty(t.Note)}
+		for _, dt := range []struct {
+			name string
+			d    graph.Date
+		}{{"since", t.Since}, {"until", t.Until}} {
+			if !dt.d.IsZero() {
+				props[dt.name] = dbtype.Date(dt.d.First())
+				props[dt.name+"_precision"] = string(dt.d.Precision())
+			}
+		}
+		for k, v := range t.Attrs {
+			props[k] = v
+		}
+		var docs, sects, evid, rendered []string
+		for _, c := range t.Sources {
+			docs, sects, evid, rendered = append(docs, c.Doc), append(sects, c.Section), append(evid, c.Evidence), append(rendered, c.String())
+		}
+		props["source_doc"], props["source_section"], props["source_evidence"], props["sources"] = docs, sects, evid, rendered
+		stmt := "MATCH (a:Actor {id: $from}) MATCH (b:Actor {id: $to}) MERGE (a)-[r:" + info.RelType + " {key: $key}]->(b) SET r = $props"
+		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			r, err := tx.Run(ctx, stmt, map[string]any{"from": t.From, "to": t.To, "key": t.Key, "props": props})
+			if err != nil {
+				return nil, err
+			}
+			return r.Consume(ctx)
+		})
+		if err != nil {
+			b.Fatalf("naive load: %v", err)
+		}
+	}
+	return time.Since(start)
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
