@@ -1,0 +1,218 @@
+package itest
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/cli"
+	"github.com/relmap/relmap/internal/compare"
+	"github.com/relmap/relmap/internal/seed"
+	"github.com/relmap/relmap/seeds"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// loadBuiltIn loads the built-in dataset and returns it as read back from
+// the database, merged into one.
+func loadBuiltIn(t *testing.T) (graph.Store, *graph.Dataset) {
+	t.Helper()
+	s := openStore(t)
+	ds, err := seed.LoadFS(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Load(context.Background(), ds, graph.LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := s.Snapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(snap) != 1 {
+		t.Fatalf("%d datasets in the graph, want 1", len(snap))
+	}
+	return s, snap[0]
+}
+
+func cellOf(t *testing.T, r *compare.Result, state, org string) string {
+	t.Helper()
+	c, ok := r.Cell(state, org)
+	if !ok {
+		t.Fatalf("no cell %s/%s", state, org)
+	}
+	return c.Label()
+}
+
+// The early-2012 matrix for the five Central Asian states, cell by cell, as
+// EUCAM Watch No. 11 describes it (the CSTO and SCO columns from the
+// memberships the article on NATO, CSTO and SCO takes for granted).
+func TestCompareEarly2012MatchesTheSource(t *testing.T) {
+	_, ds := loadBuiltIn(t)
+	res, err := compare.Compare(ds, nil, graph.RegionCentralAsia, graph.MustDate("2012-02-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		section, state, nato, csto, sco string
+	}{
+		{"Interview Q4: only Kazakhstan has an IPAP", "kazakhstan", "IPAP", "member", "member"},
+		{"Interview Q2: Kyrgyzstan in PARP", "kyrgyzstan", "PARP", "member", "member"},
+		{"Interview Q2 and Q8: Tajikistan only interested in PARP", "tajikistan", "IPCP", "member", "member"},
+		{"Interview Q6: Turkmenistan neutral, in no CSTO or SCO", "turkmenistan", "IPCP", "", ""},
+		{"Interview Q2: Uzbekistan in PARP; CSTO membership reluctant", "uzbekistan", "PARP", "member", "member"},
+	}
+	for _, w := range want {
+		t.Run("["+w.section+"]", func(t *testing.T) {
+			for org, label := range map[string]string{"nato": w.nato, "csto": w.csto, "sco": w.sco} {
+				if got := cellOf(t, res, w.state, org); got != label {
+					t.Errorf("%s/%s = %q, want %q", w.state, org, got, label)
+				}
+			}
+		})
+	}
+	if len(res.MultiVector) != 4 || len(res.None) != 0 {
+		t.Errorf("[Laruelle & Peyrouse] multi-vector %d states, none %d", len(res.MultiVector), len(res.None))
+	}
+}
+
+// Today's matrix follows the membership histories: Uzbekistan left the CSTO in
+// 2012 and stays in the SCO.
+func TestCompareTodayReflectsHistories(t *testing.T) {
+	_, ds := loadBuiltIn(t)
+	res, err := compare.Compare(ds, nil, graph.RegionCentralAsia, graph.MustDate("2026-11-28"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cellOf(t, res, "uzbekistan", "csto"); got != "" {
+		t.Errorf("[CSTO membership record] uzbekistan/csto today = %q", got)
+	}
+	for _, st := range []string{"kazakhstan", "kyrgyzstan", "tajikistan"} {
+		if got := cellOf(t, res, st, "csto"); got != "member" {
+			t.Errorf("[CSTO membership record] %s/csto today = %q", st, got)
+		}
+	}
+	if got := cellOf(t, res, "uzbekistan", "sco"); got != "member" {
+		t.Errorf("[SCO membership record] uzbekistan/sco today = %q", got)
+	}
+	// Armenia froze its participation in 2024.
+	all, err := compare.Compare(ds, []string{"csto"}, compare.AllRegions, graph.MustDate("2026-11-28"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cellOf(t, all, "armenia", "csto"); got != "suspended" {
+		t.Errorf("[CSTO membership record] armenia/csto today = %q", got)
+	}
+}
+
+// Between two dates around Uzbekistan's suspension, exactly that change.
+func TestCompareChangesAroundUzbekSuspension(t *testing.T) {
+	_, ds := loadBuiltIn(t)
+	ch, err := compare.Diff(ds, nil, graph.RegionCentralAsia, graph.MustDate("2012-06-01"), graph.MustDate("2012-07-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ch.Changes) != 1 {
+		t.Fatalf("[CSTO membership record] %d changes, want 1: %+v", len(ch.Changes), ch.Changes)
+	}
+	c := ch.Changes[0]
+	if c.State.ID != "uzbekistan" || c.Org.ID != "csto" || c.Kind != compare.Kind("suspended") {
+		t.Errorf("change = %s %s %s", c.State.ID, c.Org.ID, c.Kind)
+	}
+	// The day before and the day of the suspension (2012-06-28, day precision).
+	before, _ := compare.Compare(ds, []string{"csto"}, graph.RegionCentralAsia, graph.MustDate("2012-06-27"))
+	on, _ := compare.Compare(ds, []string{"csto"}, graph.RegionCentralAsia, graph.MustDate("2012-06-28"))
+	if cellOf(t, before, "uzbekistan", "csto") != "member" || cellOf(t, on, "uzbekistan", "csto") != "suspended" {
+		t.Errorf("boundary: %q on 06-27, %q on 06-28", cellOf(t, before, "uzbekistan", "csto"), cellOf(t, on, "uzbekistan", "csto"))
+	}
+}
+
+// The year-precision boundary through the database: Tajikistan's PfP tie
+// starts 2002-02-20 (day), NATO's founding members 1949-08-24 (day); a
+// year-precision since is in force from 1 January.
+func TestCompareYearPrecisionBoundary(t *testing.T) {
+	_, ds := loadBuiltIn(t)
+	var yearTie *graph.Tie
+	for i, tie := range ds.Ties {
+		if tie.Since.Precision() == graph.PrecisionYear && tie.Until.IsZero() {
+			yearTie = &ds.Ties[i]
+			break
+		}
+	}
+	if yearTie == nil {
+		t.Skip("no open tie with a year-precision start in the dataset")
+	}
+	y := yearTie.Since.Year
+	if !yearTie.ValidAt(graph.Date{Year: y, Month: 1, Day: 1}) || yearTie.ValidAt(graph.Date{Year: y - 1, Month: 12, Day: 31}) {
+		t.Errorf("%s (since %s): wrong at the year boundary", yearTie.Key, yearTie.Since)
+	}
+}
+
+// Each view drawn from the loaded dataset matches its golden DOT file; run
+// with -update after changing the data or the styles.
+func TestViewsGoldenDOT(t *testing.T) {
+	loadBuiltIn(t)
+	views := map[string][]string{
+		"sphere-nato":   {"--view", "sphere", "--param", "org=nato", "--at", "2012-02-01"},
+		"sphere-csto":   {"--view", "sphere", "--param", "org=csto", "--at", "2012-02-01"},
+		"sphere-sco":    {"--view", "sphere", "--param", "org=sco", "--at", "2012-02-01"},
+		"ndn":           {"--view", "ndn"},
+		"ladder":        {"--view", "ladder", "--at", "2012-02-01"},
+		"neighbourhood": {"--view", "neighbourhood", "--param", "id=kazakhstan", "--at", "2012-02-01"},
+	}
+	dir := t.TempDir()
+	for name, args := range views {
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(dir, name+".dot")
+			var stdout, stderr bytes.Buffer
+			err := cli.Run(context.Background(), cli.Streams{In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr},
+				append([]string{"render", "-o", out}, args...))
+			if err != nil {
+				t.Fatalf("%v: %s", err, stderr.String())
+			}
+			got, _ := os.ReadFile(out)
+			golden := filepath.Join("testdata", "views", name+".dot")
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -run TestViewsGoldenDOT ./internal/itest -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s (run with -update if the change is intended)", out, golden)
+			}
+		})
+	}
+}
+
+// Export to CSV, load into an emptied database: the same fingerprint.
+func TestExportCSVRoundTrip(t *testing.T) {
+	s, _ := loadBuiltIn(t)
+	before := fingerprint(t, s)
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	streams := cli.Streams{In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr}
+	if err := cli.Run(context.Background(), streams, []string{"export", "--format", "csv", "-o", dir}); err != nil {
+		t.Fatalf("export: %v: %s", err, stderr.String())
+	}
+	s = openStore(t) // empties the database
+	if fp := fingerprint(t, s); fp.Ties != 0 {
+		t.Fatalf("database not empty: %v", fp)
+	}
+	if err := cli.Run(context.Background(), streams, []string{"load", dir}); err != nil {
+		t.Fatalf("load: %v: %s", err, stderr.String())
+	}
+	if after := fingerprint(t, s); after != before {
+		t.Errorf("round trip: %v -> %v", before, after)
+	}
+}
