@@ -70,13 +70,9 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 		return usagef("--from and --to go together")
 	}
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		snap, err := s.Snapshot(cmd.Context())
+		ds, err := loadedData(cmd.Context(), s)
 		if err != nil {
 			return err
-		}
-		ds := merged(snap)
-		if len(ds.Actors) == 0 {
-			return usagef("the graph holds no relmap data yet; run `relmap load` first")
 		}
 		if o.from != "" {
 			from, err := parseDay("from", o.from)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"strings"
 
 	"github.com/relmap/relmap/graph"
@@ -17,6 +18,20 @@ func parseDay(flag, s string) (graph.Date, error) {
 		return d, usagef("--%s: %v (or \"today\")", flag, err)
 	}
 	return d, nil
+}
+
+// loadedData reads everything relmap loaded into one dataset, refusing an
+// empty graph with the way out.
+func loadedData(ctx context.Context, s graph.Store) (*graph.Dataset, error) {
+	snap, err := s.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ds := merged(snap)
+	if len(ds.Actors) == 0 {
+		return nil, usagef("the graph holds no relmap data yet; run `relmap load` first")
+	}
+	return ds, nil
 }
 
 // merged joins datasets into one view for questions that span them.

@@ -75,13 +75,9 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 		orgs[i] = strings.ToLower(orgs[i])
 	}
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		snap, err := s.Snapshot(cmd.Context())
+		ds, err := loadedData(cmd.Context(), s)
 		if err != nil {
 			return err
-		}
-		ds := merged(snap)
-		if len(ds.Actors) == 0 {
-			return usagef("the graph holds no relmap data yet; run `relmap load` first")
 		}
 		res, err := compare.Compare(ds, orgs, o.region, at)
 		if err != nil {
@@ -89,7 +85,7 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 		}
 		src := newSourceIndex(ds, at)
 		rep := o.build(ds, res, src)
-		rep.Fingerprint = graph.FingerprintOf(snap)
+		rep.Fingerprint = graph.FingerprintOf([]*graph.Dataset{ds}) // actor ids are unique across datasets, so merging loses nothing
 		if rep.Diagrams, err = o.diagrams(cmd, ds, res, src); err != nil {
 			return err
 		}
