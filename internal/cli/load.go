@@ -33,7 +33,7 @@ nothing. A load that was interrupted converges when run again.`,
 	f := cmd.Flags()
 	f.BoolVar(&o.dryRun, "dry-run", false, "print what would change, write nothing")
 	f.BoolVar(&o.force, "force", false, "compare item by item even when the content hash matches")
-	f.IntVar(&o.batchSize, "batch-size", 0, "rows per write statement (default 2000)")
+	f.IntVar(&o.batchSize, "batch-size", 0, "rows per write statement (default 5000)")
 	return cmd
 }
 
