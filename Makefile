@@ -52,6 +52,8 @@ bench: bench-render bench-load bench-query
 
 bench-render: build
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./internal/render/
+	@if [ -n "$$NEO4J_URI" ]; then RELMAP_BENCH=1 $(GO) test -run '^$$' -bench RenderViews -benchtime 1x -timeout 30m ./internal/itest/ ; \
+	else $(RELMAP) db exec -- env RELMAP_BENCH=1 $(GO) test -run '^$$' -bench RenderViews -benchtime 1x -timeout 30m ./internal/itest/ ; fi
 
 bench-load: build
 	@if [ -n "$$NEO4J_URI" ]; then RELMAP_BENCH=1 $(GO) test -run '^$$' -bench Load -benchtime 1x -timeout 60m ./internal/itest/ ; \
