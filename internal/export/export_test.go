@@ -4,16 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
-	"os"
+	goldenfile "github.com/relmap/relmap/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/relmap/relmap/graph"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // fixture is a small hand-built pair of datasets: Cyrillic names, quotes,
 // '<' and '&' in text, a two-leg route (int attribute), a symmetric tie, an
@@ -98,20 +95,7 @@ func fixture() []*graph.Dataset {
 // golden compares got with testdata/name, or rewrites it under -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/export -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test ./internal/export -update and review the diff)\ngot:\n%s", path, got)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
 func writeGraphML(t *testing.T, ds []*graph.Dataset) []byte {

@@ -3,7 +3,7 @@ package itest
 import (
 	"bytes"
 	"context"
-	"flag"
+	goldenfile "github.com/relmap/relmap/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,8 +15,6 @@ import (
 	"github.com/relmap/relmap/internal/seed"
 	"github.com/relmap/relmap/seeds"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // loadBuiltIn loads the built-in dataset and returns it as read back from
 // the database, merged into one.
@@ -176,21 +174,7 @@ func TestViewsGoldenDOT(t *testing.T) {
 				t.Fatalf("%v: %s", err, stderr.String())
 			}
 			got, _ := os.ReadFile(out)
-			golden := filepath.Join("testdata", "views", name+".dot")
-			if *update {
-				os.MkdirAll(filepath.Dir(golden), 0o755)
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestViewsGoldenDOT ./internal/itest -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (run with -update if the change is intended)", out, golden)
-			}
+			goldenfile.Check(t, filepath.Join("testdata", "views", name+".dot"), got)
 		})
 	}
 }

@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
+	goldenfile "github.com/relmap/relmap/internal/golden"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -17,8 +16,6 @@ import (
 
 	"github.com/relmap/relmap/graph"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 var (
 	kazakhstan = graph.Node{ElementID: "4:x:1", Labels: []string{"Actor", "State"},
@@ -109,20 +106,7 @@ func render(t *testing.T, format string, keys []string, rows [][]any) []byte {
 
 func golden(t *testing.T, file string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", file)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", file), got)
 }
 
 func TestGolden(t *testing.T) {

@@ -3,8 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
-	"flag"
-	"os"
+	goldenfile "github.com/relmap/relmap/internal/golden"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -13,8 +12,6 @@ import (
 	"github.com/relmap/relmap/graph"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
 func TestDOTGolden(t *testing.T) {
 	for _, f := range fixtures() {
 		t.Run(f.name, func(t *testing.T) {
@@ -22,20 +19,7 @@ func TestDOTGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", f.name+".dot")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/render -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("DOT differs from %s (run go test ./internal/render -update and review the diff)\ngot:\n%s", path, got)
-			}
+			goldenfile.Check(t, filepath.Join("testdata", f.name+".dot"), got)
 		})
 	}
 }
