@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -126,7 +127,7 @@ func (o *queryOptions) statements(args []string) ([]statement, error) {
 	return out, nil
 }
 
-func (o *queryOptions) run(cmd *cobra.Command, args []string) error {
+func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 	stmts, err := o.statements(args)
 	if err != nil {
 		return err
@@ -137,6 +138,19 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	if _, err := output.New(format, io.Discard, nil); err != nil {
 		return usageError{err}
+	}
+	if !o.g.OutTTY {
+		// A pipe or file gets records in large writes rather than one system
+		// call per row; a terminal keeps seeing rows as they arrive.
+		bw := bufio.NewWriterSize(o.g.Out, 64<<10)
+		out := o.g.Out
+		o.g.Out = bw
+		defer func() {
+			if ferr := bw.Flush(); err == nil {
+				err = ferr
+			}
+			o.g.Out = out
+		}()
 	}
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
 		var firstErr error
