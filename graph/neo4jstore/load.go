@@ -768,14 +768,6 @@ func setOpt(m map[string]any, k, v string) {
 	}
 }
 
-func setDate(m map[string]any, k, precKey string, d graph.Date) {
-	if d.IsZero() {
-		return
-	}
-	m[k] = dbtype.Date(d.First())
-	m[precKey] = string(d.Precision())
-}
-
 func dateFromProps(m map[string]any, k, precKey string) graph.Date {
 	v, ok := m[k].(dbtype.Date)
 	if !ok {

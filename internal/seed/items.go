@@ -2,7 +2,6 @@ package seed
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 )
 
@@ -102,15 +101,4 @@ func checkText(file string, data []byte, p *problems) ([]byte, bool) {
 
 func isBlank(data []byte) bool {
 	return len(bytes.TrimSpace(data)) == 0
-}
-
-func quoteList(list []string) string {
-	s := ""
-	for i, x := range list {
-		if i > 0 {
-			s += ", "
-		}
-		s += fmt.Sprintf("'%s'", x)
-	}
-	return s
 }
