@@ -130,11 +130,11 @@ func TestCompareChangesAroundUzbekSuspension(t *testing.T) {
 	}
 }
 
-// The year-precision boundary through the database: Tajikistan's PfP tie
-// starts 2002-02-20 (day), NATO's founding members 1949-08-24 (day); a
-// year-precision since is in force from 1 January.
+// The year-precision boundary through the database: a tie whose since is
+// known only to the year is stored as 1 January of that year, so the Cypher
+// form of the time rule puts it in force on that day and not the day before.
 func TestCompareYearPrecisionBoundary(t *testing.T) {
-	_, ds := loadBuiltIn(t)
+	s, ds := loadBuiltIn(t)
 	var yearTie *graph.Tie
 	for i, tie := range ds.Ties {
 		if tie.Since.Precision() == graph.PrecisionYear && tie.Until.IsZero() {
@@ -143,11 +143,22 @@ func TestCompareYearPrecisionBoundary(t *testing.T) {
 		}
 	}
 	if yearTie == nil {
-		t.Skip("no open tie with a year-precision start in the dataset")
+		t.Fatal("the dataset has no open tie with a year-precision start to test with")
 	}
 	y := yearTie.Since.Year
-	if !yearTie.ValidAt(graph.Date{Year: y, Month: 1, Day: 1}) || yearTie.ValidAt(graph.Date{Year: y - 1, Month: 12, Day: 31}) {
-		t.Errorf("%s (since %s): wrong at the year boundary", yearTie.Key, yearTie.Since)
+	inForce := func(at graph.Date) bool {
+		rows := readRows(t, s, "MATCH ()-[r {key: $key}]->() RETURN "+graph.ValidAtCypher("r"),
+			map[string]any{"key": yearTie.Key, "at": at})
+		if len(rows) != 1 {
+			t.Fatalf("tie %s: %d rows", yearTie.Key, len(rows))
+		}
+		return rows[0][0].(bool)
+	}
+	if !inForce(graph.Date{Year: y, Month: 1, Day: 1}) {
+		t.Errorf("%s (since %s) not in force on %d-01-01", yearTie.Key, yearTie.Since, y)
+	}
+	if inForce(graph.Date{Year: y - 1, Month: 12, Day: 31}) {
+		t.Errorf("%s (since %s) in force on %d-12-31", yearTie.Key, yearTie.Since, y-1)
 	}
 }
 
