@@ -20,8 +20,9 @@ type Options struct {
 	AsOf graph.Date
 	// Sources are named in the caption.
 	Sources []string
-	// Layout is the Graphviz engine: auto, dot, neato, fdp, sfdp, circo or
-	// twopi. Auto picks one from the subgraph's size and shape.
+	// Layout is a Graphviz engine (dot, neato, fdp, sfdp, circo or twopi),
+	// force, which places the nodes in Go and leaves Graphviz only to draw
+	// them, or auto, which picks one from the subgraph's size and shape.
 	Layout string
 	// TieLabels adds each tie's type, period and attributes to its edge.
 	// Transit order and mode, and roles short of membership, are shown
@@ -35,7 +36,12 @@ type Options struct {
 }
 
 // Layouts lists the layout names Options.Layout accepts.
-var Layouts = []string{"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi"}
+var Layouts = []string{"auto", "force", "dot", "neato", "fdp", "sfdp", "circo", "twopi"}
+
+// placedEngine draws a graph whose nodes already have positions in points
+// (neato -n2): nothing is moved and edges are drawn straight. Named in the
+// document, it makes plain `dot -Tsvg` draw the same picture.
+const placedEngine = "nop2"
 
 // Size limits: beyond them a layout takes minutes and the figure is
 // unreadable anyway, so the caller is asked to narrow the query.
@@ -73,15 +79,18 @@ func checkLayout(l string) error {
 	return fmt.Errorf("unknown layout %q (want one of %s)", l, strings.Join(Layouts, ", "))
 }
 
-// AutoLayout is the engine Layout "auto" picks: dot when the subgraph is
-// small or mostly sequential (transit legs, partnership ladders), where
-// ranks carry meaning; neato for mid-size networks; sfdp beyond about 300
-// nodes, where the others become slow.
+// ForceAbove is the number of nodes above which AutoLayout picks force.
+const ForceAbove = 300
+
+// AutoLayout is the layout "auto" picks: dot when the subgraph is small or
+// mostly sequential (transit legs, partnership ladders), where ranks carry
+// meaning; neato for mid-size networks; force beyond about 300 nodes, where
+// Graphviz's own engines become slow, most of all in WebAssembly.
 func AutoLayout(sg Subgraph) string {
 	n := len(sg.Nodes)
 	switch {
-	case n > 300:
-		return "sfdp"
+	case n > ForceAbove:
+		return "force"
 	case n <= 40:
 		return "dot"
 	}
@@ -118,10 +127,17 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 	layout := resolveLayout(sg, opts.Layout)
 	d := newDrawing(sg, opts)
 
+	var pos []vec
+	engine := layout
+	if layout == "force" {
+		pos = d.place(sg)
+		engine = placedEngine
+	}
+
 	var b bytes.Buffer
 	b.WriteString("digraph relmap {\n")
 	attrs := [][2]string{
-		{"layout", quote(layout)},
+		{"layout", quote(engine)},
 		{"charset", quote("UTF-8")},
 		{"fontname", quote("Helvetica")},
 		{"bgcolor", quote("white")},
@@ -141,6 +157,10 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 			overlap = "scale"
 		}
 		attrs = append(attrs, [2]string{"overlap", quote(overlap)})
+	case "force":
+		// Curved edges around nodes would need the costly spline router;
+		// straight ones are what sfdp draws by default too.
+		attrs = append(attrs, [2]string{"splines", quote("line")})
 	}
 	if len(opts.Metadata) > 0 {
 		// URL query encoding keeps the metadata machine-readable and free
@@ -156,9 +176,13 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 	writeAttrStmt(&b, "node", [][2]string{{"fontname", quote("Helvetica")}, {"fontsize", quote("11")}, {"margin", quote("0.08,0.04")}})
 	writeAttrStmt(&b, "edge", [][2]string{{"fontname", quote("Helvetica")}, {"fontsize", quote("9")}})
 
-	for _, n := range sg.Nodes {
+	for i, n := range sg.Nodes {
 		fmt.Fprintf(&b, "  %s", d.name[n.ID])
-		writeAttrList(&b, d.nodeAttrs(n))
+		attrs := d.nodeAttrs(n)
+		if pos != nil {
+			attrs = append(attrs, [2]string{"pos", quote(point(pos[i].x) + "," + point(pos[i].y) + "!")})
+		}
+		writeAttrList(&b, attrs)
 	}
 	for _, e := range sg.Edges {
 		fmt.Fprintf(&b, "  %s -> %s", d.name[e.From], d.name[e.To])

@@ -244,7 +244,7 @@ func TestAutoLayout(t *testing.T) {
 	}{
 		{spheresFixture().subgraph(), "dot"},
 		{synthetic(100, 150), "neato"},
-		{synthetic(400, 600), "sfdp"},
+		{synthetic(400, 600), "force"},
 	} {
 		if got := AutoLayout(c.sg); got != c.want {
 			t.Errorf("AutoLayout(%d nodes) = %s, want %s", len(c.sg.Nodes), got, c.want)

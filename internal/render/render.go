@@ -53,10 +53,10 @@ func NativeAvailable() bool {
 
 // Render lays out a DOT document and renders it as svg, png or dot (the
 // document with layout positions added). opts.Layout overrides the layout
-// the document names; opts.Renderer chooses the engine: wasm (the
-// WebAssembly Graphviz bundled with go-graphviz), native (`dot` from PATH),
-// or auto, which uses wasm unless the graph is large or the format is png
-// and the binary exists.
+// the document names (force means the document's own positions);
+// opts.Renderer chooses the engine: wasm (the WebAssembly Graphviz bundled
+// with go-graphviz), native (`dot` from PATH), or auto, which uses wasm
+// unless the graph is large or the format is png and the binary exists.
 // For svg, opts.Metadata is also written into the SVG's <metadata> element.
 func Render(ctx context.Context, dot []byte, format string, opts Options) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
@@ -131,6 +131,8 @@ func Render(ctx context.Context, dot []byte, format string, opts Options) ([]byt
 func engineFor(option, document string) string {
 	switch option {
 	case "", "auto":
+	case "force":
+		return placedEngine
 	default:
 		return option
 	}
