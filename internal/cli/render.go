@@ -24,7 +24,8 @@ var views = map[string]string{
 	"ladder":        "view-ladder",
 }
 
-// viewLayouts are the engines that suit each view best; --layout overrides.
+// viewLayouts are the engines that suit each view best, up to
+// render.ForceAbove actors; --layout overrides.
 // Spheres and neighbourhoods radiate from one centre; routes and ladders read
 // as a sequence.
 var viewLayouts = map[string]string{"sphere": "twopi", "neighbourhood": "twopi", "ndn": "dot", "ladder": "dot"}
@@ -83,7 +84,7 @@ options give byte-identical files.`,
 	f.StringVar(&o.at, "at", "", "draw the graph on this day (YYYY-MM-DD, YYYY-MM, YYYY or today)")
 	f.IntVar(&o.depth, "depth", 0, "for the neighbourhood view: how many ties out (1 or 2)")
 	f.StringVarP(&o.output, "output", "o", "", "output file (.svg, .png, .dot; - for SVG on stdout)")
-	f.StringVar(&o.layout, "layout", "auto", "Graphviz engine: auto, dot, neato, fdp, sfdp, circo, twopi")
+	f.StringVar(&o.layout, "layout", "auto", fmt.Sprintf("auto; force (placed by relmap, drawn by Graphviz; auto's choice above %d actors); or a Graphviz engine: dot, neato, fdp, sfdp, circo, twopi", render.ForceAbove))
 	f.StringVar(&o.renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
 	f.StringVar(&o.title, "title", "", "title (default: from the view)")
 	f.BoolVar(&o.tieLabels, "tie-labels", false, "label every tie with its type, period and attributes")
@@ -128,9 +129,6 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 			return usagef("no view %q (views: %s)", o.view, strings.Join(viewNames(), ", "))
 		}
 		name = q
-		if o.layout == "auto" {
-			o.layout = viewLayouts[o.view]
-		}
 	}
 	switch {
 	case name != "" && len(args) > 0:
@@ -186,7 +184,14 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return err
 		}
-		opts := render.Options{Title: title, AsOf: asOf, Layout: o.layout, TieLabels: o.tieLabels,
+		layout := o.layout
+		// A view's own engine suits its shape, but not at any size: past
+		// the point where auto places nodes itself, Graphviz's engines
+		// take seconds.
+		if o.view != "" && layout == "auto" && len(sg.Nodes) <= render.ForceAbove {
+			layout = viewLayouts[o.view]
+		}
+		opts := render.Options{Title: title, AsOf: asOf, Layout: layout, TieLabels: o.tieLabels,
 			Renderer: o.renderer, Sources: captionSources(sg, snap),
 			Metadata: map[string]string{
 				"query":       strings.TrimSpace(cypher),
