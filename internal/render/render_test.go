@@ -11,6 +11,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/relmap/relmap/graph"
 )
 
 // svgDoc is what the tests read back from an SVG.
@@ -282,31 +285,130 @@ func TestRenderConcurrent(t *testing.T) {
 	}
 }
 
+// nativeCap stops a native engine that has already lost: on the synthetic
+// graph, native dot runs for more than twenty minutes.
+const nativeCap = 20 * time.Second
+
+// BenchmarkRender times the Graphviz step on a small fixture (the built-in
+// WebAssembly Graphviz against native dot, each given the same DOT) and, on
+// a synthetic 1,000-node / 2,000-edge graph, relmap's pure-Go path (force
+// layout in Go, then the WebAssembly Graphviz drawing the placed nodes)
+// against native Graphviz's fastest engine laying out the same graph, each
+// engine a process given the DOT without positions; the last line reports
+// the ratio against the fastest.
 func BenchmarkRender(b *testing.B) {
 	ctx := context.Background()
-	graphs := []struct {
-		name string
-		sg   Subgraph
-	}{
-		{"small", spheresFixture().subgraph()},
-		{"1000n-2000e", synthetic(1000, 2000)},
+	small, err := DOT(spheresFixture().subgraph(), Options{})
+	if err != nil {
+		b.Fatal(err)
 	}
-	for _, g := range graphs {
-		dot, err := DOT(g.sg, Options{})
+	for _, r := range []string{"wasm", "native"} {
+		b.Run("small/"+r, func(b *testing.B) {
+			if r == "native" && !NativeAvailable() {
+				b.Skip("Graphviz dot is not installed")
+			}
+			for b.Loop() {
+				if _, err := Render(ctx, small, "svg", Options{Renderer: r}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+
+	// Start the WebAssembly module before anything is timed, whichever
+	// sub-benchmarks run.
+	if _, err := Render(ctx, small, "svg", Options{Renderer: "wasm"}); err != nil {
+		b.Fatal(err)
+	}
+	sg := synthetic(1000, 2000)
+	opts := Options{Title: "Synthetic", AsOf: graph.MustDate("2012-02-01")}
+	dotFor := func(layout string) []byte {
+		o := opts
+		o.Layout = layout
+		dot, err := DOT(sg, o)
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, r := range []string{"wasm", "native"} {
-			b.Run(g.name+"/"+r, func(b *testing.B) {
-				if r == "native" && !NativeAvailable() {
-					b.Skip("Graphviz dot is not installed")
+		return dot
+	}
+	placedDOT := dotFor("force")
+	took := map[string]time.Duration{}
+	run := func(name string, f func(b *testing.B) error) {
+		b.Run("1000n-2000e/"+name, func(b *testing.B) {
+			for b.Loop() {
+				if err := f(b); err != nil {
+					b.Fatal(err)
 				}
-				for b.Loop() {
-					if _, err := Render(ctx, dot, "svg", Options{Renderer: r}); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
+			}
+			took[name] = b.Elapsed() / time.Duration(b.N)
+		})
+	}
+	sorted := sortedCopy(sg)
+	d := newDrawing(sorted, opts)
+	run("go-layout", func(*testing.B) error { d.place(sorted); return nil })
+	run("go-draw", func(*testing.B) error {
+		_, err := Render(ctx, placedDOT, "svg", Options{Renderer: "wasm"})
+		return err
+	})
+	// DOT and SVG, as relmap render does them.
+	whole := func(layout string) func(*testing.B) error {
+		return func(*testing.B) error {
+			o := opts
+			o.Layout, o.Renderer = layout, "wasm"
+			dot, err := DOT(sg, o)
+			if err == nil {
+				_, err = Render(ctx, dot, "svg", o)
+			}
+			return err
 		}
 	}
+	run("go-whole", whole("force"))
+	run("wasm-sfdp", whole("sfdp"))
+	stopped := map[string]bool{}
+	engines := []string{"sfdp", "neato", "dot"}
+	for _, engine := range engines {
+		dot := dotFor(engine)
+		run("native-"+engine, func(b *testing.B) error {
+			if !NativeAvailable() {
+				b.Skip("Graphviz dot is not installed")
+			}
+			cctx, cancel := context.WithTimeout(ctx, nativeCap)
+			defer cancel()
+			_, err := renderNative(cctx, dot, "svg", engine)
+			if cctx.Err() != nil {
+				stopped[engine] = true
+				b.Skipf("native %s did not finish within %v", engine, nativeCap)
+			}
+			return err
+		})
+	}
+
+	// The comparison, as metrics of its own so that it shows without -v.
+	goWhole, ok := took["go-whole"]
+	peer := ""
+	for _, e := range engines {
+		if t, ok := took["native-"+e]; ok && (peer == "" || t < took["native-"+peer]) {
+			peer = e
+		}
+	}
+	if !ok || peer == "" {
+		return
+	}
+	b.Run("1000n-2000e/vs-native-"+peer, func(b *testing.B) {
+		for b.Loop() {
+		}
+		ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+		b.ReportMetric(0, "ns/op")
+		b.ReportMetric(ms(goWhole), "go-ms")
+		b.ReportMetric(ms(took["native-"+peer]), "native-ms")
+		b.ReportMetric(float64(goWhole)/float64(took["native-"+peer]), "go/native-x")
+		for _, e := range engines {
+			if stopped[e] {
+				b.ReportMetric(nativeCap.Seconds(), "native-"+e+"-stopped-after-s")
+			}
+		}
+		b.Logf("pure-Go path %v (layout %v, drawing %v) against native %s %v: %.2fx (goal <= 2x)",
+			goWhole.Round(time.Millisecond), took["go-layout"].Round(time.Millisecond), took["go-draw"].Round(time.Millisecond),
+			peer, took["native-"+peer].Round(time.Millisecond), float64(goWhole)/float64(took["native-"+peer]))
+	})
 }
