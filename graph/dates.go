@@ -2,8 +2,6 @@ package graph
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
 	"time"
 )
 
@@ -33,37 +31,57 @@ type Date struct {
 	Day   int // 0 when unknown
 }
 
-var dateRE = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
-
 // ParseDate parses "YYYY", "YYYY-MM" or "YYYY-MM-DD". The empty string is the
 // open date.
 func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	m := dateRE.FindStringSubmatch(s)
-	if m == nil {
+	y, okY := digits(s, 0, 4)
+	m, okM := digits(s, 5, 2)
+	day, okD := digits(s, 8, 2)
+	switch {
+	case len(s) == 4 && okY:
+		m, day = -1, -1
+	case len(s) == 7 && okY && s[4] == '-' && okM:
+		day = -1
+	case len(s) == 10 && okY && s[4] == '-' && okM && s[7] == '-' && okD:
+	default:
 		return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
-	y, _ := strconv.Atoi(m[1])
 	d := Date{Year: y}
 	if y < 1800 || y > 2200 {
 		return Date{}, fmt.Errorf("date %q: year %d is out of range (1800-2200)", s, y)
 	}
-	if m[2] != "" {
-		d.Month, _ = strconv.Atoi(m[2])
+	if m >= 0 {
+		d.Month = m
 		if d.Month < 1 || d.Month > 12 {
 			return Date{}, fmt.Errorf("date %q: month %d does not exist", s, d.Month)
 		}
 	}
-	if m[3] != "" {
-		d.Day, _ = strconv.Atoi(m[3])
+	if day >= 0 {
+		d.Day = day
 		t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 		if d.Day < 1 || t.Day() != d.Day {
 			return Date{}, fmt.Errorf("date %q: day %d does not exist in that month", s, d.Day)
 		}
 	}
 	return d, nil
+}
+
+// digits reads the n ASCII digits of s at i.
+func digits(s string, i, n int) (int, bool) {
+	if i+n > len(s) {
+		return 0, false
+	}
+	v := 0
+	for _, c := range []byte(s[i : i+n]) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
 }
 
 // MustDate parses s and panics on error; for tests and constants.
@@ -93,15 +111,49 @@ func (d Date) Precision() Precision {
 
 // String renders d as written in seed files.
 func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	var buf [10]byte
+	return string(d.appendText(buf[:0]))
+}
+
+// appendText appends d as String renders it.
+func (d Date) appendText(b []byte) []byte {
+	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+		// Not a date ParseDate accepts; only the padding rule matters.
+		switch d.Precision() {
+		case PrecisionYear:
+			return fmt.Appendf(b, "%04d", d.Year)
+		case PrecisionMonth:
+			return fmt.Appendf(b, "%04d-%02d", d.Year, d.Month)
+		case PrecisionDay:
+			return fmt.Appendf(b, "%04d-%02d-%02d", d.Year, d.Month, d.Day)
+		}
+		return b
+	}
 	switch d.Precision() {
 	case PrecisionYear:
-		return fmt.Sprintf("%04d", d.Year)
+		return appendDigits(b, d.Year, 4)
 	case PrecisionMonth:
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+		b = appendDigits(b, d.Year, 4)
+		return appendDigits(append(b, '-'), d.Month, 2)
 	case PrecisionDay:
-		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+		b = appendDigits(b, d.Year, 4)
+		b = appendDigits(append(b, '-'), d.Month, 2)
+		return appendDigits(append(b, '-'), d.Day, 2)
 	}
-	return ""
+	return b
+}
+
+// appendDigits writes 0 <= n < 10^width zero-padded to width digits.
+func appendDigits(b []byte, n, width int) []byte {
+	var buf [4]byte
+	for i := width - 1; i >= 0; i-- {
+		buf[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return append(b, buf[:width]...)
 }
 
 // First returns the first day of d's period (see the time rule on Date).

@@ -8,8 +8,9 @@
 package graph
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -176,9 +177,56 @@ func (d *Dataset) Actor(id string) (Actor, bool) {
 }
 
 // Sort puts documents, actors and ties in canonical order (by ID or key), so
-// that everything derived from a dataset is deterministic.
+// that everything derived from a dataset is deterministic. Items with the
+// same ID keep their order.
 func (d *Dataset) Sort() {
-	sort.SliceStable(d.Documents, func(i, j int) bool { return d.Documents[i].ID < d.Documents[j].ID })
-	sort.SliceStable(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
-	sort.SliceStable(d.Ties, func(i, j int) bool { return d.Ties[i].Key < d.Ties[j].Key })
+	sortStableBy(d.Documents, func(x *Document) string { return x.ID })
+	sortStableBy(d.Actors, func(x *Actor) string { return x.ID })
+	sortStableBy(d.Ties, func(x *Tie) string { return x.Key })
+}
+
+// sortStableBy sorts s stably by key. It sorts small (key, index) pairs and
+// then moves each item once, because the items are large and a stable sort
+// of a million ties moving whole structs took seconds.
+func sortStableBy[T any](s []T, key func(*T) string) {
+	sorted := true
+	for i := 1; i < len(s) && sorted; i++ {
+		sorted = key(&s[i-1]) <= key(&s[i])
+	}
+	if sorted {
+		return
+	}
+	type entry struct {
+		key string
+		at  int
+	}
+	order := make([]entry, len(s))
+	for i := range s {
+		order[i] = entry{key(&s[i]), i}
+	}
+	slices.SortFunc(order, func(a, b entry) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at)
+	})
+	// Position p takes the item at order[p].at; follow each cycle of that
+	// permutation once, marking filled positions with -1.
+	for p := range s {
+		if order[p].at < 0 || order[p].at == p {
+			continue
+		}
+		tmp := s[p]
+		j := p
+		for {
+			k := order[j].at
+			order[j].at = -1
+			if k == p {
+				s[j] = tmp
+				break
+			}
+			s[j] = s[k]
+			j = k
+		}
+	}
 }

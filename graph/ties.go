@@ -312,16 +312,35 @@ func TieKey(t Tie, discriminator string) string {
 	if info.Symmetric && to < from {
 		from, to = to, from
 	}
-	parts := []string{string(t.Type), from, to}
+	n := len(t.Type) + len(from) + len(to) + 2
 	for _, a := range info.Attrs {
 		if a.Key && t.Attrs[a.Name] != "" {
-			parts = append(parts, a.Name+"="+t.Attrs[a.Name])
+			n += len(a.Name) + len(t.Attrs[a.Name]) + 2
 		}
 	}
 	if discriminator != "" {
-		parts = append(parts, "#"+discriminator)
+		n += len(discriminator) + 2
 	}
-	return strings.Join(parts, "|")
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(string(t.Type))
+	b.WriteByte('|')
+	b.WriteString(from)
+	b.WriteByte('|')
+	b.WriteString(to)
+	for _, a := range info.Attrs {
+		if v := t.Attrs[a.Name]; a.Key && v != "" {
+			b.WriteByte('|')
+			b.WriteString(a.Name)
+			b.WriteByte('=')
+			b.WriteString(v)
+		}
+	}
+	if discriminator != "" {
+		b.WriteString("|#")
+		b.WriteString(discriminator)
+	}
+	return b.String()
 }
 
 // KeyDiscriminator returns the discriminator part of a key made by TieKey:
