@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -52,23 +53,27 @@ func csvKind(name string) string {
 	return ""
 }
 
-func parseCSV(file string, data []byte, kind string, p *problems) parsed {
+// readCSV reads the rows of a CSV file of the given kind and hands each to
+// fn as it is read. The item fn gets is reused for the next row: fn must
+// copy what it keeps (the strings in it are not reused).
+func readCSV(file string, data []byte, kind string, p *problems, fn func(it *item)) {
 	if isBlank(data) {
 		p.add(pos{file, 1, 1}, "the first row names the columns: "+strings.Join(csvColumns[kind], ","), "the file is empty")
-		return parsed{}
+		return
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
 		csvSyntax(file, err, p)
-		return parsed{}
+		return
 	}
 	cols, ok := csvHeader(file, r, header, kind, p)
 	if !ok {
-		return parsed{}
+		return
 	}
-	var items []item
+	r.ReuseRecord = true
+	var it item
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -78,7 +83,7 @@ func parseCSV(file string, data []byte, kind string, p *problems) parsed {
 			csvSyntax(file, err, p)
 			continue
 		}
-		if strings.TrimSpace(strings.Join(rec, "")) == "" {
+		if blankRow(rec) {
 			continue // spreadsheets leave rows of empty cells behind
 		}
 		line, _ := r.FieldPos(0)
@@ -87,35 +92,43 @@ func parseCSV(file string, data []byte, kind string, p *problems) parsed {
 			p.add(at, "every row has one cell per column of the header", "the row has %d cells, the header %d", len(rec), len(header))
 			continue
 		}
-		it := item{at: at, fields: map[string]value{}}
-		for name, i := range cols {
-			l, c := r.FieldPos(i)
-			v := value{s: rec[i], at: pos{file, l, c}}
-			switch name {
+		it.reset(at)
+		var attrs value
+		for _, c := range cols {
+			l, col := r.FieldPos(c.index)
+			v := value{s: rec[c.index], at: pos{file, l, col}}
+			switch c.name {
 			case "dataset":
 				it.dataset = v
 			case "aliases":
-				it.aliases = splitList(v)
+				it.aliases = splitList(v, it.aliases)
 			case "attrs":
-				csvAttrs(v, it.fields, p)
+				attrs = v
 			case "sources":
-				it.sources = csvCitations(v, p)
+				it.sources = csvCitations(v, it.sources, p)
 			default:
-				it.fields[name] = v
+				it.set(c.name, v)
 			}
+		}
+		// After the other columns, so that a column always wins over an
+		// attribute of the same name (which is reported).
+		if attrs.at.line > 0 {
+			csvAttrs(attrs, &it, p)
 		}
 		if strings.TrimSpace(it.dataset.s) == "" {
 			p.add(it.dataset.at, "name the dataset the row belongs to", "missing dataset")
 		}
-		items = append(items, it)
+		fn(&it)
 	}
-	switch kind {
-	case csvDocuments:
-		return parsed{docs: items}
-	case csvActors:
-		return parsed{actors: items}
+}
+
+func blankRow(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
 	}
-	return parsed{ties: items}
+	return true
 }
 
 func csvSyntax(file string, err error, p *problems) {
@@ -128,15 +141,22 @@ func csvSyntax(file string, err error, p *problems) {
 	p.add(pos{file, 1, 1}, "", "CSV: %v", err)
 }
 
-// csvHeader maps column names to their index.
-func csvHeader(file string, r *csv.Reader, header []string, kind string, p *problems) (map[string]int, bool) {
+// column is a known column of a CSV file and where it is in each row.
+type column struct {
+	name  string
+	index int
+}
+
+// csvHeader finds the known columns, in the order of the header.
+func csvHeader(file string, r *csv.Reader, header []string, kind string, p *problems) ([]column, bool) {
 	known := csvColumns[kind]
 	at := pos{file, 1, 1}
 	if len(header) == 1 && strings.Contains(header[0], ";") {
 		p.add(at, "save the file with ',' as the separator", "the header has one column; the file seems to use ';' between cells")
 		return nil, false
 	}
-	cols := map[string]int{}
+	var cols []column
+	found := map[string]bool{}
 	guessed := map[string]bool{}
 	ok := true
 	for i, h := range header {
@@ -153,15 +173,16 @@ func csvHeader(file string, r *csv.Reader, header []string, kind string, p *prob
 			ok = false
 			continue
 		}
-		if _, dup := cols[name]; dup {
+		if found[name] {
 			p.add(hat, "remove one of them", "column '%s' appears twice", name)
 			ok = false
 			continue
 		}
-		cols[name] = i
+		found[name] = true
+		cols = append(cols, column{name, i})
 	}
 	for _, name := range csvRequired[kind] {
-		if _, found := cols[name]; !found && !guessed[name] {
+		if !found[name] && !guessed[name] {
 			p.add(at, "the header row names the columns: "+strings.Join(known, ","), "missing column '%s'", name)
 			ok = false
 		}
@@ -169,9 +190,10 @@ func csvHeader(file string, r *csv.Reader, header []string, kind string, p *prob
 	return cols, ok
 }
 
-func splitList(v value) []value {
-	var out []value
-	for _, s := range strings.Split(v.s, listSep) {
+// splitList appends the non-empty parts of a ';'-separated cell to out[:0].
+func splitList(v value, out []value) []value {
+	out = out[:0]
+	for s := range strings.SplitSeq(v.s, listSep) {
 		if s = strings.TrimSpace(s); s != "" {
 			out = append(out, value{s: s, at: v.at})
 		}
@@ -179,45 +201,54 @@ func splitList(v value) []value {
 	return out
 }
 
-// csvAttrs reads "name=value; name=value" into fields.
-func csvAttrs(v value, fields map[string]value, p *problems) {
-	for _, a := range splitList(v) {
-		name, val, ok := strings.Cut(a.s, "=")
+// csvAttrs reads "name=value; name=value" into the item's fields.
+func csvAttrs(v value, it *item, p *problems) {
+	for a := range strings.SplitSeq(v.s, listSep) {
+		if a = strings.TrimSpace(a); a == "" {
+			continue
+		}
+		name, val, ok := strings.Cut(a, "=")
 		name = strings.TrimSpace(name)
 		switch {
 		case !ok || name == "":
-			p.add(v.at, "write attributes as name=value, separated by ';'", "attribute '%s' is not name=value", a.s)
-			stand(fields, name, v.at)
+			p.add(v.at, "write attributes as name=value, separated by ';'", "attribute '%s' is not name=value", a)
+			it.stand(name, v.at)
 		case has(tieFields, name) || name == "dataset" || name == "attrs":
 			p.add(v.at, "use the "+name+" column", "'%s' is not an attribute", name)
 		default:
-			if _, dup := fields[name]; dup {
+			if it.has(name) {
 				p.add(v.at, "keep one of them", "attribute '%s' is given twice", name)
 				continue
 			}
-			fields[name] = value{s: strings.TrimSpace(val), at: v.at}
+			it.set(name, value{s: strings.TrimSpace(val), at: v.at})
 		}
 	}
 }
 
-// csvCitations reads "doc | section | evidence || doc | section | evidence".
-func csvCitations(v value, p *problems) []item {
-	var out []item
-	for _, c := range strings.Split(v.s, citationSep) {
+// csvCitations reads "doc | section | evidence || doc | section | evidence"
+// into out[:0], reusing its items.
+func csvCitations(v value, out []item, p *problems) []item {
+	out = out[:0]
+	for c := range strings.SplitSeq(v.s, citationSep) {
 		if strings.TrimSpace(c) == "" {
 			continue
 		}
-		parts := strings.Split(c, partSep)
-		if len(parts) != 3 {
+		if strings.Count(c, partSep) != 2 {
 			p.add(v.at, "write each source as 'doc | section | evidence', sources separated by ' || '",
 				"source '%s' does not have three parts", strings.TrimSpace(c))
 			continue
 		}
-		it := item{at: v.at, fields: map[string]value{}}
+		out = slices.Grow(out, 1)[:len(out)+1]
+		it := &out[len(out)-1]
+		it.reset(v.at)
+		rest := c
 		for i, name := range citationFields {
-			it.fields[name] = value{s: parts[i], at: v.at}
+			part := rest
+			if i < len(citationFields)-1 {
+				part, rest, _ = strings.Cut(rest, partSep)
+			}
+			it.fields = append(it.fields, field{name, value{s: part, at: v.at}})
 		}
-		out = append(out, it)
 	}
 	return out
 }

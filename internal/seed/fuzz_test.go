@@ -61,7 +61,7 @@ func FuzzParseFile(f *testing.F) {
 				if err != nil {
 					t.Fatalf("a valid dataset cannot be written: %v", err)
 				}
-				srcs = append(srcs, source{d.Name + "." + k + ".csv", b})
+				srcs = append(srcs, source{name: d.Name + "." + k + ".csv", data: b})
 			}
 		}
 		p := &problems{}

@@ -19,21 +19,68 @@ type value struct {
 	bad bool
 }
 
-// stand puts a bad placeholder for field name when a misspelt field
-// (reported as unknown, with name as the suggestion) stands in for it.
-func stand(fields map[string]value, name string, at pos) {
-	if _, found := fields[name]; !found && name != "" {
-		fields[name] = value{at: at, bad: true}
-	}
-}
-
 // item is one document, actor, tie or citation before validation.
 type item struct {
 	at      pos
 	dataset value
-	fields  map[string]value // scalar fields; a tie's attributes too
+	fields  []field // scalar fields; a tie's attributes too
 	aliases []value
 	sources []item // citations: fields doc, section, evidence
+}
+
+// field is a named scalar of an item. An item has about ten, so a list
+// searched in order is cheaper than a map, and the CSV reader reuses one
+// item, fields and all, for every row of a file.
+type field struct {
+	name string
+	v    value
+}
+
+// field returns the value of the field name, or the zero value.
+func (it *item) field(name string) value {
+	for i := range it.fields {
+		if it.fields[i].name == name {
+			return it.fields[i].v
+		}
+	}
+	return value{}
+}
+
+func (it *item) has(name string) bool {
+	for i := range it.fields {
+		if it.fields[i].name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// set gives the field name the value v.
+func (it *item) set(name string, v value) {
+	for i := range it.fields {
+		if it.fields[i].name == name {
+			it.fields[i].v = v
+			return
+		}
+	}
+	it.fields = append(it.fields, field{name, v})
+}
+
+// stand puts a bad placeholder for field name when a misspelt field
+// (reported as unknown, with name as the suggestion) stands in for it.
+func (it *item) stand(name string, at pos) {
+	if name != "" && !it.has(name) {
+		it.fields = append(it.fields, field{name, value{at: at, bad: true}})
+	}
+}
+
+// reset empties the item for the next row, keeping its storage.
+func (it *item) reset(at pos) {
+	it.at = at
+	it.dataset = value{}
+	it.fields = it.fields[:0]
+	it.aliases = it.aliases[:0]
+	it.sources = it.sources[:0]
 }
 
 // parsed is what the readers found in all files.
@@ -80,16 +127,26 @@ func checkText(file string, data []byte, p *problems) ([]byte, bool) {
 	data = bytes.TrimPrefix(data, bom)
 	line, col := 1, 1
 	for i := 0; i < len(data); {
+		if c := data[i]; c < utf8.RuneSelf {
+			switch {
+			case c == '\n':
+				line, col = line+1, 0
+			case c == '\t' || c == '\r':
+			case c < 0x20 || c == 0x7f:
+				p.add(pos{file, line, col}, "remove it", "control character %U", rune(c))
+				return nil, false
+			}
+			i++
+			col++
+			continue
+		}
 		r, n := utf8.DecodeRune(data[i:])
 		at := pos{file, line, col}
 		switch {
 		case r == utf8.RuneError && n <= 1:
 			p.add(at, "save the file as UTF-8", "invalid UTF-8 (byte 0x%02x)", data[i])
 			return nil, false
-		case r == '\n':
-			line, col = line+1, 0
-		case r == '\t' || r == '\r':
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffe || r == 0xffff:
+		case r < 0xa0 || r == 0xfffe || r == 0xffff:
 			p.add(at, "remove it", "control character %U", r)
 			return nil, false
 		}

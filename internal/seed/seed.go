@@ -46,16 +46,52 @@ func LoadPaths(paths []string) ([]*graph.Dataset, error) {
 // x.documents.csv). Every reference must resolve within the file.
 func ParseFile(name string, data []byte) ([]*graph.Dataset, error) {
 	p := &problems{}
-	ds := parse([]source{{name, data}}, p)
+	ds := parse([]source{{name: name, data: data}}, p)
 	if err := p.result(); err != nil {
 		return nil, err
 	}
 	return ds, nil
 }
 
+// source is a file to read: its name, and its bytes when they are already
+// in memory; otherwise they are read from f when their turn comes.
 type source struct {
 	name string
 	data []byte
+	f    files
+}
+
+// fetch returns the file's bytes, reporting a file past maxFileSize or one
+// that cannot be read.
+func (s source) fetch(p *problems) ([]byte, bool) {
+	if s.f == nil {
+		return s.data, true
+	}
+	info, err := s.f.stat(s.name)
+	if err == nil && info.Size() > maxFileSize {
+		p.add(pos{file: s.name}, "", "the file is %d bytes; a seed file is at most %d", info.Size(), maxFileSize)
+		return nil, false
+	}
+	data, err := s.f.readFile(s.name)
+	if err != nil {
+		p.add(pos{file: s.name}, "", "%v", pathErr(err))
+		return nil, false
+	}
+	return data, true
+}
+
+// text returns the file's text, checked to be UTF-8 without control
+// characters.
+func (s source) text(p *problems) ([]byte, bool) {
+	data, ok := s.fetch(p)
+	if !ok {
+		return nil, false
+	}
+	if len(data) > maxFileSize {
+		p.add(pos{file: s.name}, "", "the file is %d bytes; a seed file is at most %d", len(data), maxFileSize)
+		return nil, false
+	}
+	return checkText(s.name, data, p)
 }
 
 // files is the little of a file system that loading needs, so that embedded
@@ -83,6 +119,21 @@ func (osFiles) join(dir, name string) string               { return filepath.Joi
 
 func load(f files, paths []string) ([]*graph.Dataset, error) {
 	p := &problems{}
+	names := resolve(f, paths, p)
+	srcs := make([]source, len(names))
+	for i, n := range names {
+		srcs[i] = source{name: n, f: f}
+	}
+	ds := parse(srcs, p)
+	if err := p.result(); err != nil {
+		return nil, err
+	}
+	return ds, nil
+}
+
+// resolve lists the files paths stand for, in reading order: each named
+// file, and each directory's seed files by name.
+func resolve(f files, paths []string, p *problems) []string {
 	var names []string
 	seen := map[string]bool{}
 	addName := func(n string) {
@@ -125,25 +176,7 @@ func load(f files, paths []string) ([]*graph.Dataset, error) {
 			addName(n)
 		}
 	}
-	var srcs []source
-	for _, n := range names {
-		info, err := f.stat(n)
-		if err == nil && info.Size() > maxFileSize {
-			p.add(pos{file: n}, "", "the file is %d bytes; a seed file is at most %d", info.Size(), maxFileSize)
-			continue
-		}
-		data, err := f.readFile(n)
-		if err != nil {
-			p.add(pos{file: n}, "", "%v", pathErr(err))
-			continue
-		}
-		srcs = append(srcs, source{n, data})
-	}
-	ds := parse(srcs, p)
-	if err := p.result(); err != nil {
-		return nil, err
-	}
-	return ds, nil
+	return names
 }
 
 // pathErr drops the operation and path from a file-system error: the path
@@ -170,31 +203,81 @@ func formatOf(name string) string {
 	return ""
 }
 
+// parse reads and validates the files in three rounds: documents, then
+// actors, then ties, each in file order, so that every reference can be
+// checked when its item is read. YAML files and CSV files of documents are
+// read in the first round (a YAML file holds all three kinds); CSV files of
+// actors and of ties are read in their round, row by row, and only what
+// each row becomes is kept. Files of ties are read several at once.
 func parse(srcs []source, p *problems) []*graph.Dataset {
-	var all parsed
+	b := newBuilder(p)
+	type later struct {
+		src    source
+		format string
+		yaml   parsed
+	}
+	var rest []later
 	for _, s := range srcs {
 		format := formatOf(s.name)
-		if format == "" {
+		switch format {
+		case "":
+			if _, ok := s.fetch(p); !ok {
+				continue
+			}
 			if strings.EqualFold(path.Ext(s.name), ".csv") {
 				p.add(pos{file: s.name}, "name it NAME.actors.csv, NAME.ties.csv or NAME.documents.csv", "cannot tell what the CSV file holds")
 			} else {
 				p.add(pos{file: s.name}, "seed files end in .yaml, .yml or .csv", "not a seed file")
 			}
-			continue
-		}
-		if len(s.data) > maxFileSize {
-			p.add(pos{file: s.name}, "", "the file is %d bytes; a seed file is at most %d", len(s.data), maxFileSize)
-			continue
-		}
-		data, ok := checkText(s.name, s.data, p)
-		if !ok {
-			continue
-		}
-		if format == formatYAML {
-			all.add(parseYAML(s.name, data, p))
-		} else {
-			all.add(parseCSV(s.name, data, format, p))
+		case formatYAML:
+			data, ok := s.text(p)
+			if !ok {
+				continue
+			}
+			y := parseYAML(s.name, data, p)
+			for i := range y.docs {
+				b.document(&y.docs[i])
+			}
+			rest = append(rest, later{src: s, format: format, yaml: y})
+		case csvDocuments:
+			if data, ok := s.text(p); ok {
+				readCSV(s.name, data, format, p, b.document)
+			}
+		default:
+			rest = append(rest, later{src: s, format: format})
 		}
 	}
-	return build(all, p)
+	b.documentsDone()
+	for _, l := range rest {
+		switch l.format {
+		case formatYAML:
+			for i := range l.yaml.actors {
+				b.addActor(&l.yaml.actors[i])
+			}
+		case csvActors:
+			if data, ok := l.src.text(p); ok {
+				readCSV(l.src.name, data, l.format, p, b.addActor)
+			}
+		}
+	}
+	b.actorsDone()
+	var jobs []func(b *builder)
+	for _, l := range rest {
+		switch l.format {
+		case formatYAML:
+			jobs = append(jobs, func(b *builder) {
+				for i := range l.yaml.ties {
+					b.tie(&l.yaml.ties[i])
+				}
+			})
+		case csvTies:
+			jobs = append(jobs, func(b *builder) {
+				if data, ok := l.src.text(b.p); ok {
+					readCSV(l.src.name, data, l.format, b.p, b.tie)
+				}
+			})
+		}
+	}
+	b.readTies(jobs)
+	return b.datasets()
 }

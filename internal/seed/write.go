@@ -18,7 +18,7 @@ import (
 // graph's canonical form counts equal). It fails, writing nothing, when a
 // value holds a separator the CSV form uses; validated datasets never do.
 func WriteCSV(dir string, ds *graph.Dataset) error {
-	if !slugRE.MatchString(ds.Name) {
+	if !isSlug(ds.Name) {
 		return fmt.Errorf("write CSV: dataset name %q is not a valid id", ds.Name)
 	}
 	out := map[string][]byte{}

@@ -218,7 +218,7 @@ func (y *yreader) items(n *yaml.Node, list string, fields []string, tie bool, ds
 			y.p.add(y.at(c), "", "an entry of `%s` must be a mapping of fields, not %s", list, describe(c))
 			continue
 		}
-		it := item{at: y.at(c), dataset: ds, fields: map[string]value{}}
+		it := item{at: y.at(c), dataset: ds}
 		for _, e := range y.mapping(c) {
 			switch {
 			case e.key == "aliases" && has(fields, "aliases"):
@@ -227,9 +227,9 @@ func (y *yreader) items(n *yaml.Node, list string, fields []string, tie bool, ds
 				it.sources = y.citations(e.v)
 			case has(fields, e.key) || tie:
 				s, ok := y.scalar(e.v, e.key)
-				it.fields[e.key] = value{s: s, at: y.at(e.v), bad: !ok}
+				it.set(e.key, value{s: s, at: y.at(e.v), bad: !ok})
 			default:
-				stand(it.fields, y.unknown(e, fields), y.at(e.k))
+				it.stand(y.unknown(e, fields), y.at(e.k))
 			}
 		}
 		out = append(out, it)
@@ -254,14 +254,14 @@ func (y *yreader) citations(n *yaml.Node) []item {
 			y.p.add(y.at(c), "a source has `doc`, `section` and `evidence`", "a source must be a mapping of fields, not %s", describe(c))
 			continue
 		}
-		it := item{at: y.at(c), fields: map[string]value{}}
+		it := item{at: y.at(c)}
 		for _, e := range y.mapping(c) {
 			if !has(citationFields, e.key) {
-				stand(it.fields, y.unknown(e, citationFields), y.at(e.k))
+				it.stand(y.unknown(e, citationFields), y.at(e.k))
 				continue
 			}
 			s, ok := y.scalar(e.v, e.key)
-			it.fields[e.key] = value{s: s, at: y.at(e.v), bad: !ok}
+			it.set(e.key, value{s: s, at: y.at(e.v), bad: !ok})
 		}
 		out = append(out, it)
 	}
