@@ -7,6 +7,7 @@ package seed
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -100,6 +101,7 @@ type files interface {
 	stat(name string) (fs.FileInfo, error)
 	readDir(name string) ([]fs.DirEntry, error)
 	readFile(name string) ([]byte, error)
+	open(name string) (io.ReadCloser, error)
 	join(dir, name string) string
 }
 
@@ -108,6 +110,7 @@ type fsFiles struct{ fsys fs.FS }
 func (f fsFiles) stat(name string) (fs.FileInfo, error)      { return fs.Stat(f.fsys, name) }
 func (f fsFiles) readDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(f.fsys, name) }
 func (f fsFiles) readFile(name string) ([]byte, error)       { return fs.ReadFile(f.fsys, name) }
+func (f fsFiles) open(name string) (io.ReadCloser, error)    { return f.fsys.Open(name) }
 func (f fsFiles) join(dir, name string) string               { return path.Join(dir, name) }
 
 type osFiles struct{}
@@ -115,6 +118,7 @@ type osFiles struct{}
 func (osFiles) stat(name string) (fs.FileInfo, error)      { return os.Stat(name) }
 func (osFiles) readDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
 func (osFiles) readFile(name string) ([]byte, error)       { return os.ReadFile(name) }
+func (osFiles) open(name string) (io.ReadCloser, error)    { return os.Open(name) }
 func (osFiles) join(dir, name string) string               { return filepath.Join(dir, name) }
 
 func load(f files, paths []string) ([]*graph.Dataset, error) {
