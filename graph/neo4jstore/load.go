@@ -1,7 +1,9 @@
 package neo4jstore
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -37,9 +39,13 @@ func schemaStatements() []string {
 
 // EnsureSchema creates relmap's constraints and indexes if they are missing.
 func (s *Store) EnsureSchema(ctx context.Context) error {
+	stmts := schemaStatements()
+	if present, err := s.schemaPresent(ctx, stmts); err == nil && present {
+		return nil // else the statements say what is wrong, if anything
+	}
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
-	for _, stmt := range schemaStatements() {
+	for _, stmt := range stmts {
 		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			r, err := tx.Run(ctx, stmt, nil)
 			if err != nil {
@@ -53,6 +59,40 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// schemaPresent reports whether every constraint and index the statements
+// create exists, and the lock node too: one read instead of a transaction
+// per statement, which took most of a second on every load.
+func (s *Store) schemaPresent(ctx context.Context, stmts []string) (bool, error) {
+	var want []string
+	for _, stmt := range stmts {
+		if f := strings.Fields(stmt); len(f) > 2 && f[0] == "CREATE" {
+			want = append(want, f[2])
+		}
+	}
+	present := map[string]bool{}
+	for _, show := range []string{"SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name"} {
+		rows, err := s.read(ctx, show+" WHERE name STARTS WITH 'relmap_' RETURN name", nil)
+		if err != nil {
+			return false, err
+		}
+		for _, r := range rows {
+			name, _ := r[0].(string)
+			present[name] = true
+		}
+	}
+	for _, name := range want {
+		if !present[name] {
+			return false, nil
+		}
+	}
+	rows, err := s.read(ctx, "MATCH (l:RelmapLock {name: 'load'}) RETURN count(l)", nil)
+	if err != nil || len(rows) == 0 {
+		return false, err
+	}
+	n, _ := rows[0][0].(int64)
+	return n > 0, nil
 }
 
 // read runs a read statement and returns every record's values.
@@ -255,10 +295,9 @@ func (s *Store) lock(ctx context.Context) (func(), error) {
 }
 
 type plan struct {
-	docs, actors          []map[string]any
-	actorKinds            []graph.Kind
-	ties                  []graph.Tie
-	tieNew                []bool // per tie: not in the graph before this load
+	docs, actors          []int // indexes of new or changed items in the wanted dataset
+	ties                  []int
+	actorNew, tieNew      []bool // per actor or tie: not in the graph before this load
 	rmDocs, rmActors      []string
 	rmTies                map[string][]string // rel type -> keys
 	docCh, actorCh, tieCh graph.Change
@@ -266,14 +305,25 @@ type plan struct {
 }
 
 func (s *Store) loadOne(ctx context.Context, d *graph.Dataset, opts graph.LoadOptions) (graph.DatasetChange, error) {
-	hash := d.Hash()
-	ch := graph.DatasetChange{Name: d.Name, Hash: hash}
+	// The content hash is only needed before writing when the graph holds
+	// one to compare it with; otherwise it is computed while the writes run.
+	hashed := make(chan string, 1)
+	go func() { hashed <- d.Hash() }()
+	var hash string
+	hashOf := func() string {
+		if hash == "" {
+			hash = <-hashed
+		}
+		return hash
+	}
+	ch := graph.DatasetChange{Name: d.Name}
 	if !opts.Force {
 		stored, err := s.storedHash(ctx, d.Name)
 		if err != nil {
 			return ch, err
 		}
-		if stored == hash {
+		if stored != "" && stored == hashOf() {
+			ch.Hash = hash
 			ch.Unchanged = true
 			ch.Documents.Kept, ch.Actors.Kept, ch.Ties.Kept = len(d.Documents), len(d.Actors), len(d.Ties)
 			return ch, nil
@@ -289,13 +339,11 @@ func (s *Store) loadOne(ctx context.Context, d *graph.Dataset, opts graph.LoadOp
 	}
 	p := diff(old, d, opts.DryRun)
 	ch.Documents, ch.Actors, ch.Ties, ch.Details = p.docCh, p.actorCh, p.tieCh, p.details
-	if opts.DryRun {
-		return ch, nil
+	if !opts.DryRun {
+		err = s.apply(ctx, d, hashOf, p, opts)
 	}
-	if err := s.apply(ctx, d.Name, hash, p, opts); err != nil {
-		return ch, err
-	}
-	return ch, nil
+	ch.Hash = hashOf()
+	return ch, err
 }
 
 // diff compares the stored dataset with the desired one by canonical form,
@@ -306,22 +354,13 @@ func diff(old, want *graph.Dataset, withDetails bool) plan {
 	if !withDetails {
 		details = nil
 	}
-	var docs []graph.Document
-	docs, _, p.rmDocs, p.docCh = diffItems(old.Documents, want.Documents, "document",
-		func(x graph.Document) string { return x.ID }, graph.Document.Canon, details)
-	for _, x := range docs {
-		p.docs = append(p.docs, documentProps(x))
-	}
-	var actors []graph.Actor
-	actors, _, p.rmActors, p.actorCh = diffItems(old.Actors, want.Actors, "actor",
-		func(x graph.Actor) string { return x.ID }, graph.Actor.Canon, details)
-	for _, x := range actors {
-		p.actors = append(p.actors, actorProps(x))
-		p.actorKinds = append(p.actorKinds, x.Kind)
-	}
+	p.docs, _, p.rmDocs, p.docCh = diffItems(old.Documents, want.Documents, "document",
+		func(x *graph.Document) string { return x.ID }, (*graph.Document).AppendCanon, details)
+	p.actors, p.actorNew, p.rmActors, p.actorCh = diffItems(old.Actors, want.Actors, "actor",
+		func(x *graph.Actor) string { return x.ID }, (*graph.Actor).AppendCanon, details)
 	var rmKeys []string
 	p.ties, p.tieNew, rmKeys, p.tieCh = diffItems(old.Ties, want.Ties, "tie",
-		func(x graph.Tie) string { return x.Key }, graph.Tie.Canon, details)
+		func(x *graph.Tie) string { return x.Key }, (*graph.Tie).AppendCanon, details)
 	relOf := map[string]string{}
 	for _, x := range old.Ties {
 		info, _ := graph.LookupTieType(x.Type)
@@ -335,32 +374,39 @@ func diff(old, want *graph.Dataset, withDetails bool) plan {
 	return p
 }
 
-// diffItems returns the wanted items that are new or changed with, for each,
-// whether it is new, the ids of old items no longer wanted, and the counts,
-// adding a line per change to details unless it is nil.
-func diffItems[T any](old, want []T, what string, id func(T) string, canon func(T) string, details *[]string) ([]T, []bool, []string, graph.Change) {
+// diffItems returns the indexes of the wanted items that are new or
+// changed with, for each, whether it is new, the ids of old items no longer
+// wanted, and the counts, adding a line per change to details unless it is
+// nil. Canonical forms are only made for items in both, into two reused
+// buffers.
+func diffItems[T any](old, want []T, what string, id func(*T) string, canon func(*T, []byte) []byte, details *[]string) ([]int, []bool, []string, graph.Change) {
 	var ch graph.Change
-	var changed []T
+	var changed []int
 	var isNew []bool
-	before := make(map[string]string, len(old))
-	for _, x := range old {
-		before[id(x)] = canon(x)
+	before := make(map[string]int, len(old))
+	for i := range old {
+		before[id(&old[i])] = i
 	}
-	for _, x := range want {
-		c, ok := before[id(x)]
+	var a, b []byte
+	for i := range want {
+		x := &want[i]
+		j, ok := before[id(x)]
 		delete(before, id(x))
+		if ok {
+			a, b = canon(&old[j], a[:0]), canon(x, b[:0])
+		}
 		switch {
 		case !ok:
 			ch.Created++
 			note(details, "+ "+what+" "+id(x))
-		case c != canon(x):
+		case !bytes.Equal(a, b):
 			ch.Updated++
 			note(details, "~ "+what+" "+id(x))
 		default:
 			ch.Kept++
 			continue
 		}
-		changed = append(changed, x)
+		changed = append(changed, i)
 		isNew = append(isNew, !ok)
 	}
 	removed := make([]string, 0, len(before))
@@ -379,7 +425,8 @@ func note(details *[]string, line string) {
 	}
 }
 
-func (s *Store) apply(ctx context.Context, dataset, hash string, p plan, opts graph.LoadOptions) error {
+func (s *Store) apply(ctx context.Context, d *graph.Dataset, hashOf func() string, p plan, opts graph.LoadOptions) error {
+	dataset := d.Name
 	total := int64(len(p.docs) + len(p.actors) + len(p.ties) + len(p.rmDocs) + len(p.rmActors))
 	for _, keys := range p.rmTies {
 		total += int64(len(keys))
@@ -401,8 +448,12 @@ func (s *Store) apply(ctx context.Context, dataset, hash string, p plan, opts gr
 	// starts, so a tie's actors exist when its batch runs.
 	err := s.runBatches(ctx, progress, func(yield func(batch) bool) {
 		for _, b := range batches(len(p.docs), size) {
+			rows := make([]map[string]any, 0, b[1]-b[0])
+			for _, i := range p.docs[b[0]:b[1]] {
+				rows = append(rows, documentProps(d.Documents[i]))
+			}
 			if !yield(batch{stmt: `UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d = row`,
-				params: map[string]any{"rows": p.docs[b[0]:b[1]]}, n: b[1] - b[0]}) {
+				params: map[string]any{"rows": rows}, n: len(rows)}) {
 				return
 			}
 		}
@@ -411,13 +462,22 @@ func (s *Store) apply(ctx context.Context, dataset, hash string, p plan, opts gr
 		return err
 	}
 	// Actors, grouped by kind because a label cannot be a parameter. A changed
-	// kind drops the other kind labels.
+	// kind drops the other kind labels. Actors the dataset did not have are
+	// CREATEd, as new ties are; an actor node with that id that the dataset
+	// does not own (made by hand, or disowned by an earlier load) makes the
+	// batch fail on the id's constraint, and it is run again as MERGE, which
+	// takes the node over.
 	err = s.runBatches(ctx, progress, func(yield func(batch) bool) {
 		for _, k := range graph.Kinds {
-			var rows []map[string]any
-			for i, a := range p.actors {
-				if p.actorKinds[i] == k.Kind {
-					rows = append(rows, a)
+			var group [2][]int // new, changed
+			for j, i := range p.actors {
+				if d.Actors[i].Kind != k.Kind {
+					continue
+				}
+				if p.actorNew[j] {
+					group[0] = append(group[0], i)
+				} else {
+					group[1] = append(group[1], i)
 				}
 			}
 			var others []string
@@ -426,11 +486,18 @@ func (s *Store) apply(ctx context.Context, dataset, hash string, p plan, opts gr
 					others = append(others, o.Label)
 				}
 			}
-			stmt := fmt.Sprintf("UNWIND $rows AS row MERGE (a:%s {id: row.id}) SET a = row, a:%s REMOVE a:%s",
+			merge := fmt.Sprintf("UNWIND $rows AS row MERGE (a:%s {id: row.id}) SET a = row, a:%s REMOVE a:%s",
 				graph.ActorLabel, k.Label, strings.Join(others, ":"))
-			for _, b := range batches(len(rows), size) {
-				if !yield(batch{stmt: stmt, params: map[string]any{"rows": rows[b[0]:b[1]]}, n: b[1] - b[0]}) {
-					return
+			create := fmt.Sprintf("UNWIND $rows AS row CREATE (a:%s:%s) SET a = row", graph.ActorLabel, k.Label)
+			for g, stmt := range []string{create, merge} {
+				for _, b := range batches(len(group[g]), size) {
+					rows := make([]map[string]any, 0, b[1]-b[0])
+					for _, i := range group[g][b[0]:b[1]] {
+						rows = append(rows, actorProps(d.Actors[i]))
+					}
+					if !yield(batch{stmt: stmt, retry: merge, params: map[string]any{"rows": rows}, n: len(rows)}) {
+						return
+					}
 				}
 			}
 		}
@@ -440,35 +507,41 @@ func (s *Store) apply(ctx context.Context, dataset, hash string, p plan, opts gr
 	}
 	// Ties, grouped by relationship type for the same reason. Rows are built
 	// a batch at a time, while the previous batch is on the server.
+	typeIndex := make(map[graph.TieType]int, len(graph.TieTypes))
+	for i, t := range graph.TieTypes {
+		typeIndex[t.Type] = i
+	}
+	// created and updated ties of each type, as indexes into d.Ties
+	groups := make([][2][]int, len(graph.TieTypes))
+	for j, i := range p.ties {
+		ti, ok := typeIndex[d.Ties[i].Type]
+		if !ok {
+			continue
+		}
+		g := 1
+		if p.tieNew[j] {
+			g = 0
+		}
+		groups[ti][g] = append(groups[ti][g], i)
+	}
 	err = s.runBatches(ctx, progress, func(yield func(batch) bool) {
-		for _, t := range graph.TieTypes {
-			var created, updated []graph.Tie
-			for i, x := range p.ties {
-				if x.Type != t.Type {
-					continue
-				}
-				if p.tieNew[i] {
-					created = append(created, x)
-				} else {
-					updated = append(updated, x)
-				}
-			}
-			for g, group := range [][]graph.Tie{created, updated} {
+		for ti, t := range graph.TieTypes {
+			for g, group := range groups[ti] {
 				if len(group) == 0 {
 					continue
 				}
-				attrs := tieAttrNames(t, group)
+				attrs := tieAttrNames(t, d.Ties, group)
 				create, merge := tieStatements(t, attrs)
 				if g == 1 {
 					create = merge // an update must find its relationship
 				}
 				for _, b := range batches(len(group), size) {
 					rows := make([]any, 0, b[1]-b[0])
-					for _, x := range group[b[0]:b[1]] {
-						rows = append(rows, tieRow(t, x, attrs))
+					for _, i := range group[b[0]:b[1]] {
+						rows = append(rows, tieRow(t, &d.Ties[i], attrs))
 					}
 					params := map[string]any{"rows": rows, "ds": dataset, "type": string(t.Type)}
-					if !yield(batch{stmt: create, retry: merge, params: params, n: b[1] - b[0]}) {
+					if !yield(batch{stmt: create, retry: merge, params: params, n: len(rows)}) {
 						return
 					}
 				}
@@ -517,7 +590,7 @@ FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END | REMOVE a.dataset)`,
 		}
 		progress(len(p.rmDocs))
 	}
-	return s.write(ctx, "MERGE (d:Dataset {name: $name}) SET d.hash = $hash", map[string]any{"name": dataset, "hash": hash})
+	return s.write(ctx, "MERGE (d:Dataset {name: $name}) SET d.hash = $hash", map[string]any{"name": dataset, "hash": hashOf()})
 }
 
 // batch is one write transaction of a load.
@@ -588,10 +661,11 @@ func (s *Store) runBatches(ctx context.Context, progress func(int), gen func(yie
 // writeBatch runs one batch in a managed transaction. A batch whose first
 // attempt CREATEs is retried with its MERGE form: the driver retries after
 // errors that may have followed a commit, and a MERGE finds what the first
-// attempt wrote instead of writing it twice.
+// attempt wrote instead of writing it twice. A CREATE that fails on a
+// uniqueness constraint (nothing of it was written) runs again as MERGE.
 func (s *Store) writeBatch(ctx context.Context, sess neo4j.SessionWithContext, b batch) error {
 	attempt := 0
-	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	run := func(tx neo4j.ManagedTransaction) (any, error) {
 		stmt := b.stmt
 		if attempt > 0 && b.retry != "" {
 			stmt = b.retry
@@ -603,7 +677,12 @@ func (s *Store) writeBatch(ctx context.Context, sess neo4j.SessionWithContext, b
 		}
 		_, err = r.Consume(ctx)
 		return nil, err
-	})
+	}
+	_, err := sess.ExecuteWrite(ctx, run)
+	var ne *neo4j.Neo4jError
+	if errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed" && b.retry != "" && attempt == 1 {
+		_, err = sess.ExecuteWrite(ctx, run)
+	}
 	return s.classify(err)
 }
 
@@ -630,9 +709,9 @@ func tieStatements(t graph.TieTypeInfo, attrs []string) (create, merge string) {
 	return create, merge
 }
 
-// tieAttrNames lists the attribute names the ties use: the type's own, then
-// any others, sorted.
-func tieAttrNames(t graph.TieTypeInfo, ties []graph.Tie) []string {
+// tieAttrNames lists the attribute names the ties at indexes group use: the
+// type's own, then any others, sorted.
+func tieAttrNames(t graph.TieTypeInfo, ties []graph.Tie, group []int) []string {
 	var names []string
 	seen := map[string]bool{}
 	for _, a := range t.Attrs {
@@ -640,8 +719,8 @@ func tieAttrNames(t graph.TieTypeInfo, ties []graph.Tie) []string {
 		seen[a.Name] = true
 	}
 	var extra []string
-	for _, x := range ties {
-		for k := range x.Attrs {
+	for _, i := range group {
+		for k := range ties[i].Attrs {
 			if !seen[k] {
 				seen[k] = true
 				extra = append(extra, k)
@@ -658,7 +737,7 @@ func quoteName(n string) string {
 }
 
 // tieRow is a tie as a list of plain values, in tieStatements' column order.
-func tieRow(t graph.TieTypeInfo, x graph.Tie, attrs []string) []any {
+func tieRow(t graph.TieTypeInfo, x *graph.Tie, attrs []string) []any {
 	row := make([]any, 0, 2+len(tieColumns)+len(attrs))
 	row = append(row, x.From, x.To, x.Key)
 	row = appendDate(row, x.Since)
