@@ -42,6 +42,20 @@ type LoadOptions struct {
 	BatchSize int                     // rows per UNWIND batch; 0 picks the default
 	Force     bool                    // write even when the stored content hash matches
 	Progress  func(done, total int64) // called outside transactions; may be nil
+	// Input is a hash of the files the datasets were read from (see
+	// seed.InputHash), recorded with them for InputChecker; "" records none.
+	Input string
+}
+
+// InputChecker is a Store that can tell, from the hash of a load's input
+// files alone, that the graph holds what they hold: a re-load of unchanged
+// files then needs neither parsing nor validation.
+type InputChecker interface {
+	// LoadedInput reports whether every dataset last loaded from the files
+	// with hash input (LoadOptions.Input) still holds what that load wrote,
+	// as far as the stored content hashes tell; the summary lists them as
+	// unchanged, with their counts.
+	LoadedInput(ctx context.Context, input string) (LoadSummary, bool, error)
 }
 
 // LoadSummary counts what a load changed, per dataset and kind of item.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -229,6 +230,58 @@ func (s *Store) storedHash(ctx context.Context, name string) (string, error) {
 	return h, nil
 }
 
+// inputFormat versions what a load writes for a given input: a relmap that
+// writes the graph differently changes it, so that its first load of files
+// an older relmap loaded is not skipped as unchanged.
+const inputFormat = "1"
+
+func storedInput(input string) any {
+	if input == "" {
+		return nil
+	}
+	return inputFormat + ":" + input
+}
+
+// LoadedInput reports whether the datasets made from the input files whose
+// hash is input (see seed.InputHash) were last loaded completely from those
+// same files, and if so what each holds. Each load records the hash with its
+// content hash, and clears both before its first write, so an interrupted
+// load never matches.
+func (s *Store) LoadedInput(ctx context.Context, input string) (graph.LoadSummary, bool, error) {
+	sum := graph.LoadSummary{Unchanged: true}
+	if input == "" {
+		return sum, false, nil
+	}
+	rows, err := s.read(ctx, `MATCH (d:Dataset) WHERE d.input = $input AND d.hash IS NOT NULL
+RETURN d.name, d.input_datasets, d.counts ORDER BY d.name`, map[string]any{"input": storedInput(input)})
+	if err != nil || len(rows) == 0 {
+		return sum, false, err
+	}
+	// Every dataset the input made must still hold it: loading other files
+	// since into one of them records their input on it instead.
+	var names []string
+	for _, r := range rows {
+		name, _ := r[0].(string)
+		names = append(names, name)
+	}
+	for _, r := range rows {
+		want := strList(r[1])
+		counts, _ := r[2].([]any)
+		if !slices.Equal(want, names) || len(counts) != 3 {
+			return sum, false, nil
+		}
+		ch := graph.DatasetChange{Name: r[0].(string), Unchanged: true}
+		n := make([]int, 3)
+		for i, c := range counts {
+			v, _ := c.(int64)
+			n[i] = int(v)
+		}
+		ch.Documents.Kept, ch.Actors.Kept, ch.Ties.Kept = n[0], n[1], n[2]
+		sum.Datasets = append(sum.Datasets, ch)
+	}
+	return sum, true, nil
+}
+
 // Load makes each dataset in the graph equal to ds.
 //
 // The dataset's content hash is written last, so a load interrupted at any
@@ -253,8 +306,13 @@ func (s *Store) Load(ctx context.Context, ds []*graph.Dataset, opts graph.LoadOp
 		}
 		defer unlock()
 	}
+	rec := record{input: storedInput(opts.Input)}
 	for _, d := range ds {
-		ch, err := s.loadOne(ctx, d, opts)
+		rec.datasets = append(rec.datasets, d.Name)
+	}
+	slices.Sort(rec.datasets)
+	for _, d := range ds {
+		ch, err := s.loadOne(ctx, d, opts, rec)
 		if err != nil {
 			return sum, err
 		}
@@ -265,6 +323,21 @@ func (s *Store) Load(ctx context.Context, ds []*graph.Dataset, opts graph.LoadOp
 	}
 	return sum, nil
 }
+
+// record is what a complete load notes on each Dataset node besides its
+// content hash: the input it came from (see LoadedInput), the names of all
+// datasets that input made, and the dataset's counts.
+type record struct {
+	input    any // nil: not known
+	datasets []string
+}
+
+func (r record) params(d *graph.Dataset, hash string) map[string]any {
+	return map[string]any{"name": d.Name, "hash": hash, "input": r.input, "datasets": r.datasets,
+		"counts": []int64{int64(len(d.Documents)), int64(len(d.Actors)), int64(len(d.Ties))}}
+}
+
+const setRecord = "d.hash = $hash, d.input = $input, d.input_datasets = $datasets, d.counts = $counts"
 
 // lock serialises loads: it holds a write lock on the RelmapLock node in a
 // transaction that stays open for the whole load, so a second load waits
@@ -304,7 +377,7 @@ type plan struct {
 	details               []string
 }
 
-func (s *Store) loadOne(ctx context.Context, d *graph.Dataset, opts graph.LoadOptions) (graph.DatasetChange, error) {
+func (s *Store) loadOne(ctx context.Context, d *graph.Dataset, opts graph.LoadOptions, rec record) (graph.DatasetChange, error) {
 	// The content hash is only needed before writing when the graph holds
 	// one to compare it with; otherwise it is computed while the writes run.
 	hashed := make(chan string, 1)
@@ -326,7 +399,12 @@ func (s *Store) loadOne(ctx context.Context, d *graph.Dataset, opts graph.LoadOp
 			ch.Hash = hash
 			ch.Unchanged = true
 			ch.Documents.Kept, ch.Actors.Kept, ch.Ties.Kept = len(d.Documents), len(d.Actors), len(d.Ties)
-			return ch, nil
+			if !opts.DryRun && rec.input != nil {
+				// Same content from other bytes (reformatted, reordered):
+				// note them, so that loading them again is recognised early.
+				err = s.write(ctx, "MATCH (d:Dataset {name: $name}) WHERE d.hash = $hash SET "+setRecord, rec.params(d, hash))
+			}
+			return ch, err
 		}
 	}
 	cur, err := s.Snapshot(ctx, d.Name)
@@ -340,7 +418,7 @@ func (s *Store) loadOne(ctx context.Context, d *graph.Dataset, opts graph.LoadOp
 	p := diff(old, d, opts.DryRun)
 	ch.Documents, ch.Actors, ch.Ties, ch.Details = p.docCh, p.actorCh, p.tieCh, p.details
 	if !opts.DryRun {
-		err = s.apply(ctx, d, hashOf, p, opts)
+		err = s.apply(ctx, d, hashOf, p, opts, rec)
 	}
 	ch.Hash = hashOf()
 	return ch, err
@@ -425,7 +503,7 @@ func note(details *[]string, line string) {
 	}
 }
 
-func (s *Store) apply(ctx context.Context, d *graph.Dataset, hashOf func() string, p plan, opts graph.LoadOptions) error {
+func (s *Store) apply(ctx context.Context, d *graph.Dataset, hashOf func() string, p plan, opts graph.LoadOptions, rec record) error {
 	dataset := d.Name
 	total := int64(len(p.docs) + len(p.actors) + len(p.ties) + len(p.rmDocs) + len(p.rmActors))
 	for _, keys := range p.rmTies {
@@ -438,9 +516,10 @@ func (s *Store) apply(ctx context.Context, d *graph.Dataset, hashOf func() strin
 			opts.Progress(done, total)
 		}
 	}
-	// Forget the stored hash first: from here until the end the graph may be
-	// between two states, and the next load must not mistake it for finished.
-	if err := s.write(ctx, "MERGE (d:Dataset {name: $name}) SET d.hash = null", map[string]any{"name": dataset}); err != nil {
+	// Forget the stored hashes first: from here until the end the graph may
+	// be between two states, and the next load must not mistake it for
+	// finished.
+	if err := s.write(ctx, "MERGE (d:Dataset {name: $name}) SET d.hash = null, d.input = null", map[string]any{"name": dataset}); err != nil {
 		return err
 	}
 	size := opts.BatchSize
@@ -590,7 +669,7 @@ FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END | REMOVE a.dataset)`,
 		}
 		progress(len(p.rmDocs))
 	}
-	return s.write(ctx, "MERGE (d:Dataset {name: $name}) SET d.hash = $hash", map[string]any{"name": dataset, "hash": hashOf()})
+	return s.write(ctx, "MERGE (d:Dataset {name: $name}) SET "+setRecord, rec.params(d, hashOf()))
 }
 
 // batch is one write transaction of a load.

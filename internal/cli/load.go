@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -8,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/seed"
+	"github.com/relmap/relmap/seeds"
 )
 
 type loadOptions struct {
@@ -26,27 +29,55 @@ func newLoadCmd(g *Globals) *cobra.Command {
 each dataset in the graph equal to its files: creates, updates and removes the
 documents, actors and ties the dataset owns, and leaves everything else alone.
 PATH is a seed file (.yaml, .actors.csv, .ties.csv, .documents.csv) or a directory
-of them. A re-load of unchanged files is recognised by a content hash and writes
-nothing. A load that was interrupted converges when run again.`,
+of them. A re-load of the same files is recognised by a hash of their bytes and
+neither parses nor writes anything; files with the same content in other bytes
+are recognised by a content hash and write nothing. A load that was interrupted
+converges when run again.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.dryRun, "dry-run", false, "print what would change, write nothing")
-	f.BoolVar(&o.force, "force", false, "compare item by item even when the content hash matches")
+	f.BoolVar(&o.force, "force", false, "read the files and compare item by item even when the hashes match")
 	f.IntVar(&o.batchSize, "batch-size", 0, "rows per write statement (default 5000)")
 	return cmd
 }
 
 func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
-	ds, err := o.g.readDatasets(args)
-	if err != nil {
-		return err
+	ctx := cmd.Context()
+	// The input hash is cheap next to parsing: files whose bytes the graph
+	// was last loaded from need no reading beyond it.
+	var input string
+	var err error
+	if len(args) == 0 {
+		input, err = seed.InputHashFS(seeds.FS)
+	} else {
+		input, err = seed.InputHash(args)
 	}
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
+	if err != nil {
+		input = "" // parsing reports what is wrong with the paths
+	}
+	parsed := false
+	err = o.g.withStore(ctx, func(s graph.Store) error {
+		if c, ok := s.(graph.InputChecker); ok && input != "" && !o.force {
+			sum, same, err := c.LoadedInput(ctx, input)
+			if err != nil {
+				return err
+			}
+			if same {
+				sum.DryRun = o.dryRun
+				writeLoadSummary(o.g, sum)
+				return nil
+			}
+		}
+		parsed = true
+		ds, err := o.g.readDatasets(args)
+		if err != nil {
+			return err
+		}
 		bar := newProgress(o.g.ErrOut, o.g.ErrTTY, "loading")
 		defer bar.done()
-		sum, err := s.Load(cmd.Context(), ds, graph.LoadOptions{
-			DryRun: o.dryRun, Force: o.force, BatchSize: o.batchSize, Progress: bar.update})
+		sum, err := s.Load(ctx, ds, graph.LoadOptions{
+			DryRun: o.dryRun, Force: o.force, BatchSize: o.batchSize, Progress: bar.update, Input: input})
 		bar.done()
 		if err != nil {
 			return err
@@ -54,6 +85,14 @@ func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
 		writeLoadSummary(o.g, sum)
 		return nil
 	})
+	if err != nil && !parsed && errors.Is(err, graph.ErrUnavailable) {
+		// Problems in the files come first, as they do when no database is
+		// needed to find them.
+		if _, verr := o.g.readDatasets(args); verr != nil {
+			return verr
+		}
+	}
+	return err
 }
 
 func writeLoadSummary(g *Globals, sum graph.LoadSummary) {

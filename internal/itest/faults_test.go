@@ -173,6 +173,11 @@ func TestLoaderKilledMidLoadConverges(t *testing.T) {
 	if h := storedHash(t, s, name); h == ds[0].Hash() && fpPartial != graph.FingerprintOf(ds) {
 		t.Errorf("the interrupted load left the final content hash on an incomplete graph: a re-load would skip it")
 	}
+	if in, err := seed.InputHash([]string{dir}); err != nil {
+		t.Fatal(err)
+	} else if _, same, err := s.LoadedInput(context.Background(), in); err != nil || same {
+		t.Errorf("the interrupted load left its input recognised (%v): a re-load would not read the files", err)
+	}
 
 	// Run again to completion: it must converge to the files.
 	rctx, rcancel := context.WithTimeout(context.Background(), 90*time.Second)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/graph/neo4jstore"
 	"github.com/relmap/relmap/internal/cli"
 	"github.com/relmap/relmap/internal/seed"
 )
@@ -185,6 +186,139 @@ func TestBrokenFileWritesNothing(t *testing.T) {
 	}
 	if after := fingerprint(t, s); after != before {
 		t.Errorf("fingerprint changed: %v -> %v", before, after)
+	}
+}
+
+// loadCLI runs relmap load as a user does and returns what it printed.
+func loadCLI(t *testing.T, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	err := cli.Run(context.Background(), cli.Streams{In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr}, append([]string{"load"}, args...))
+	if err != nil {
+		t.Fatalf("relmap load %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return stdout.String()
+}
+
+func inputHash(t *testing.T, dir string) string {
+	t.Helper()
+	h, err := seed.InputHash([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func loadedInput(t *testing.T, s *neo4jstore.Store, input string) bool {
+	t.Helper()
+	_, same, err := s.LoadedInput(context.Background(), input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return same
+}
+
+// A re-load of the same bytes is recognised from their hash alone; a byte
+// changed, a record written in another format, an interrupted load or a
+// load of other files into the dataset all make relmap read the files again.
+func TestUnchangedInputIsRecognised(t *testing.T) {
+	s := openStore(t)
+	dir := copyDir(t, "testdata/slice")
+	if out := loadCLI(t, dir); !strings.Contains(out, "dataset itest-slice: loaded") {
+		t.Fatalf("first load: %s", out)
+	}
+	h := inputHash(t, dir)
+	sum, same, err := s.LoadedInput(context.Background(), h)
+	if err != nil || !same {
+		t.Fatalf("the input the graph was just loaded from is not recognised (%v)", err)
+	}
+	if c := sum.Datasets; len(c) != 1 || c[0].Name != "itest-slice" || c[0].Ties.Kept != 14 || c[0].Actors.Kept == 0 {
+		t.Errorf("summary of the recognised input: %+v", sum)
+	}
+	if out := loadCLI(t, dir); !strings.Contains(out, "dataset itest-slice: unchanged (2 documents, 9 actors, 14 ties)") {
+		t.Errorf("re-load: %s", out)
+	}
+
+	// One byte more, the same content: the content hash finds it unchanged
+	// and the new bytes are recorded; a dry run records nothing.
+	path := filepath.Join(dir, "slice.yaml")
+	b, _ := os.ReadFile(path)
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h2 := inputHash(t, dir)
+	if h2 == h || loadedInput(t, s, h2) {
+		t.Fatal("a changed byte left the input hash as it was, or recognised")
+	}
+	if out := loadCLI(t, "--dry-run", dir); !strings.Contains(out, "unchanged") {
+		t.Errorf("dry run of the same content: %s", out)
+	}
+	if loadedInput(t, s, h2) {
+		t.Error("a dry run recorded its input")
+	}
+	if out := loadCLI(t, dir); !strings.Contains(out, "unchanged") {
+		t.Errorf("load of the same content in other bytes: %s", out)
+	}
+	if !loadedInput(t, s, h2) || loadedInput(t, s, h) {
+		t.Error("the load of the same content did not record the new input in place of the old")
+	}
+
+	// A record written by a relmap that writes the graph differently.
+	rec := readRows(t, s, "MATCH (d:Dataset {name: 'itest-slice'}) RETURN d.input", nil)[0][0].(string)
+	if !strings.HasSuffix(rec, h2) {
+		t.Fatalf("recorded input %q does not hold the hash %s", rec, h2)
+	}
+	mustQuery(t, s, "MATCH (d:Dataset {name: 'itest-slice'}) SET d.input = 'other-format:' + $h", map[string]any{"h": h2})
+	if loadedInput(t, s, h2) {
+		t.Error("a record in another format was trusted")
+	}
+	mustQuery(t, s, "MATCH (d:Dataset {name: 'itest-slice'}) SET d.input = $rec", map[string]any{"rec": rec})
+
+	// Other files loaded into the dataset since.
+	other := copyDir(t, "testdata/slice")
+	ob, _ := os.ReadFile(filepath.Join(other, "slice.yaml"))
+	edited := strings.Replace(string(ob), "to: pfp, status: active, since: 1994-05-27", "to: pfp, status: active, since: 1994-05", 1)
+	if err := os.WriteFile(filepath.Join(other, "slice.yaml"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := loadCLI(t, other); !strings.Contains(out, "loaded") {
+		t.Fatalf("load of edited files: %s", out)
+	}
+	if loadedInput(t, s, h2) {
+		t.Error("the input of a dataset since loaded from other files is still recognised")
+	}
+	if out := loadCLI(t, dir); !strings.Contains(out, "loaded") {
+		t.Errorf("going back to the first files: %s", out)
+	}
+	checkHoldsFiles(t, s, dir)
+}
+
+// The input recorded for several datasets counts only while every one of
+// them still holds it.
+func TestInputOfSeveralDatasets(t *testing.T) {
+	s := openStore(t)
+	dir := copyDir(t, "testdata/slice")
+	extra := "dataset: itest-extra\nactors:\n  - {id: extra-state, kind: state, name: Extra}\n"
+	if err := os.WriteFile(filepath.Join(dir, "extra.yaml"), []byte(extra), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadCLI(t, dir)
+	h := inputHash(t, dir)
+	if !loadedInput(t, s, h) {
+		t.Fatal("the input of two datasets is not recognised")
+	}
+	if out := loadCLI(t, dir); strings.Count(out, "unchanged") != 2 {
+		t.Errorf("re-load of two datasets: %s", out)
+	}
+	// itest-extra alone, from other bytes: itest-slice still holds the
+	// first input, itest-extra no longer does.
+	alone := t.TempDir()
+	if err := os.WriteFile(filepath.Join(alone, "extra.yaml"), []byte(extra+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadCLI(t, alone)
+	if loadedInput(t, s, h) {
+		t.Error("recognised although one of its datasets was loaded from other files since")
 	}
 }
 
