@@ -31,8 +31,8 @@ documents, actors and ties the dataset owns, and leaves everything else alone.
 PATH is a seed file (.yaml, .actors.csv, .ties.csv, .documents.csv) or a directory
 of them. A re-load of the same files is recognised by a hash of their bytes and
 neither parses nor writes anything; files with the same content in other bytes
-are recognised by a content hash and write nothing. A load that was interrupted
-converges when run again.`,
+are recognised by a content hash and change nothing in the graph. A load that
+was interrupted converges when run again.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
