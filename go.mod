@@ -20,3 +20,5 @@ require (
 	github.com/tetratelabs/wazero v1.10.1 // indirect
 	golang.org/x/image v0.21.0 // indirect
 )
+
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz
