@@ -80,4 +80,3 @@ func TestInputHashFailsWhereLoadWould(t *testing.T) {
 		t.Errorf("the built-in dataset: %q, %v", h, err)
 	}
 }
-

@@ -72,4 +72,3 @@ func TestTiesInSeveralFiles(t *testing.T) {
 		}
 	}
 }
-
