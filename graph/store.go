@@ -9,8 +9,11 @@ import (
 // so they can be tested without a database; graph/neo4jstore implements it on
 // Neo4j.
 type Store interface {
+	// Ping checks that the server answers and accepts the credentials; it
+	// runs no query, so it costs a connection and nothing more.
+	Ping(ctx context.Context) error
 	// Info reports the server's product name, version and edition, and the
-	// database in use. It is also the connectivity check.
+	// database in use.
 	Info(ctx context.Context) (ServerInfo, error)
 	// Load makes the graph's copy of each dataset equal to ds and reports what
 	// changed. With opts.DryRun nothing is written.

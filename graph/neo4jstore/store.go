@@ -65,6 +65,13 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 	return s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.cfg.Database})
 }
 
+// Ping opens (and keeps, for what follows) one authenticated connection.
+func (s *Store) Ping(ctx context.Context) error {
+	cctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+	defer cancel()
+	return s.classify(s.driver.VerifyConnectivity(cctx))
+}
+
 // Info checks connectivity and reports the server's version.
 func (s *Store) Info(ctx context.Context) (graph.ServerInfo, error) {
 	info := graph.ServerInfo{Address: s.cfg.URI, Database: s.cfg.Database}
@@ -100,6 +107,14 @@ func (s *Store) Info(ctx context.Context) (graph.ServerInfo, error) {
 }
 
 // Query streams the records of one statement to fn.
+//
+// The statement runs in an auto-commit transaction, as cypher-shell runs
+// it: one round trip fewer than a managed transaction (no COMMIT), and
+// statements that manage their own transactions (CALL { … } IN
+// TRANSACTIONS) work. The server still enforces the session's access mode,
+// so without opts.Write a write is refused. Auto-commit is not retried by
+// the driver, so a transient server error is retried here, but only while
+// nothing has been passed to fn: a retry after that would repeat records.
 func (s *Store) Query(ctx context.Context, cypher string, params map[string]any, opts graph.QueryOptions, fn func(graph.Record) error) (graph.QuerySummary, error) {
 	mode := neo4j.AccessModeRead
 	if opts.Write {
@@ -111,20 +126,17 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any,
 	}
 	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
+	params = toDriverParams(params)
 	var sum graph.QuerySummary
 	emitted := false
-	work := func(tx neo4j.ManagedTransaction) (any, error) {
-		if emitted {
-			// Records already went out: a retry would repeat them.
-			return nil, errors.New("the connection failed after results were written; run the query again")
-		}
-		r, err := tx.Run(ctx, cypher, toDriverParams(params))
+	run := func() error {
+		r, err := sess.Run(ctx, cypher, params, txOpts...)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		keys, err := r.Keys()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		sum.Keys = keys
 		for r.Next(ctx) {
@@ -136,18 +148,15 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any,
 			emitted = true
 			sum.Records++
 			if err := fn(graph.Record{Keys: keys, Values: vals}); err != nil {
-				return nil, stopError{err}
+				return stopError{err}
 			}
 		}
 		if err := r.Err(); err != nil {
-			if emitted {
-				return nil, s.classify(err)
-			}
-			return nil, err
+			return err
 		}
 		rs, err := r.Consume(ctx)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		sum.ResultAvail = rs.ResultAvailableAfter()
 		sum.ResultCons = rs.ResultConsumedAfter()
@@ -156,22 +165,36 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any,
 		for _, n := range rs.Notifications() {
 			sum.Notification = append(sum.Notification, n.Title()+": "+n.Description())
 		}
-		return nil, nil
+		return nil
 	}
-	var err error
-	if opts.Write {
-		_, err = sess.ExecuteWrite(ctx, work, txOpts...)
-	} else {
-		_, err = sess.ExecuteRead(ctx, work, txOpts...)
+	deadline := time.Now().Add(queryRetryTime)
+	for wait := 50 * time.Millisecond; ; wait *= 2 {
+		err := run()
+		var stop stopError
+		if errors.As(err, &stop) {
+			return sum, stop.err
+		}
+		if err == nil || emitted || !transient(err) || time.Now().Add(wait).After(deadline) {
+			return sum, s.classify(err)
+		}
+		select {
+		case <-ctx.Done():
+			return sum, s.classify(err)
+		case <-time.After(wait):
+		}
 	}
-	var stop stopError
-	if errors.As(err, &stop) {
-		return sum, stop.err
-	}
-	if err != nil {
-		return sum, s.classify(err)
-	}
-	return sum, nil
+}
+
+// queryRetryTime bounds the retries of a statement that met a transient
+// server error (a deadlock, a leader switch) before returning any record.
+const queryRetryTime = 15 * time.Second
+
+// transient reports whether the server says trying again may succeed (the
+// driver's own judgement of its error). Connection failures are not retried:
+// they are reported at once, with the way out.
+func transient(err error) bool {
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ne) && ne.IsRetriable()
 }
 
 // stopError carries an error from the record callback out of the transaction

@@ -21,6 +21,8 @@ type fakeStore struct {
 	queryErr error
 }
 
+func (f *fakeStore) Ping(context.Context) error { return f.infoErr }
+
 func (f *fakeStore) Info(context.Context) (graph.ServerInfo, error) {
 	return graph.ServerInfo{Version: "5.26.0", Edition: "community"}, f.infoErr
 }

@@ -37,7 +37,8 @@ func newQueryCmd(g *Globals) *cobra.Command {
 		Use:   "query [CYPHER]",
 		Short: "Run Cypher (an argument, -f FILE, stdin or --named NAME) and print the result",
 		Long: `Runs Cypher read-only unless --write is given: the server itself refuses writes in
-a read transaction. Values reach Cypher only as parameters (--param name=value,
+a read transaction. Each statement is its own auto-commit transaction, as in
+cypher-shell, so CALL { … } IN TRANSACTIONS works (with --write). Values reach Cypher only as parameters (--param name=value,
 typed: 42 is an integer, 2.5 a float, true/false/null, [..] and {..} as JSON,
 anything else a string; --params-file FILE.json|yaml).
 

@@ -302,6 +302,10 @@ func (h hintingStore) hint(err error) error {
 	return fmt.Errorf("%w\nCheck that the server at NEO4J_URI/--uri is running and reachable", err)
 }
 
+func (h hintingStore) Ping(ctx context.Context) error {
+	return h.hint(h.Store.Ping(ctx))
+}
+
 func (h hintingStore) Info(ctx context.Context) (graph.ServerInfo, error) {
 	i, err := h.Store.Info(ctx)
 	return i, h.hint(err)
@@ -334,7 +338,9 @@ func (g *Globals) withStore(ctx context.Context, fn func(graph.Store) error) err
 		return err
 	}
 	defer s.Close(context.WithoutCancel(ctx))
-	if _, err := s.Info(ctx); err != nil {
+	// An unreachable server is reported now, with the way out, instead of
+	// after the driver has spent its retry time on the first transaction.
+	if err := s.Ping(ctx); err != nil {
 		return err
 	}
 	return fn(s)

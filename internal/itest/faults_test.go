@@ -531,6 +531,7 @@ func TestReadOnlyIsServerEnforced(t *testing.T) {
 		"CREATE (:Evil {x: 1})",
 		"MATCH (n) SET n.owned = true",
 		"MATCH (n) WITH n LIMIT 1 CALL { WITH n DETACH DELETE n } RETURN 1",
+		"UNWIND range(1, 3) AS i CALL (i) { CREATE (:Evil {x: i}) } IN TRANSACTIONS OF 2 ROWS",
 		"MERGE (:Evil {x: 2})",
 		"CREATE INDEX evil_index IF NOT EXISTS FOR (n:Evil) ON (n.x)",
 	}
@@ -568,6 +569,31 @@ func TestReadOnlyIsServerEnforced(t *testing.T) {
 	}
 	if got := fingerprint(t, s); got != fp {
 		t.Errorf("fingerprint %v, before %v", got, fp)
+	}
+}
+
+// A statement that commits in batches of its own needs an auto-commit
+// transaction; with --write, relmap query runs it and reports the changes.
+func TestQueryWriteInTransactions(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	t.Cleanup(func() {
+		if _, err := s.Query(ctx, "MATCH (n:RelmapBatchProbe) DETACH DELETE n", nil, graph.QueryOptions{Write: true},
+			func(graph.Record) error { return nil }); err != nil {
+			t.Error(err)
+		}
+	})
+	var stdout, stderr bytes.Buffer
+	err := cli.Run(ctx, cli.Streams{In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr},
+		[]string{"query", "--write", "UNWIND range(1, 5) AS i CALL (i) { CREATE (:RelmapBatchProbe {i: i}) } IN TRANSACTIONS OF 2 ROWS"})
+	if err != nil {
+		t.Fatalf("relmap query --write with CALL … IN TRANSACTIONS: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "nodes_created=5") {
+		t.Errorf("the counters do not report 5 nodes created:\n%s", stderr.String())
+	}
+	if n := count(t, s, "MATCH (n:RelmapBatchProbe) RETURN count(n)"); n != 5 {
+		t.Errorf("%d probe nodes, want 5", n)
 	}
 }
 
