@@ -22,3 +22,5 @@ require (
 )
 
 replace github.com/goccy/go-graphviz => ./third_party/go-graphviz
+
+replace github.com/neo4j/neo4j-go-driver/v5 => ./third_party/neo4j-go-driver
