@@ -517,6 +517,52 @@ func TestQueryTimeoutLeavesNoTransaction(t *testing.T) {
 	}
 }
 
+// Cancelling the context (Ctrl-C in relmap query) ends a read that is
+// waiting on the server, and the store stays usable on a new connection.
+func TestQueryCancelledWhileWaiting(t *testing.T) {
+	s := openStore(t)
+	// Sends nothing until it has walked ten billion rows: many minutes on
+	// any machine these tests run on. The marker finds it afterwards.
+	const slow = "UNWIND range(1, 10000000000) AS x WITH x WHERE x < -4242 RETURN count(*) AS cancelProbe"
+	t.Cleanup(func() { terminate(t, s, "cancelProbe") })
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(500*time.Millisecond, cancel)
+	done := make(chan error, 1)
+	began := time.Now()
+	go func() {
+		_, err := s.Query(ctx, slow, nil, graph.QueryOptions{}, func(graph.Record) error { return nil })
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		t.Logf("the statement returned %s after the cancel: %v", (time.Since(began) - 500*time.Millisecond).Round(time.Millisecond), err)
+		if err == nil {
+			t.Fatal("a cancelled statement reported success")
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the statement was still waiting on the server 15s after its context was cancelled")
+	}
+	if n := count(t, s, "RETURN 7 AS n"); n != 7 {
+		t.Errorf("after the cancel: RETURN 7 gave %d", n)
+	}
+}
+
+// terminate ends the server's transactions whose statement contains marker,
+// so an abandoned statement does not go on loading the shared server.
+func terminate(t *testing.T, s graph.Store, marker string) {
+	t.Helper()
+	ids := readRows(t, s, `SHOW TRANSACTIONS YIELD transactionId, currentQuery
+WHERE currentQuery CONTAINS $marker AND NOT currentQuery CONTAINS 'SHOW TRANSACTIONS'
+RETURN transactionId`, map[string]any{"marker": marker})
+	for _, r := range ids {
+		_, err := s.Query(context.Background(), "TERMINATE TRANSACTION $id", map[string]any{"id": r[0]},
+			graph.QueryOptions{Write: true}, func(graph.Record) error { return nil })
+		if err != nil {
+			t.Errorf("terminating %v: %v", r[0], err)
+		}
+	}
+}
+
 func TestReadOnlyIsServerEnforced(t *testing.T) {
 	s := openStore(t)
 	loadDir(t, s, "testdata/slice", graph.LoadOptions{})
