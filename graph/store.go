@@ -7,7 +7,8 @@ import (
 
 // Store is the database behind relmap. Commands depend on this interface only,
 // so they can be tested without a database; graph/neo4jstore implements it on
-// Neo4j.
+// Neo4j. Methods may be called from several goroutines at once (render asks
+// for its subgraph and the snapshot that cites it together).
 type Store interface {
 	// Ping checks that the server answers and accepts the credentials; it
 	// runs no query, so it costs a connection and nothing more.

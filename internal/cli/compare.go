@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/compare"
+	"github.com/relmap/relmap/internal/render"
 )
 
 type compareOptions struct {
@@ -68,6 +70,10 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 	}
 	if (o.from == "") != (o.to == "") {
 		return usagef("--from and --to go together")
+	}
+	if o.output != "" && !strings.EqualFold(filepath.Ext(o.output), ".dot") {
+		// Graphviz loads while the database answers.
+		render.Prepare()
 	}
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
 		ds, err := loadedData(cmd.Context(), s)

@@ -168,21 +168,35 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	if o.title != "" {
 		title = o.title
 	}
+	if format != "dot" {
+		// Graphviz loads while the database answers.
+		render.Prepare()
+	}
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
+		// The drawing's query and the snapshot that cites and fingerprints
+		// it are independent reads: asked at once, one waits for the other
+		// less.
+		var snap []*graph.Dataset
+		snapDone := make(chan error, 1)
+		go func() {
+			var err error
+			snap, err = s.Snapshot(cmd.Context())
+			snapDone <- err
+		}()
 		col := render.NewCollector()
 		if _, err := s.Query(cmd.Context(), cypher, user, graph.QueryOptions{}, func(r graph.Record) error {
 			col.Add(r)
 			return nil
 		}); err != nil {
+			<-snapDone
 			return explainQueryError(err, cypher)
+		}
+		if err := <-snapDone; err != nil {
+			return err
 		}
 		sg := col.Subgraph()
 		if len(sg.Nodes) == 0 {
 			o.g.status("relmap: the query returned no nodes; drawing an empty figure")
-		}
-		snap, err := s.Snapshot(cmd.Context())
-		if err != nil {
-			return err
 		}
 		layout := o.layout
 		// A view's own engine suits its shape, but not at any size: past

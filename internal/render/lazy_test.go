@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -40,12 +41,15 @@ func lazyChild(t *testing.T) {
 	if _, err := os.Stat(cache); err == nil {
 		t.Fatalf("%s exists before any render: the WebAssembly module was loaded at start-up", cache)
 	}
+	// As the render command does: start loading, then render at once,
+	// racing the load (run with -race to check the locking).
+	Prepare()
 	svg, err := Render(context.Background(), []byte("digraph { a -> b }"), "svg", Options{Renderer: "wasm"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(svg) == 0 {
-		t.Fatal("empty SVG")
+	if !bytes.Contains(svg, []byte("<title>a&#45;&gt;b</title>")) {
+		t.Fatalf("the SVG lacks the edge a->b:\n%s", svg)
 	}
 	if _, err := os.Stat(cache); err != nil {
 		t.Fatalf("after a render: %v", err)

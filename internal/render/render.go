@@ -45,6 +45,17 @@ func wasmInstance() (*graphviz.Graphviz, error) {
 	return wasmGV, wasmErr
 }
 
+// Prepare starts loading the WebAssembly Graphviz in the background (tens
+// of milliseconds), so that a command can overlap it with its database
+// queries. Render waits for it; a failure is reported by Render.
+func Prepare() {
+	go func() {
+		wasmMu.Lock()
+		defer wasmMu.Unlock()
+		_, _ = wasmInstance()
+	}()
+}
+
 // NativeAvailable reports whether the Graphviz `dot` binary is on PATH.
 func NativeAvailable() bool {
 	_, err := exec.LookPath("dot")
