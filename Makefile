@@ -56,8 +56,8 @@ bench-render: build
 	else $(RELMAP) db exec -- env RELMAP_BENCH=1 $(GO) test -run '^$$' -bench RenderViews -benchtime 1x -timeout 30m ./internal/itest/ ; fi
 
 bench-load: build
-	@if [ -n "$$NEO4J_URI" ]; then RELMAP_BENCH=1 $(GO) test -run '^$$' -bench Load -benchtime 1x -timeout 60m ./internal/itest/ ; \
-	else $(RELMAP) db exec -- env RELMAP_BENCH=1 $(GO) test -run '^$$' -bench Load -benchtime 1x -timeout 60m ./internal/itest/ ; fi
+	@if [ -n "$$NEO4J_URI" ]; then RELMAP_BENCH=1 $(GO) test -run '^$$' -bench Load -benchtime 1x -v -timeout 60m ./internal/itest/ ; \
+	else $(RELMAP) db exec -- env RELMAP_BENCH=1 $(GO) test -run '^$$' -bench Load -benchtime 1x -v -timeout 60m ./internal/itest/ ; fi
 
 bench-query: build
 	@if [ -n "$$NEO4J_URI" ]; then RELMAP_BENCH=1 $(GO) test -run '^$$' -bench Query -benchtime 1x -timeout 30m ./internal/itest/ ; \
