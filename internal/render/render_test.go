@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"image/png"
 	"io"
 	"sort"
 	"strings"
@@ -184,10 +185,33 @@ func TestRenderDeterministic(t *testing.T) {
 	}
 }
 
+// The PNG must show the drawing, not only be a PNG: a blank or fully
+// transparent image is a PNG too.
 func TestRenderPNG(t *testing.T) {
-	png := renderFixture(t, fixtures()[2], "png", "wasm")
-	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
-		t.Errorf("not a PNG: % x", png[:min(8, len(png))])
+	data := renderFixture(t, fixtures()[2], "png", "wasm")
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("not a PNG: %v (% x)", err, data[:min(8, len(data))])
+	}
+	b := img.Bounds()
+	ink, colours := 0, map[[3]uint32]bool{}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, a := img.At(x, y).RGBA()
+			if a < 0x8000 || (r > 0xF000 && g > 0xF000 && bl > 0xF000) {
+				continue // transparent or white: no ink
+			}
+			ink++
+			colours[[3]uint32{r >> 12, g >> 12, bl >> 12}] = true
+		}
+	}
+	total := b.Dx() * b.Dy()
+	t.Logf("%dx%d, %d pixels with ink, %d colours", b.Dx(), b.Dy(), ink, len(colours))
+	if ink*100 < total {
+		t.Errorf("only %d of %d pixels carry ink: the drawing is blank", ink, total)
+	}
+	if len(colours) < 3 {
+		t.Errorf("%d colours: the fills and lines of the drawing are missing", len(colours))
 	}
 }
 

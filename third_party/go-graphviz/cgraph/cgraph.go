@@ -1445,3 +1445,16 @@ func lastError() error {
 	}
 	return nil
 }
+
+// The values above are copies of values the WebAssembly module defines, and
+// it loads on first use, after these variables were initialised: copy them
+// again once it has loaded.
+func init() {
+	wasm.OnLoad(func() {
+		GRAPH = ObjectTag(wasm.GRAPH)
+		NODE = ObjectTag(wasm.NODE)
+		OUTEDGE = ObjectTag(wasm.OUT_EDGE)
+		INEDGE = ObjectTag(wasm.IN_EDGE)
+		EDGE = ObjectTag(wasm.EDGE)
+	})
+}

@@ -78,6 +78,8 @@ type deviceConfig struct {
 }
 
 func defaultDevicePluginConfig(typ string) *deviceConfig {
+	// The feature values are the module's: load it before reading them.
+	wasm.Load()
 	return &deviceConfig{
 		Type:    typ,
 		Quality: 1,
@@ -139,4 +141,19 @@ func newDevicePlugin(ctx context.Context, cfg *deviceConfig) (*DevicePlugin, err
 	return &DevicePlugin{
 		plugin: plg,
 	}, nil
+}
+
+// The values above are copies of values the WebAssembly module defines, and
+// it loads on first use, after these variables were initialised: copy them
+// again once it has loaded.
+func init() {
+	wasm.OnLoad(func() {
+		DeviceDoesPages = DeviceFeature(wasm.DEVICE_DOES_PAGES)
+		DeviceDoesLayers = DeviceFeature(wasm.DEVICE_DOES_LAYERS)
+		DeviceEvents = DeviceFeature(wasm.DEVICE_EVENTS)
+		DeviceDoesTrueColor = DeviceFeature(wasm.DEVICE_DOES_TRUECOLOR)
+		DeviceBinaryFormat = DeviceFeature(wasm.DEVICE_BINARY_FORMAT)
+		DeviceCompressedFormat = DeviceFeature(wasm.DEVICE_COMPRESSED_FORMAT)
+		DeviceNoWriter = DeviceFeature(wasm.DEVICE_NO_WRITER)
+	})
 }

@@ -403,8 +403,9 @@ func Load() { wasmMod() }
 
 // wasmMod loads the WebAssembly module on first use instead of in init, so a
 // program that links the package but draws nothing does not pay for it. The
-// hooks run after the module is published because they call back into it;
-// like the rest of the package, first use is not safe for concurrent callers.
+// hooks run after the module is published because they call back into it
+// (so a concurrent caller could see the module before they finish: like the
+// rest of the package, first use is not safe for concurrent callers).
 func wasmMod() *WasmModule {
 	if m := modReady.Load(); m != nil {
 		return m
@@ -416,6 +417,13 @@ func wasmMod() *WasmModule {
 	}
 	load()
 	modReady.Store(mod)
+	defer func() {
+		if r := recover(); r != nil {
+			// A module whose hooks did not all run is not ready.
+			modReady.Store(nil)
+			panic(r)
+		}
+	}()
 	for _, fn := range onLoad {
 		fn()
 	}
