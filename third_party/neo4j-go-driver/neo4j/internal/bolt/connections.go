@@ -60,6 +60,13 @@ type bufferedConn struct {
 
 func (b bufferedConn) SetReadDeadline(t time.Time) error { return b.conn.SetReadDeadline(t) }
 
+func (b bufferedConn) Buffered() int {
+	if br, ok := b.Reader.(*bufio.Reader); ok {
+		return br.Buffered()
+	}
+	return 0
+}
+
 type ConnectionErrorListener interface {
 	OnNeo4jError(context.Context, idb.Connection, *db.Neo4jError) error
 	OnIoError(context.Context, idb.Connection, error)

@@ -34,6 +34,8 @@ type incoming struct {
 // has it.
 type readDeadliner interface {
 	SetReadDeadline(time.Time) error
+	// Buffered is how many bytes can be read without reading the socket.
+	Buffered() int
 }
 
 func (i *incoming) next(ctx context.Context, reader io.Reader) (any, error) {
@@ -56,13 +58,17 @@ func (i *incoming) next(ctx context.Context, reader io.Reader) (any, error) {
 // every read of a chunk header or body in a context with the server's
 // read-timeout hint, and a context with a deadline makes the racing reader
 // start a goroutine per read, which dominates the cost of streaming records.
-// Here the socket's own read deadline enforces the hint (renewed at every
-// message and after every keep-alive chunk, as a fresh per-read timeout
-// was) and the caller's deadline; cancelling ctx moves that deadline to the
-// past, which ends a blocked read at once.
+// Here the socket's own read deadline enforces the caller's deadline and the
+// hint, which starts over before every read that has to wait for the socket
+// (as dechunkMessage's fresh context per read did; reads served from the
+// buffer cannot time out); cancelling ctx moves the deadline to the past,
+// which ends a blocked read at once.
 func (i *incoming) nextDeadlined(ctx context.Context, reader io.Reader, conn readDeadliner) ([]byte, []byte, error) {
 	msgBuf := i.buf
-	if err := ctx.Err(); err != nil {
+	fail := func(err error) ([]byte, []byte, error) {
+		if cerr := ctx.Err(); cerr != nil {
+			err = cerr
+		}
 		return msgBuf, nil, processReadError(err, ctx, i.connReadTimeout)
 	}
 	setDeadline := func() error {
@@ -73,13 +79,20 @@ func (i *incoming) nextDeadlined(ctx context.Context, reader io.Reader, conn rea
 		if d, ok := ctx.Deadline(); ok && (deadline.IsZero() || d.Before(deadline)) {
 			deadline = d
 		}
-		return conn.SetReadDeadline(deadline)
-	}
-	fail := func(err error) ([]byte, []byte, error) {
-		if cerr := ctx.Err(); cerr != nil {
-			err = cerr
+		if err := conn.SetReadDeadline(deadline); err != nil {
+			return err
 		}
-		return msgBuf, nil, processReadError(err, ctx, i.connReadTimeout)
+		// A cancel that came before this call had its past deadline
+		// overwritten here: it must not be lost.
+		return ctx.Err()
+	}
+	// renew starts the hint's timeout over before a read of need bytes
+	// that will wait for the socket.
+	renew := func(need int) error {
+		if i.connReadTimeout < 0 || conn.Buffered() >= need {
+			return nil
+		}
+		return setDeadline()
 	}
 	if err := setDeadline(); err != nil {
 		return fail(err)
@@ -102,6 +115,9 @@ func (i *incoming) nextDeadlined(ctx context.Context, reader io.Reader, conn rea
 	var sizeBuf [2]byte
 	off := 0
 	for {
+		if err := renew(len(sizeBuf)); err != nil {
+			return fail(err)
+		}
 		if _, err := io.ReadFull(reader, sizeBuf[:]); err != nil {
 			return fail(err)
 		}
@@ -110,16 +126,16 @@ func (i *incoming) nextDeadlined(ctx context.Context, reader io.Reader, conn rea
 			if off > 0 {
 				return msgBuf, msgBuf[:off], nil
 			}
-			// A keep-alive chunk: the server is alive, the timeout starts over.
-			if err := setDeadline(); err != nil {
-				return fail(err)
-			}
+			// A keep-alive chunk.
 			continue
 		}
 		if off+chunkSize > cap(msgBuf) {
 			newMsgBuf := make([]byte, off+chunkSize+4096)
 			copy(newMsgBuf, msgBuf)
 			msgBuf = newMsgBuf
+		}
+		if err := renew(chunkSize); err != nil {
+			return fail(err)
 		}
 		if _, err := io.ReadFull(reader, msgBuf[off:off+chunkSize]); err != nil {
 			return fail(err)
