@@ -122,8 +122,9 @@ func (s *Store) Info(ctx context.Context) (graph.ServerInfo, error) {
 // statements that manage their own transactions (CALL { … } IN
 // TRANSACTIONS) work. The server still enforces the session's access mode,
 // so without opts.Write a write is refused. Auto-commit is not retried by
-// the driver, so a transient server error is retried here, but only while
-// nothing has been passed to fn: a retry after that would repeat records.
+// the driver, so a read that meets a transient server error is retried
+// here, but only while nothing has been passed to fn: a retry after that
+// would repeat records.
 func (s *Store) Query(ctx context.Context, cypher string, params map[string]any, opts graph.QueryOptions, fn func(graph.Record) error) (graph.QuerySummary, error) {
 	mode := neo4j.AccessModeRead
 	if opts.Write {
@@ -176,6 +177,9 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any,
 		}
 		return nil
 	}
+	// Only reads are retried: a write may have committed part of its work
+	// (CALL { … } IN TRANSACTIONS commits batch by batch) before failing.
+	retry := !opts.Write
 	deadline := time.Now().Add(queryRetryTime)
 	for wait := 50 * time.Millisecond; ; wait *= 2 {
 		err := run()
@@ -183,12 +187,17 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any,
 		if errors.As(err, &stop) {
 			return sum, stop.err
 		}
-		if err == nil || emitted || !transient(err) || time.Now().Add(wait).After(deadline) {
+		if err != nil && errors.Is(ctx.Err(), context.Canceled) {
+			// The driver's "read cancelled" does not unwrap to
+			// context.Canceled, which callers look for (Ctrl-C).
+			return sum, fmt.Errorf("%w: %v", ctx.Err(), err)
+		}
+		if err == nil || !retry || emitted || !transient(err) || time.Now().Add(wait).After(deadline) {
 			return sum, s.classify(err)
 		}
 		select {
 		case <-ctx.Done():
-			return sum, s.classify(err)
+			return sum, fmt.Errorf("%w while waiting to retry: %v", ctx.Err(), err)
 		case <-time.After(wait):
 		}
 	}

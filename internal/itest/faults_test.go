@@ -539,6 +539,12 @@ func TestQueryCancelledWhileWaiting(t *testing.T) {
 		if err == nil {
 			t.Fatal("a cancelled statement reported success")
 		}
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("the error does not say the statement was cancelled: %v", err)
+		}
+		if code := cli.ExitCode(err); code != cli.ExitInterrupted {
+			t.Errorf("exit code %d, want %d", code, cli.ExitInterrupted)
+		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("the statement was still waiting on the server 15s after its context was cancelled")
 	}
