@@ -8,7 +8,6 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/compare"
-	"github.com/relmap/relmap/internal/render"
 )
 
 type compareOptions struct {
@@ -72,8 +71,7 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 		return usagef("--from and --to go together")
 	}
 	if o.output != "" && !strings.EqualFold(filepath.Ext(o.output), ".dot") {
-		// Graphviz loads while the database answers.
-		render.Prepare()
+		prepareDrawing()
 	}
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
 		ds, err := loadedData(cmd.Context(), s)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -169,8 +170,7 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 		title = o.title
 	}
 	if format != "dot" {
-		// Graphviz loads while the database answers.
-		render.Prepare()
+		prepareDrawing()
 	}
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
 		// The drawing's query and the snapshot that cites and fingerprints
@@ -214,6 +214,20 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 			}}
 		return o.g.draw(cmd, sg, opts, format, o.output)
 	})
+}
+
+// prepareDrawing readies a command that will draw: Graphviz starts loading
+// in the background while the database answers, and the garbage collector
+// runs less often. Loading Graphviz decodes and validates a large
+// WebAssembly module, which with the default GOGC=100 meant collections
+// competing for the two cores with the load and the database; at 400 a
+// view drew in 112-121 ms instead of 128-166 (median of 15), at the same
+// peak RSS (35 MB: the module's memory is not Go heap).
+func prepareDrawing() {
+	render.Prepare()
+	if os.Getenv("GOGC") == "" { // the user's setting wins
+		debug.SetGCPercent(400)
+	}
 }
 
 // draw renders sg and writes it to path (- for stdout).

@@ -74,8 +74,7 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 	for i := range orgs {
 		orgs[i] = strings.ToLower(orgs[i])
 	}
-	// Graphviz loads while the database answers.
-	render.Prepare()
+	prepareDrawing()
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
 		ds, err := loadedData(cmd.Context(), s)
 		if err != nil {
