@@ -11,18 +11,8 @@ import (
 func copyFiles(t *testing.T, from string) string {
 	t.Helper()
 	dir := t.TempDir()
-	entries, err := os.ReadDir(from)
-	if err != nil {
+	if err := os.CopyFS(dir, os.DirFS(from)); err != nil {
 		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(from, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return dir
 }
