@@ -102,9 +102,16 @@ func Main(args []string) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	streams := OSStreams()
 	err := Run(ctx, streams, args)
+	interrupted := ctx.Err() != nil // before stop, which cancels ctx too
 	stop()
 	var se silentError
-	if err != nil && !errors.As(err, &se) {
+	switch {
+	case err == nil, errors.As(err, &se):
+	case interrupted && errors.Is(err, context.Canceled):
+		// Ctrl-C: the driver's account of the cut connection says nothing
+		// the user does not know.
+		fmt.Fprintln(streams.ErrOut, "relmap: interrupted")
+	default:
 		fmt.Fprintf(streams.ErrOut, "relmap: %v\n", err)
 	}
 	os.Exit(ExitCode(err))

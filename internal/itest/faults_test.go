@@ -553,6 +553,47 @@ func TestQueryCancelledWhileWaiting(t *testing.T) {
 	}
 }
 
+// Ctrl-C on `relmap query` while the server computes: the process ends at
+// once with exit code 130 and one plain line, and the server drops the
+// statement.
+func TestQueryInterruptedBySignal(t *testing.T) {
+	s := openStore(t)
+	bin, err := filepath.Abs(filepath.Join("..", "..", "bin", "relmap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(bin); err != nil {
+		t.Fatalf("%v (run `make build` first)", err)
+	}
+	const slow = "UNWIND range(1, 10000000000) AS x WITH x WHERE x < -4242 RETURN count(*) AS signalProbe"
+	t.Cleanup(func() { terminate(t, s, "signalProbe") })
+	cfg, _, _ := conn()
+	var stderr bytes.Buffer
+	cmd := exec.Command(bin, "query", slow)
+	cmd.Env, cmd.Stderr = benchEnv(cfg), &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("relmap query was still running 15s after Ctrl-C")
+	}
+	if code := cmd.ProcessState.ExitCode(); code != cli.ExitInterrupted {
+		t.Errorf("exit code %d, want %d; stderr:\n%s", code, cli.ExitInterrupted, stderr.String())
+	}
+	if got := stderr.String(); got != "relmap: interrupted\n" {
+		t.Errorf("stderr %q, want one line saying it was interrupted", got)
+	}
+}
+
 // terminate ends the server's transactions whose statement contains marker,
 // so an abandoned statement does not go on loading the shared server.
 func terminate(t *testing.T, s graph.Store, marker string) {
