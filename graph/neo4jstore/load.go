@@ -142,17 +142,17 @@ func (s *Store) Fingerprint(ctx context.Context) (graph.Fingerprint, error) {
 	return graph.FingerprintOf(ds), nil
 }
 
-// Snapshot reads relmap-owned content back into datasets. It reads with one
-// statement, so in one transaction and the datasets are consistent, and turns
-// each record into an item as it arrives instead of holding every record
-// first. (It was four statements in a managed transaction: six round trips
-// where one does.)
+// Snapshot reads relmap-owned content back into datasets. It reads in one
+// transaction, so the datasets are consistent, and turns each record into an
+// item as it arrives instead of holding every record first. One statement
+// rather than one per kind of item: each costs a round trip and the
+// server's per-statement time, which on a small graph was most of the read.
 func (s *Store) Snapshot(ctx context.Context, names ...string) ([]*graph.Dataset, error) {
 	var filter any
 	if len(names) > 0 {
 		filter = names
 	}
-	by := map[string]*graph.Dataset{}
+	var by map[string]*graph.Dataset
 	get := func(name string) *graph.Dataset {
 		d := by[name]
 		if d == nil {
@@ -174,33 +174,43 @@ UNION ALL
 // Datasets recorded without content (everything removed) still exist.
 MATCH (d:Dataset) WHERE $names IS NULL OR d.name IN $names
 RETURN 3 AS k, null AS p, d.name AS t, null AS a, null AS b`
-	_, err := s.autoCommit(ctx, false, 0, snapshot, map[string]any{"names": filter},
-		func(_ []string, rec *neo4j.Record) error {
-			v := rec.Values
-			k, _ := v[0].(int64)
-			switch k {
-			case 0:
-				doc := documentFromProps(v[1].(map[string]any))
-				d := get(doc.Dataset)
-				d.Documents = append(d.Documents, doc)
-			case 1:
-				a := actorFromProps(v[1].(map[string]any))
-				d := get(a.Dataset)
-				d.Actors = append(d.Actors, a)
-			case 2:
-				t, ok := tieFromRow(v[2].(string), v[3].(string), v[4].(string), v[1].(map[string]any))
-				if !ok {
-					return nil // a relationship type relmap does not define: not ours
-				}
-				d := get(t.Dataset)
-				d.Ties = append(d.Ties, t)
-			case 3:
-				get(v[2].(string))
+	each := func(v []any) {
+		k, _ := v[0].(int64)
+		switch k {
+		case 0:
+			doc := documentFromProps(v[1].(map[string]any))
+			d := get(doc.Dataset)
+			d.Documents = append(d.Documents, doc)
+		case 1:
+			a := actorFromProps(v[1].(map[string]any))
+			d := get(a.Dataset)
+			d.Actors = append(d.Actors, a)
+		case 2:
+			t, ok := tieFromRow(v[2].(string), v[3].(string), v[4].(string), v[1].(map[string]any))
+			if !ok {
+				return // a relationship type relmap does not define: not ours
 			}
-			return nil
-		}, nil)
+			d := get(t.Dataset)
+			d.Ties = append(d.Ties, t)
+		case 3:
+			get(v[2].(string))
+		}
+	}
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		by = map[string]*graph.Dataset{} // a retry starts again
+		r, err := tx.Run(ctx, snapshot, map[string]any{"names": filter})
+		if err != nil {
+			return nil, err
+		}
+		for r.Next(ctx) {
+			each(r.Record().Values)
+		}
+		return nil, r.Err()
+	})
 	if err != nil {
-		return nil, err
+		return nil, s.classify(err)
 	}
 	out := make([]*graph.Dataset, 0, len(by))
 	for _, d := range by {

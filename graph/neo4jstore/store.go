@@ -3,7 +3,9 @@
 //
 // Every statement is parameterised; the only names spliced into Cypher are
 // labels and relationship types from the domain's closed sets. Writes run in
-// ExecuteWrite callbacks that are safe to retry; reads in ExecuteRead.
+// ExecuteWrite callbacks that are safe to retry; reads in ExecuteRead. The
+// exception is Query, the user's own Cypher, which runs as cypher-shell runs
+// it, in an auto-commit transaction (see autoCommit).
 package neo4jstore
 
 import (
