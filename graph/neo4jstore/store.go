@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +22,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/lazyre"
 )
 
 // Config says which server and database to use.
@@ -273,7 +273,7 @@ func counters(c neo4j.Counters) map[string]int {
 	return m
 }
 
-var posRE = regexp.MustCompile(`\(line (\d+), column (\d+)`)
+var posRE = lazyre.New(`\(line (\d+), column (\d+)`)
 
 // classify turns driver errors into the domain's errors. The driver's
 // IsNeo4jError does not unwrap, hence errors.As throughout.
@@ -294,7 +294,7 @@ func (s *Store) classify(err error) error {
 			return fmt.Errorf("%w: database %q does not exist on %s (Community edition has one user database, usually \"neo4j\")", graph.ErrUnavailable, s.cfg.Database, s.cfg.URI)
 		}
 		qe := &graph.QueryError{Code: ne.Code, Message: ne.Msg}
-		if m := posRE.FindStringSubmatch(ne.Msg); m != nil {
+		if m := posRE().FindStringSubmatch(ne.Msg); m != nil {
 			qe.Line, _ = strconv.Atoi(m[1])
 			qe.Column, _ = strconv.Atoi(m[2])
 		}

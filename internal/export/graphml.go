@@ -4,12 +4,12 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/lazyre"
 )
 
 // GraphML layout. Every attribute is declared once with a <key> giving its
@@ -116,7 +116,7 @@ var (
 )
 
 // keyIDRE matches the attribute names that can be part of a key id as they are.
-var keyIDRE = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
+var keyIDRE = lazyre.New(`^[A-Za-z0-9_.-]+$`)
 
 // tieAttrKeys declares every attribute a tie type defines, and any other
 // attribute found on the ties, sorted by name, and maps each attribute's name
@@ -160,7 +160,7 @@ func tieAttrKeys(ds []*graph.Dataset) ([]attrKey, map[string]attrKey) {
 			name = "attr_" + n
 		}
 		id := "a_" + n
-		if !keyIDRE.MatchString(n) {
+		if !keyIDRE().MatchString(n) {
 			id = "a" + strconv.Itoa(i)
 		}
 		keys[i] = attrKey{id: id, name: name, typ: types[n]}

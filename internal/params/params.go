@@ -28,20 +28,20 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/relmap/relmap/internal/lazyre"
 	"gopkg.in/yaml.v3"
 )
 
-var nameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var nameRE = lazyre.New(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // ValidName reports whether name can be a parameter: Cypher writes it as
 // $name without quoting.
-func ValidName(name string) bool { return nameRE.MatchString(name) }
+func ValidName(name string) bool { return nameRE().MatchString(name) }
 
 func checkName(name string) error {
 	if name == "" {
@@ -70,7 +70,7 @@ func Parse(arg string) (string, any, error) {
 	return name, v, nil
 }
 
-var numberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+var numberRE = lazyre.New(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
 
 // ParseValue types a value as the package documentation describes.
 func ParseValue(s string) (any, error) {
@@ -82,7 +82,7 @@ func ParseValue(s string) (any, error) {
 	case "false":
 		return false, nil
 	}
-	if m := numberRE.FindStringSubmatch(s); m != nil {
+	if m := numberRE().FindStringSubmatch(s); m != nil {
 		return parseNumber(s, m[2] == "" && m[3] == "")
 	}
 	if s == "" {
@@ -152,7 +152,7 @@ func normalise(v any) (any, error) {
 		}
 		return int64(x), nil
 	case json.Number:
-		m := numberRE.FindStringSubmatch(string(x))
+		m := numberRE().FindStringSubmatch(string(x))
 		if m == nil {
 			return nil, fmt.Errorf("%s is not a number", x)
 		}

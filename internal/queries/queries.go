@@ -33,7 +33,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,6 +40,7 @@ import (
 	"time"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/lazyre"
 	"github.com/relmap/relmap/internal/params"
 )
 
@@ -196,8 +196,8 @@ func Names() []string {
 }
 
 var (
-	queryNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
-	headerRE    = regexp.MustCompile(`^//\s?([a-z]+):\s*(.*?)\s*$`)
+	queryNameRE = lazyre.New(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+	headerRE    = lazyre.New(`^//\s?([a-z]+):\s*(.*?)\s*$`)
 )
 
 // Parse reads a query file: its header and its statement. file names it in
@@ -218,7 +218,7 @@ func Parse(file string, src []byte) (Query, error) {
 		if !strings.HasPrefix(line, "//") {
 			break
 		}
-		m := headerRE.FindStringSubmatch(lines[i])
+		m := headerRE().FindStringSubmatch(lines[i])
 		if m == nil {
 			text := strings.TrimSpace(strings.TrimPrefix(line, "//"))
 			if last == "description" && strings.HasPrefix(lines[i], "//  ") && text != "" {
@@ -237,7 +237,7 @@ func Parse(file string, src []byte) (Query, error) {
 			if q.Name != "" {
 				return fail(i, "a second name")
 			}
-			if !queryNameRE.MatchString(val) {
+			if !queryNameRE().MatchString(val) {
 				return fail(i, "query name %q: use lower-case words joined by -", val)
 			}
 			q.Name = val

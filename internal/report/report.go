@@ -15,11 +15,11 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"regexp"
 	"strings"
 	"sync"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/lazyre"
 )
 
 // Report is everything the page shows, already worked out and in display
@@ -180,13 +180,13 @@ func Period(since, until graph.Date) string {
 }
 
 var (
-	prologRE  = regexp.MustCompile(`(?s)\A.*?(<svg[\s>])`)
-	commentRE = regexp.MustCompile(`(?s)<!--.*?-->`)
+	prologRE  = lazyre.New(`(?s)\A.*?(<svg[\s>])`)
+	commentRE = lazyre.New(`(?s)<!--.*?-->`)
 	// An id attribute inside a start tag: text content cannot hold "<", which
 	// Graphviz writes as &lt;, so the match never starts in a label.
-	idRE = regexp.MustCompile(`(<[A-Za-z][^<>]*?\s)id="`)
+	idRE = lazyre.New(`(<[A-Za-z][^<>]*?\s)id="`)
 	// References to ids: url(#x) in paint and href="#x".
-	urlRefRE = regexp.MustCompile(`url\(#`)
+	urlRefRE = lazyre.New(`url\(#`)
 )
 
 // InlineSVG turns a Graphviz SVG document into markup for the page: the XML
@@ -195,19 +195,19 @@ var (
 // well-formed SVG with no script, no event handler, no foreign object and
 // no reference outside itself. Only what passes becomes template.HTML.
 func InlineSVG(svg []byte, prefix string) (template.HTML, error) {
-	m := prologRE.FindSubmatchIndex(svg)
+	m := prologRE().FindSubmatchIndex(svg)
 	if m == nil {
 		return "", errors.New("not an SVG document: no <svg> element")
 	}
 	s := string(svg[m[2]:])
-	s = commentRE.ReplaceAllString(s, "")
+	s = commentRE().ReplaceAllString(s, "")
 	s = strings.TrimSpace(s)
 	if err := checkSVG(s); err != nil {
 		return "", err
 	}
 	if prefix != "" {
-		s = idRE.ReplaceAllString(s, `${1}id="`+prefix+`-`)
-		s = urlRefRE.ReplaceAllString(s, `url(#`+prefix+`-`)
+		s = idRE().ReplaceAllString(s, `${1}id="`+prefix+`-`)
+		s = urlRefRE().ReplaceAllString(s, `url(#`+prefix+`-`)
 	}
 	return template.HTML(s), nil // checked above
 }

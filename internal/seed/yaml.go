@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/relmap/relmap/internal/lazyre"
 	"gopkg.in/yaml.v3"
 )
 
@@ -60,7 +60,7 @@ func parseYAML(file string, data []byte, p *problems) parsed {
 	return out
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRE = lazyre.New(`^yaml: line (\d+): (.*)$`)
 
 // decode parses the single YAML document in data.
 func (y *yreader) decode(data []byte) (root *yaml.Node, ok bool) {
@@ -102,7 +102,7 @@ func (y *yreader) decode(data []byte) (root *yaml.Node, ok bool) {
 
 func (y *yreader) syntax(err error) {
 	msg, line := err.Error(), 1
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {
