@@ -57,7 +57,7 @@ func Open(cfg Config) (*Store, error) {
 			c.ReadBufferSize = 64 << 10
 		})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v (expected e.g. bolt://host:7687, neo4j://host, neo4j+s://host)", graph.ErrUnavailable, cfg.URI, err)
+		return nil, fmt.Errorf("%w: %s: %v (expected e.g. bolt://host:7687, neo4j://host, neo4j+s://host)", graph.ErrUnavailable, RedactURI(cfg.URI), err)
 	}
 	return &Store{driver: drv, cfg: cfg}, nil
 }
@@ -85,7 +85,7 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Info checks connectivity and reports the server's version.
 func (s *Store) Info(ctx context.Context) (graph.ServerInfo, error) {
-	info := graph.ServerInfo{Address: s.cfg.URI, Database: s.cfg.Database}
+	info := graph.ServerInfo{Address: RedactURI(s.cfg.URI), Database: s.cfg.Database}
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
 	if err := s.driver.VerifyConnectivity(cctx); err != nil {
@@ -287,11 +287,15 @@ func (s *Store) classify(err error) error {
 		case strings.HasPrefix(ne.Code, "Neo.ClientError.Security.Unauthorized"),
 			strings.HasPrefix(ne.Code, "Neo.ClientError.Security.AuthenticationRateLimit"),
 			strings.HasPrefix(ne.Code, "Neo.ClientError.Security.CredentialsExpired"):
-			return fmt.Errorf("%w at %s as user %q: %s (check NEO4J_USERNAME and the password)", graph.ErrAuth, s.cfg.URI, s.cfg.User, ne.Msg)
+			hint := "check NEO4J_USERNAME and the password"
+			if s.cfg.Password == "" {
+				hint = "no password was given: set NEO4J_PASSWORD or use --password-file"
+			}
+			return fmt.Errorf("%w at %s as user %q: %s (%s)", graph.ErrAuth, RedactURI(s.cfg.URI), s.cfg.User, ne.Msg, hint)
 		case strings.Contains(ne.Code, "TransactionTimedOut"):
 			return fmt.Errorf("%w: %s", graph.ErrTimeout, ne.Msg)
 		case ne.Code == "Neo.ClientError.Database.DatabaseNotFound":
-			return fmt.Errorf("%w: database %q does not exist on %s (Community edition has one user database, usually \"neo4j\")", graph.ErrUnavailable, s.cfg.Database, s.cfg.URI)
+			return fmt.Errorf("%w: database %q does not exist on %s (Community edition has one user database, usually \"neo4j\")", graph.ErrUnavailable, s.cfg.Database, RedactURI(s.cfg.URI))
 		}
 		qe := &graph.QueryError{Code: ne.Code, Message: ne.Msg}
 		if m := posRE().FindStringSubmatch(ne.Msg); m != nil {
@@ -302,13 +306,13 @@ func (s *Store) classify(err error) error {
 	}
 	var ie *neo4j.InvalidAuthenticationError
 	if errors.As(err, &ie) {
-		return fmt.Errorf("%w at %s: %v", graph.ErrAuth, s.cfg.URI, err)
+		return fmt.Errorf("%w at %s: %v", graph.ErrAuth, RedactURI(s.cfg.URI), err)
 	}
 	var ce *neo4j.ConnectivityError
 	var oe *net.OpError
 	if errors.As(err, &ce) || errors.As(err, &oe) || errors.Is(err, context.DeadlineExceeded) ||
 		strings.Contains(err.Error(), "ConnectivityError") {
-		return fmt.Errorf("%w: cannot reach Neo4j at %s: %v", graph.ErrUnavailable, s.cfg.URI, err)
+		return fmt.Errorf("%w: cannot reach Neo4j at %s: %v", graph.ErrUnavailable, RedactURI(s.cfg.URI), err)
 	}
 	return err
 }
@@ -411,4 +415,25 @@ func pathFromDriver(x dbtype.Path) graph.Path {
 		p.Nodes = append(p.Nodes, byID[cur])
 	}
 	return p
+}
+
+// RedactURI hides any user information in a URI, parsed or not, so that
+// the URI can be shown in messages.
+func RedactURI(uri string) string {
+	scheme, rest, ok := strings.Cut(uri, "://")
+	if !ok {
+		scheme, rest = "", uri
+	}
+	host, path, _ := strings.Cut(rest, "/")
+	if i := strings.LastIndex(host, "@"); i >= 0 {
+		host = "***@" + host[i+1:]
+	}
+	out := host
+	if path != "" || strings.Contains(rest, "/") {
+		out += "/" + path
+	}
+	if ok {
+		out = scheme + "://" + out
+	}
+	return out
 }

@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -244,7 +246,7 @@ func (g *Globals) conn() (Conn, error) {
 	if g.PasswordFile != "" {
 		b, err := os.ReadFile(g.PasswordFile)
 		if err != nil {
-			return c, fmt.Errorf("reading --password-file: %v", err)
+			return c, usagef("--password-file: %v", err)
 		}
 		c.Password = strings.TrimRight(string(b), "\r\n")
 	} else {
@@ -268,7 +270,32 @@ func (g *Globals) conn() (Conn, error) {
 	if c.User == "" {
 		c.User = "neo4j"
 	}
+	if err := checkURI(c.URI); err != nil {
+		return c, err
+	}
 	return c, nil
+}
+
+// uriSchemes are the schemes of the Neo4j drivers' connection URIs.
+var uriSchemes = []string{"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
+
+// checkURI refuses a URI the driver cannot use before anything connects,
+// and one that carries credentials: they would show wherever the URI is
+// printed, and the drivers ignore them anyway. Its messages never repeat
+// what stands before the '@'.
+func checkURI(uri string) error {
+	shown := neo4jstore.RedactURI(uri)
+	u, err := url.Parse(uri)
+	if err != nil {
+		return usagef("NEO4J_URI/--uri %q is not a URI (expected e.g. bolt://host:7687, neo4j://host, neo4j+s://host)", shown)
+	}
+	if u.User != nil {
+		return usagef("NEO4J_URI/--uri %s holds credentials; give the user in NEO4J_USERNAME or --user and the password in NEO4J_PASSWORD or --password-file", shown)
+	}
+	if !slices.Contains(uriSchemes, u.Scheme) || u.Host == "" {
+		return usagef("NEO4J_URI/--uri %q is not a Neo4j URI: want %s://host[:port]", shown, strings.Join(uriSchemes, "|"))
+	}
+	return nil
 }
 
 // store opens the store for the resolved connection.

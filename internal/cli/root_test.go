@@ -112,3 +112,51 @@ func TestDBStatusWhenStopped(t *testing.T) {
 		t.Errorf("exit %d out %q", code, out)
 	}
 }
+
+func TestCheckURI(t *testing.T) {
+	for _, tc := range []struct {
+		uri, wantErr string
+	}{
+		{"bolt://127.0.0.1:7687", ""},
+		{"neo4j+s://abc.databases.neo4j.io", ""},
+		{"bolt+ssc://host", ""},
+		{"garbage", "is not a Neo4j URI"},
+		{"http://localhost:7474", "is not a Neo4j URI"},
+		{"bolt://", "is not a Neo4j URI"},
+		{"bolt://neo4j:s3cretPW@127.0.0.1:1", "holds credentials"},
+		{"bolt://s3cretPW@127.0.0.1:1/x", "holds credentials"},
+		{"bolt://neo4j:s3cretPW@[::1:1", "is not a URI"},
+	} {
+		err := checkURI(tc.uri)
+		if tc.wantErr == "" {
+			if err != nil {
+				t.Errorf("checkURI(%q) = %v, want nil", tc.uri, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+			t.Errorf("checkURI(%q) = %v, want an error with %q", tc.uri, err, tc.wantErr)
+			continue
+		}
+		if ExitCode(err) != ExitUsage {
+			t.Errorf("checkURI(%q): exit code %d, want %d", tc.uri, ExitCode(err), ExitUsage)
+		}
+		if strings.Contains(err.Error(), "s3cretPW") {
+			t.Errorf("checkURI(%q) printed the password: %v", tc.uri, err)
+		}
+	}
+}
+
+func TestMissingPathsAndFilesAreUsageErrors(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nowhere")
+	for _, args := range [][]string{
+		{"validate", missing},
+		{"load", "--dry-run", missing},
+		{"--password-file", missing, "query", "RETURN 1"},
+	} {
+		f := &fakeStore{}
+		if _, stderr, code := run(t, f, args...); code != ExitUsage || !strings.Contains(stderr, "nowhere") {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -44,6 +46,11 @@ func (g *Globals) readDatasets(paths []string) ([]*graph.Dataset, error) {
 	if len(paths) == 0 {
 		ds, err = seed.LoadFS(seeds.FS)
 	} else {
+		for _, p := range paths {
+			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+				return nil, usagef("%s: no such file or directory (give seed files or directories)", p)
+			}
+		}
 		ds, err = seed.LoadPaths(paths)
 	}
 	var errs seed.Errors
