@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -175,6 +177,25 @@ func Day(t time.Time) Date {
 
 // Today is the day-precision date of now in UTC.
 func Today() Date { return Day(time.Now().UTC()) }
+
+// ParseDay reads the day a question is asked about, as every command and
+// named question takes it: "today" (in any case) or a date as ParseDate reads
+// it (an imprecise date stands for its first day, under the time rule);
+// spaces around it are ignored. Unlike ParseDate it refuses an empty string.
+func ParseDay(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "today") {
+		return Today(), nil
+	}
+	if s == "" {
+		return Date{}, errors.New("want a date (YYYY-MM-DD, YYYY-MM, YYYY or today), not an empty one")
+	}
+	d, err := ParseDate(s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%v (want YYYY-MM-DD, YYYY-MM, YYYY or today)", err)
+	}
+	return d, nil
+}
 
 // ValidAt reports whether a tie running from since to until is in force on
 // day at, following the time rule on Date.

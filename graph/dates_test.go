@@ -1,6 +1,9 @@
 package graph
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The time rule is shared by load, query, render and compare, so its
 // boundaries are pinned here once, at every precision a date may have.
@@ -88,5 +91,30 @@ func TestSphereLadder(t *testing.T) {
 	}
 	if s, ok := LookupSphere("eu"); ok || s.Org != "eu" || s.Ladder != nil {
 		t.Errorf("LookupSphere(eu) = %+v, %v; want a bare sphere, false", s, ok)
+	}
+}
+
+func TestParseDay(t *testing.T) {
+	for _, tc := range []struct {
+		in, want, err string
+	}{
+		{"2012-02-01", "2012-02-01", ""},
+		{" 2012 ", "2012", ""},
+		{"2012-06", "2012-06", ""},
+		{"today", Today().String(), ""},
+		{"ToDay", Today().String(), ""},
+		{"", "", "not an empty one"},
+		{"  ", "", "not an empty one"},
+		{"2012-13", "", "month 13"},
+		{"2013-02-29", "", "day 29"},
+		{"yesterday", "", "want YYYY-MM-DD"},
+	} {
+		d, err := ParseDay(tc.in)
+		switch {
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("ParseDay(%q) = %v, %v; want an error with %q", tc.in, d, err, tc.err)
+		case tc.err == "" && (err != nil || d.String() != tc.want):
+			t.Errorf("ParseDay(%q) = %v, %v; want %s", tc.in, d, err, tc.want)
+		}
 	}
 }

@@ -2,20 +2,15 @@ package cli
 
 import (
 	"context"
-	"strings"
 
 	"github.com/relmap/relmap/graph"
 )
 
-// parseDay reads a --at style date: "today", YYYY, YYYY-MM or YYYY-MM-DD (an
-// imprecise date stands for its first day, as everywhere in relmap).
+// parseDay reads a --at style date with graph.ParseDay.
 func parseDay(flag, s string) (graph.Date, error) {
-	if s == "" || strings.EqualFold(s, "today") {
-		return graph.Today(), nil
-	}
-	d, err := graph.ParseDate(s)
+	d, err := graph.ParseDay(s)
 	if err != nil {
-		return d, usagef("--%s: %v (or \"today\")", flag, err)
+		return d, usagef("--%s: %v", flag, err)
 	}
 	return d, nil
 }

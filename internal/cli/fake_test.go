@@ -19,6 +19,8 @@ type fakeStore struct {
 	params   []map[string]any
 	opts     []graph.QueryOptions
 	queryErr error
+	// replies, when set, answer successive queries in turn instead of records.
+	replies [][]graph.Record
 }
 
 func (f *fakeStore) Ping(context.Context) error { return f.infoErr }
@@ -47,14 +49,18 @@ func (f *fakeStore) Query(_ context.Context, q string, p map[string]any, o graph
 	if f.queryErr != nil {
 		return graph.QuerySummary{}, f.queryErr
 	}
+	recs := f.records
+	if len(f.replies) > 0 {
+		recs, f.replies = f.replies[0], f.replies[1:]
+	}
 	var keys []string
-	for _, r := range f.records {
+	for _, r := range recs {
 		keys = r.Keys
 		if err := fn(r); err != nil {
 			return graph.QuerySummary{}, err
 		}
 	}
-	return graph.QuerySummary{Keys: keys, Records: int64(len(f.records))}, nil
+	return graph.QuerySummary{Keys: keys, Records: int64(len(recs))}, nil
 }
 
 func (f *fakeStore) Snapshot(context.Context, ...string) ([]*graph.Dataset, error) {

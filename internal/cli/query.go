@@ -28,6 +28,7 @@ type queryOptions struct {
 	timeout    time.Duration
 	limit      int64
 	at         string
+	atSet      bool
 	keepGoing  bool
 }
 
@@ -53,7 +54,10 @@ run in order and the first failure stops the rest (--keep-going runs them all).
   relmap query -f questions.cypher --format jsonl > answers.jsonl
   echo 'RETURN 1 AS one' | relmap query --format json`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.atSet = cmd.Flags().Changed("at")
+			return o.run(cmd, args)
+		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.file, "file", "f", "", "read Cypher from FILE (- for stdin)")
@@ -64,7 +68,7 @@ run in order and the first failure stops the rest (--keep-going runs them all).
 	f.BoolVar(&o.write, "write", false, "allow the statement to write, and print what it changed")
 	f.DurationVar(&o.timeout, "timeout", 0, "stop a statement that runs longer (e.g. 30s); 0: the server's limit")
 	f.Int64Var(&o.limit, "limit", 0, "print at most N records (0: all)")
-	f.StringVar(&o.at, "at", "", "for named questions about time: the day asked about (same as --param at=…)")
+	f.StringVar(&o.at, "at", "", "the day asked about, as the Cypher DATE $at (YYYY-MM-DD, YYYY-MM, YYYY or today)")
 	f.BoolVar(&o.keepGoing, "keep-going", false, "with several statements, run the rest after one fails")
 	return cmd
 }
@@ -74,6 +78,9 @@ type statement struct {
 	text   string
 	origin string
 	params map[string]any
+	// actors are the actor ids a named question was given, by parameter:
+	// checked when it answers nothing.
+	actors map[string]string
 }
 
 func (o *queryOptions) statements(args []string) ([]statement, error) {
@@ -81,8 +88,14 @@ func (o *queryOptions) statements(args []string) ([]statement, error) {
 	if err != nil {
 		return nil, usageError{err}
 	}
-	if o.at != "" {
-		user["at"] = o.at
+	if o.atSet {
+		// A date, not text: the graph's dates are Cypher DATEs, and a string
+		// compared with one is null, which would silently match nothing.
+		at, err := parseDay("at", o.at)
+		if err != nil {
+			return nil, err
+		}
+		user["at"] = at
 	}
 	sources := 0
 	for _, set := range []bool{len(args) > 0, o.file != "", o.named != ""} {
@@ -103,7 +116,7 @@ func (o *queryOptions) statements(args []string) ([]statement, error) {
 		if err != nil {
 			return nil, usagef("--named %s: %v", o.named, err)
 		}
-		return []statement{{text: q.Cypher, origin: q.Name, params: p}}, nil
+		return []statement{{text: q.Cypher, origin: q.Name, params: p, actors: q.ActorIDs(p)}}, nil
 	case len(args) == 1:
 		return []statement{{text: args[0], origin: "argument", params: user}}, nil
 	}
@@ -129,6 +142,12 @@ func (o *queryOptions) statements(args []string) ([]statement, error) {
 }
 
 func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
+	if o.limit < 0 {
+		return usagef("--limit %d: want a number of records, or 0 for all", o.limit)
+	}
+	if o.timeout < 0 {
+		return usagef("--timeout %s: want a duration such as 30s, or 0 for the server's limit", o.timeout)
+	}
 	stmts, err := o.statements(args)
 	if err != nil {
 		return err
@@ -223,6 +242,9 @@ func (o *queryOptions) runOne(cmd *cobra.Command, s graph.Store, st statement, f
 	}
 	for _, n := range sum.Notification {
 		o.g.status("note: %s", n)
+	}
+	if sum.Records == 0 {
+		return unknownActors(cmd.Context(), s, st.actors)
 	}
 	return nil
 }

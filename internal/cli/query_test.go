@@ -96,3 +96,60 @@ func TestQueryErrorMarksThePosition(t *testing.T) {
 		t.Errorf("position not marked:\n%s", stderr)
 	}
 }
+
+func TestQueryAtIsADate(t *testing.T) {
+	f := &fakeStore{}
+	if _, stderr, code := run(t, f, "query", "RETURN $at", "--at", " 2012-02 "); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got, ok := f.params[0]["at"].(graph.Date); !ok || got.String() != "2012-02" {
+		t.Errorf("--at reached the store as %#v, want the date 2012-02", f.params[0]["at"])
+	}
+	if _, _, code := run(t, f, "query", "RETURN $at", "--at", "TODAY"); code != 0 {
+		t.Errorf("--at TODAY: exit %d", code)
+	} else if got, ok := f.params[1]["at"].(graph.Date); !ok || got != graph.Today() {
+		t.Errorf("--at TODAY reached the store as %#v", f.params[1]["at"])
+	}
+	for _, bad := range []string{"2012-99", "", "yesterday"} {
+		if _, stderr, code := run(t, f, "query", "RETURN $at", "--at", bad); code != ExitUsage || !strings.Contains(stderr, "--at") {
+			t.Errorf("--at %q: exit %d, %s", bad, code, stderr)
+		}
+	}
+}
+
+func TestQueryRefusesNegativeLimitAndTimeout(t *testing.T) {
+	for _, args := range [][]string{{"--limit", "-3"}, {"--timeout", "-5s"}} {
+		f := &fakeStore{}
+		_, stderr, code := run(t, f, append([]string{"query", "RETURN 1"}, args...)...)
+		if code != ExitUsage || !strings.Contains(stderr, args[0]) || len(f.queries) != 0 {
+			t.Errorf("%v: exit %d, %d statements run, %s", args, code, len(f.queries), stderr)
+		}
+	}
+}
+
+func TestQueryNamedExplainsAnUnknownActor(t *testing.T) {
+	miss := []graph.Record{{Keys: []string{"wanted", "maybe"}, Values: []any{"NATO", []any{"nato"}}}}
+	f := &fakeStore{replies: [][]graph.Record{nil, miss}}
+	_, stderr, code := run(t, f, "query", "--named", "members-at", "--param", "org=NATO", "--format", "csv")
+	if code != ExitUsage || !strings.Contains(stderr, `org: no actor has the id "NATO" (did you mean nato?)`) {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if len(f.queries) != 2 || f.params[1]["ids"].([]any)[0] != "NATO" {
+		t.Fatalf("queries %q, params %v", f.queries, f.params)
+	}
+
+	// Rows, or ids that all exist: nothing more is asked or said.
+	f = &fakeStore{replies: [][]graph.Record{nil, nil}}
+	if _, stderr, code := run(t, f, "query", "--named", "members-at", "--param", "org=nato"); code != 0 {
+		t.Errorf("an existing actor without members: exit %d: %s", code, stderr)
+	}
+	f = &fakeStore{records: []graph.Record{{Keys: []string{"member"}, Values: []any{"kz"}}}}
+	if _, _, code := run(t, f, "query", "--named", "members-at"); code != 0 || len(f.queries) != 1 {
+		t.Errorf("a non-empty answer: exit %d, %d queries", code, len(f.queries))
+	}
+	// Ad-hoc Cypher has no declared actors to check.
+	f = &fakeStore{}
+	if _, _, code := run(t, f, "query", "RETURN 1"); code != 0 || len(f.queries) != 1 {
+		t.Errorf("ad-hoc Cypher: exit %d, %d queries", code, len(f.queries))
+	}
+}

@@ -58,9 +58,15 @@ const (
 	Bool   Type = "bool"
 	Date   Type = "date" // passed to Cypher as a DATE (see Query.Params)
 	List   Type = "list"
+	// Actor is an actor's id: text that must name an actor in the graph. A
+	// typo would otherwise look like an actor with no ties, so a command
+	// that gets no rows checks these (Query.ActorIDs).
+	Actor Type = "actor"
+	// Kind is an actor kind, one of graph.Kinds, checked when given.
+	Kind Type = "kind"
 )
 
-var types = []Type{String, Int, Float, Bool, Date, List}
+var types = []Type{String, Int, Float, Bool, Date, List, Actor, Kind}
 
 // Today is the date default that stands for the day a query runs.
 const Today = "today"
@@ -125,6 +131,18 @@ func (q Query) Param(name string) (Param, bool) {
 		}
 	}
 	return Param{}, false
+}
+
+// ActorIDs returns the actor ids among the values p gives the query's
+// actor parameters, by parameter name; a null one is left out.
+func (q Query) ActorIDs(p map[string]any) map[string]string {
+	out := map[string]string{}
+	for _, x := range q.Parameters {
+		if id, ok := p[x.Name].(string); ok && x.Type == Actor {
+			out[x.Name] = id
+		}
+	}
+	return out
 }
 
 // ParamNames lists the declared parameters in header order.
@@ -449,12 +467,20 @@ func (q Query) takes() string {
 // parameters file may quote what the command line would not.
 func (p Param) convert(v any, today graph.Date) (any, error) {
 	switch p.Type {
-	case String:
+	case String, Actor:
 		switch x := v.(type) {
 		case string:
 			return x, nil
 		case int64:
 			return strconv.FormatInt(x, 10), nil
+		}
+	case Kind:
+		if x, ok := v.(string); ok {
+			k, err := graph.ParseKind(x)
+			if err != nil {
+				return nil, err
+			}
+			return string(k), nil
 		}
 	case Int:
 		switch x := v.(type) {
@@ -506,6 +532,10 @@ func describeType(t Type) string {
 	switch t {
 	case String:
 		return "text"
+	case Actor:
+		return "an actor's id"
+	case Kind:
+		return "an actor kind (" + strings.Join(graph.KindNames(), ", ") + ")"
 	case Int:
 		return "a whole number"
 	case Float:
@@ -527,17 +557,17 @@ func toDate(v any, today graph.Date) (any, error) {
 	case time.Time:
 		d = graph.Day(x)
 	case int64:
-		d, err = graph.ParseDate(strconv.FormatInt(x, 10))
+		d, err = graph.ParseDay(strconv.FormatInt(x, 10))
 	case string:
-		if x == Today {
+		if strings.EqualFold(strings.TrimSpace(x), Today) {
 			return today, nil
 		}
-		d, err = graph.ParseDate(strings.TrimSpace(x))
+		d, err = graph.ParseDay(x)
 	default:
 		return nil, fmt.Errorf("want a date (YYYY-MM-DD, YYYY-MM, YYYY or today), not %s", params.Format(v))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%v (want YYYY-MM-DD, YYYY-MM, YYYY or today)", err)
+		return nil, err
 	}
 	if d.IsZero() {
 		return nil, errors.New("want a date (YYYY-MM-DD, YYYY-MM, YYYY or today), not an empty one")

@@ -290,8 +290,13 @@ func TestDefaultsConvert(t *testing.T) {
 			}
 			ok := false
 			switch p.Type {
-			case String:
+			case String, Actor:
 				_, ok = v.(string)
+			case Kind:
+				var k string
+				k, ok = v.(string)
+				_, err := graph.ParseKind(k)
+				ok = ok && err == nil
 			case Int:
 				_, ok = v.(int64)
 			case Float:
@@ -312,5 +317,42 @@ func TestDefaultsConvert(t *testing.T) {
 		if at, ok := q.Param("at"); ok && at.DefaultToday && got["at"] != today {
 			t.Errorf("%s: at = %v, want today %v", q.Name, got["at"], today)
 		}
+	}
+}
+
+func TestActorAndKindParameters(t *testing.T) {
+	q, ok := Get("members-at")
+	if !ok {
+		t.Fatal("members-at is missing")
+	}
+	p, err := q.Params(map[string]any{"org": "NATO"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := q.ActorIDs(p); len(got) != 1 || got["org"] != "NATO" {
+		t.Errorf("ActorIDs = %v, want org=NATO (role is text, not an actor)", got)
+	}
+	ties, _ := Get("actor-ties")
+	p, err = ties.Params(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ties.ActorIDs(p); got["id"] != "kazakhstan" {
+		t.Errorf("a default actor id is checked too: %v", got)
+	}
+	says, _ := Get("source-says")
+	p, err = says.Params(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := says.ActorIDs(p); len(got) != 0 {
+		t.Errorf("a null actor parameter is not an id to check: %v", got)
+	}
+	kinds, _ := Get("actors-by-kind")
+	if _, err := kinds.Params(map[string]any{"kind": "country"}); err == nil || !strings.Contains(err.Error(), "state") {
+		t.Errorf("kind=country: %v, want an error listing the kinds", err)
+	}
+	if p, err := kinds.Params(map[string]any{"kind": "route"}); err != nil || p["kind"] != "route" {
+		t.Errorf("kind=route: %v, %v", p["kind"], err)
 	}
 }

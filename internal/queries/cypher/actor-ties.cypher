@@ -5,7 +5,7 @@
 //   when the actor is the tie's from end, in otherwise (meaningless for the
 //   symmetric types CONSULTS, RIVALS, NO_INSTITUTIONAL_TIES and BORDERS).
 //   Ordered by type, other end, then start date.
-// param: id string kazakhstan "the actor's id"
+// param: id actor kazakhstan "the actor's id"
 // param: at date today "the day in_force is judged on"
 // time: yes
 MATCH (a:Actor {id: $id})-[r]-(b:Actor)

@@ -3,7 +3,7 @@
 //   place or initiative), optionally of one region, with their short name,
 //   region, aliases and the number of ties each has in any period. Ordered by
 //   id.
-// param: kind string state "the kind of actor"
+// param: kind kind state "the kind of actor"
 // param: region string null "only actors of this region, e.g. central-asia"
 MATCH (a:Actor {kind: $kind})
 WHERE $region IS NULL OR a.region = $region

@@ -8,7 +8,7 @@
 //   ties of one actor.
 // param: from date "the earlier day"
 // param: to date today "the later day"
-// param: id string null "only ties of this actor; leave out for all"
+// param: id actor null "only ties of this actor; leave out for all"
 MATCH (a:Actor)-[r]->(b:Actor)
 WHERE ($id IS NULL OR a.id = $id OR b.id = $id)
   AND ((r.since > $from AND r.since <= $to) OR (r.until > $from AND r.until <= $to))

@@ -4,7 +4,7 @@
 //   as the source puts it, the dates and sources. $host narrows to one host.
 //   Ordered by host, then hosted id.
 // param: at date today "the day asked about"
-// param: host string null "only what this state or place hosts"
+// param: host actor null "only what this state or place hosts"
 // time: yes
 MATCH (h:Actor)-[r:HOSTS]->(x:Actor)
 WHERE ((r.since IS NULL OR r.since <= $at) AND (r.until IS NULL OR $at < r.until))

@@ -4,7 +4,7 @@
 //   role (member, observer, dialogue_partner, partner, suspended) unless $role
 //   picks one. One row per tie, with the tie's dates as precise as they are known
 //   and its sources; ordered by role, then member id.
-// param: org string nato "the organisation's id"
+// param: org actor nato "the organisation's id"
 // param: at date today "the day asked about"
 // param: role string null "only ties with this role; leave out for every role"
 // time: yes

@@ -5,7 +5,7 @@
 //   ends, mode, dates and sources. With $at only the legs in force that day;
 //   without, every leg ever recorded. $route narrows to one route. Ordered by
 //   route id, then leg order.
-// param: network string ndn "the network's route id"
+// param: network actor ndn "the network's route id"
 // param: route string null "only this route or spur"
 // param: at date null "only legs in force on this day; leave out for all"
 // time: yes

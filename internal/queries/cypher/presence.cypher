@@ -4,8 +4,8 @@
 //   place), with its form, dates and sources. $actor narrows to one present
 //   actor, $where to one state or place. Ordered by where, then actor.
 // param: at date today "the day asked about"
-// param: actor string null "only the presence of this actor"
-// param: where string null "only presence in this state or place"
+// param: actor actor null "only the presence of this actor"
+// param: where actor null "only presence in this state or place"
 // time: yes
 MATCH (a:Actor)-[r:PRESENT_IN]->(w:Actor)
 WHERE ((r.since IS NULL OR r.since <= $at) AND (r.until IS NULL OR $at < r.until))

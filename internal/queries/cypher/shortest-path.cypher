@@ -5,8 +5,8 @@
 //   not a link. All paths of the shortest length are returned, one per row,
 //   with the number of ties, the path, and each tie's type and sources in
 //   order. No row when the actors are the same or not connected.
-// param: from string kazakhstan "one actor's id"
-// param: to string csto "the other actor's id"
+// param: from actor kazakhstan "one actor's id"
+// param: to actor csto "the other actor's id"
 // param: at date today "the day asked about"
 // time: yes
 MATCH (a:Actor {id: $from})

@@ -5,7 +5,7 @@
 //   entry each; a tie may cite it more than once). Ordered by from end, type,
 //   then to end.
 // param: doc string eucam-watch-11 "the document's id"
-// param: id string null "only ties of this actor; leave out for all"
+// param: id actor null "only ties of this actor; leave out for all"
 MATCH (a:Actor)-[r]->(b:Actor)
 WHERE $doc IN r.source_doc
   AND ($id IS NULL OR a.id = $id OR b.id = $id)

@@ -3,7 +3,7 @@
 //   every SUPPORTS or OPPOSES tie to $target in force that day, with the stance
 //   (supports or opposes), the actor, the tie's dates, note and sources.
 //   Supporters first, then opponents, each by actor id.
-// param: target string tapi "the id of the project, policy or actor"
+// param: target actor tapi "the id of the project, policy or actor"
 // param: at date today "the day asked about"
 // time: yes
 MATCH (a:Actor)-[r:SUPPORTS|OPPOSES]->(t:Actor {id: $target})

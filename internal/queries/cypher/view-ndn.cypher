@@ -4,7 +4,7 @@
 //   one relationship per row with its two ends; the legs carry route, order,
 //   mode and dates, so a drawing can tell routes apart and mark legs no longer
 //   in use.
-// param: network string ndn "the network's route id"
+// param: network actor ndn "the network's route id"
 MATCH (rt:Route)
 WHERE rt.id = $network OR EXISTS { (rt)-[:PART_OF*1..3]->(:Route {id: $network}) }
 MATCH (a:Actor)-[r:TRANSIT_LEG]->(b:Actor)

@@ -3,7 +3,7 @@
 //   to $depth ties (1 or 2; Cypher cannot take a path length bound as a
 //   parameter, so the pattern stops at 2 and longer depths act as 2) from $id,
 //   in either direction, along ties all in force at $at.
-// param: id string kazakhstan "the actor's id"
+// param: id actor kazakhstan "the actor's id"
 // param: depth int 1 "how many ties away from the actor, 1 or 2"
 // param: at date today "the day asked about"
 // time: yes

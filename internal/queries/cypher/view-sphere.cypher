@@ -6,7 +6,7 @@
 //   leads, with that programme's chain up to the organisation. Only the states'
 //   and members' ties are judged at $at; the programme structure is drawn as
 //   recorded.
-// param: org string nato "the organisation's id"
+// param: org actor nato "the organisation's id"
 // param: at date today "the day asked about"
 // time: yes
 MATCH p = (:Actor)-[r:MEMBER_OF]->(:Actor {id: $org})
