@@ -356,7 +356,7 @@ func TestBrowserOpensViews(t *testing.T) {
 		{"ndn", "The Northern Distribution Network, leg by leg", nil,
 			comparisonSubgraph(ds, nil, nil, networkTies(ds, "ndn")),
 			[]string{"transit", "place", "1. rail", "3. road"}},
-		{"neighbourhood", "Ties of hostile", []string{"--param", "id=hostile", "--depth", "1", "--at", "2012-02-01"},
+		{"neighbourhood", "Ties of &lt;script&gt;alert(1)&lt;/script&gt;", []string{"--param", "id=hostile", "--depth", "1", "--at", "2012-02-01"},
 			comparisonSubgraph(ds, nil, nil, around),
 			[]string{"as of 2012-02-01", "member of", "borders", "not in force on 2012-02-01", "CSTO sphere"}},
 		{"ladder", "NATO's partnership ladder in Central Asia", []string{"--at", "2012-02-01"},

@@ -67,8 +67,23 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 	for i := range orgs {
 		orgs[i] = strings.ToLower(orgs[i])
 	}
-	if (o.from == "") != (o.to == "") {
+	changes := cmd.Flags().Changed("from") || cmd.Flags().Changed("to")
+	if changes && cmd.Flags().Changed("from") != cmd.Flags().Changed("to") {
 		return usagef("--from and --to go together")
+	}
+	if changes && cmd.Flags().Changed("at") {
+		return usagef("give --at for one day or --from and --to for the changes between two, not both")
+	}
+	var at, from, to graph.Date
+	if changes {
+		if from, err = parseDay("from", o.from); err != nil {
+			return err
+		}
+		if to, err = parseDay("to", o.to); err != nil {
+			return err
+		}
+	} else if at, err = parseDay("at", o.at); err != nil {
+		return err
 	}
 	if o.output != "" && !strings.EqualFold(filepath.Ext(o.output), ".dot") {
 		prepareDrawing()
@@ -78,15 +93,7 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 		if err != nil {
 			return err
 		}
-		if o.from != "" {
-			from, err := parseDay("from", o.from)
-			if err != nil {
-				return err
-			}
-			to, err := parseDay("to", o.to)
-			if err != nil {
-				return err
-			}
+		if changes {
 			ch, err := compare.Diff(ds, orgs, o.region, from, to)
 			if err != nil {
 				return usageError{err}
@@ -97,10 +104,6 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 				}
 			}
 			return compare.WriteDiff(o.g.Out, ch, f, o.sources)
-		}
-		at, err := parseDay("at", o.at)
-		if err != nil {
-			return err
 		}
 		res, err := compare.Compare(ds, orgs, o.region, at)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 
@@ -114,15 +115,31 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	if !slices.Contains(render.Layouts, o.layout) {
+		return usagef("--layout %q: want one of %s", o.layout, strings.Join(render.Layouts, ", "))
+	}
+	if !slices.Contains(render.Renderers, o.renderer) {
+		return usagef("--renderer %q: want one of %s", o.renderer, strings.Join(render.Renderers, ", "))
+	}
 	user, err := params.Collect(o.paramsFile, o.params)
 	if err != nil {
 		return usageError{err}
 	}
-	if o.depth != 0 {
+	if cmd.Flags().Changed("depth") {
+		if o.view != "neighbourhood" {
+			return usagef("--depth is for --view neighbourhood")
+		}
+		if o.depth < 1 || o.depth > 2 {
+			return usagef("--depth %d: want 1 or 2", o.depth)
+		}
 		user["depth"] = int64(o.depth)
+	}
+	if o.view != "" && o.named != "" {
+		return usagef("give either --view or --named, not both")
 	}
 	var cypher, title string
 	var asOf graph.Date
+	var actors map[string]string
 	name := o.named
 	if o.view != "" {
 		q, ok := views[o.view]
@@ -139,11 +156,15 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 		if !ok {
 			return usagef("no named question %q; `relmap queries` lists them", name)
 		}
-		if o.at != "" {
+		if cmd.Flags().Changed("at") {
 			if !q.Time {
 				return usagef("%s draws every period and takes no --at", name)
 			}
-			user["at"] = o.at
+			at, err := parseDay("at", o.at)
+			if err != nil {
+				return err
+			}
+			user["at"] = at
 		}
 		p, err := q.Params(user)
 		if err != nil {
@@ -153,10 +174,10 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 		if q.Time {
 			asOf, _ = p["at"].(graph.Date)
 		}
-		title = viewTitle(o.view, name, p)
+		actors = q.ActorIDs(p)
 	case len(args) == 1:
 		cypher = args[0]
-		if o.at != "" {
+		if cmd.Flags().Changed("at") {
 			if asOf, err = parseDay("at", o.at); err != nil {
 				return err
 			}
@@ -196,7 +217,13 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 		}
 		sg := col.Subgraph()
 		if len(sg.Nodes) == 0 {
+			if err := unknownActors(cmd.Context(), s, actors); err != nil {
+				return err
+			}
 			o.g.status("relmap: the query returned no nodes; drawing an empty figure")
+		}
+		if title == "" {
+			title = viewTitle(o.view, name, user, merged(snap))
 		}
 		layout := o.layout
 		// A view's own engine suits its shape, but not at any size: past
@@ -253,16 +280,26 @@ func (g *Globals) draw(cmd *cobra.Command, sg render.Subgraph, opts render.Optio
 	return nil
 }
 
-func viewTitle(view, name string, p map[string]any) string {
+func viewTitle(view, name string, p map[string]any, ds *graph.Dataset) string {
+	label := func(key string) string {
+		id := fmt.Sprint(p[key])
+		if a, ok := ds.Actor(id); ok {
+			return a.Label()
+		}
+		return id
+	}
 	switch view {
 	case "sphere":
-		return fmt.Sprintf("The %s sphere", strings.ToUpper(fmt.Sprint(p["org"])))
+		return fmt.Sprintf("The %s sphere", label("org"))
 	case "ndn":
-		return "The Northern Distribution Network, leg by leg"
+		if p["network"] == "ndn" {
+			return "The Northern Distribution Network, leg by leg"
+		}
+		return fmt.Sprintf("%s, leg by leg", label("network"))
 	case "neighbourhood":
-		return fmt.Sprintf("Ties of %s", p["id"])
+		return fmt.Sprintf("Ties of %s", label("id"))
 	case "ladder":
-		return "NATO's partnership ladder in Central Asia"
+		return "NATO's partnership ladder in " + regionName(fmt.Sprint(p["region"]))
 	}
 	return name
 }

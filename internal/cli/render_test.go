@@ -143,3 +143,57 @@ func TestRenderViewsRunTheirNamedQuestions(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderRefusesBadArgumentsBeforeAsking(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"--view", "sphere", "--layout", "bogus"},
+		{"--view", "sphere", "--renderer", "bogus"},
+		{"--view", "neighbourhood", "--depth", "0"},
+		{"--view", "neighbourhood", "--depth", "-1"},
+		{"--view", "neighbourhood", "--depth", "5"},
+		{"--view", "sphere", "--depth", "1"},
+		{"--view", "ladder", "--named", "view-sphere"},
+		{"--view", "sphere", "--at", ""},
+		{"--view", "sphere", "--at", "2012-13"},
+	} {
+		f := &fakeStore{}
+		path := filepath.Join(dir, "x.svg")
+		_, stderr, code := run(t, f, append([]string{"render", "-o", path}, args...)...)
+		if code != ExitUsage || len(f.queries) != 0 {
+			t.Errorf("%v: exit %d after %d queries: %s", args, code, len(f.queries), stderr)
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Errorf("%v: wrote %s", args, path)
+		}
+	}
+}
+
+func TestRenderExplainsAnUnknownActorAndWritesNothing(t *testing.T) {
+	miss := []graph.Record{{Keys: []string{"wanted", "maybe"}, Values: []any{"nosuch", []any{}}}}
+	f := &fakeStore{replies: [][]graph.Record{nil, miss}}
+	path := filepath.Join(t.TempDir(), "x.svg")
+	_, stderr, code := run(t, f, "render", "--view", "sphere", "--param", "org=nosuch", "-o", path)
+	if code != ExitUsage || !strings.Contains(stderr, `org: no actor has the id "nosuch"`) {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Errorf("wrote %s", path)
+	}
+}
+
+func TestCompareRefusesConflictingDates(t *testing.T) {
+	for _, args := range [][]string{
+		{"--at", "2012", "--from", "2010", "--to", "2012"},
+		{"--from", "2010"},
+		{"--to", "2012"},
+		{"--at", ""},
+		{"--from", "2010", "--to", "2012-02-30"},
+	} {
+		f := &fakeStore{loaded: []*graph.Dataset{sliceDataset()}}
+		_, stderr, code := run(t, f, append([]string{"compare"}, args...)...)
+		if code != ExitUsage {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+}

@@ -84,6 +84,17 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 		if err != nil {
 			return usageError{err}
 		}
+		// The default network may be absent from a dataset of other routes,
+		// which the report then notes; a network asked for by name must exist.
+		if a, ok := ds.Actor(o.network); cmd.Flags().Changed("network") && (!ok || a.Kind != graph.KindRoute) {
+			var routes []string
+			for _, a := range ds.Actors {
+				if a.Kind == graph.KindRoute {
+					routes = append(routes, a.ID)
+				}
+			}
+			return usagef("--network %q: no route has that id (routes in the data: %s)", o.network, strings.Join(routes, ", "))
+		}
 		src := newSourceIndex(ds, at)
 		rep := o.build(ds, res, src)
 		rep.Fingerprint = graph.FingerprintOf([]*graph.Dataset{ds}) // actor ids are unique across datasets, so merging loses nothing

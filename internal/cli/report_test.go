@@ -285,10 +285,37 @@ func TestReportOptions(t *testing.T) {
 	if strings.Contains(b, `id="fig-sphere-csto"`) {
 		t.Errorf("CSTO drawn though not asked for")
 	}
-	// Without NATO there is no ladder; without the network, a note says so.
-	b = string(writeReport(t, f, filepath.Join(dir, "s.html"), "csto", "--network", "nowhere"))
-	if strings.Contains(b, `id="fig-ladder"`) || !strings.Contains(b, "The data has no route &#34;nowhere&#34;.") {
-		t.Errorf("without NATO or the network: ladder drawn or the missing network not said")
+	// Without NATO there is no ladder.
+	b = string(writeReport(t, f, filepath.Join(dir, "s.html"), "csto"))
+	if strings.Contains(b, `id="fig-ladder"`) {
+		t.Errorf("without NATO: ladder drawn")
+	}
+	// A network asked for by name must be a route in the data.
+	if _, stderr, code := run(t, f, "report", "-o", filepath.Join(dir, "n.html"), "--network", "nowhere"); code != ExitUsage || !strings.Contains(stderr, "ndn-north") {
+		t.Errorf("--network nowhere: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "n.html")); err == nil {
+		t.Errorf("--network nowhere wrote a report")
+	}
+	// Without the default network, a note says so.
+	noNDN := reportDataset()
+	kept := noNDN.Actors[:0]
+	for _, a := range noNDN.Actors {
+		if a.Kind != graph.KindRoute {
+			kept = append(kept, a)
+		}
+	}
+	noNDN.Actors = kept
+	var ties []graph.Tie
+	for _, x := range noNDN.Ties {
+		if x.Type != graph.TieTransit && x.Type != graph.TiePartOf {
+			ties = append(ties, x)
+		}
+	}
+	noNDN.Ties = ties
+	b = string(writeReport(t, &fakeStore{loaded: []*graph.Dataset{noNDN}}, filepath.Join(dir, "u.html"), "csto"))
+	if !strings.Contains(b, "The data has no route &#34;ndn&#34;.") {
+		t.Errorf("the missing default network is not said")
 	}
 	// Before anything was in force the figures say there is nothing to draw.
 	b = string(writeReport(t, f, filepath.Join(dir, "t.html"), "--at", "1990"))

@@ -3,6 +3,7 @@ package itest
 import (
 	"bytes"
 	"context"
+	"fmt"
 	goldenfile "github.com/relmap/relmap/internal/golden"
 	"os"
 	"path/filepath"
@@ -209,5 +210,44 @@ func TestExportCSVRoundTrip(t *testing.T) {
 	}
 	if after := fingerprint(t, s); after != before {
 		t.Errorf("round trip: %v -> %v", before, after)
+	}
+}
+
+// A named question or view given an id that names no actor says so, with what
+// it may have meant, instead of answering nothing; an --at for your own Cypher
+// arrives as a DATE, so it compares with the graph's dates.
+func TestUnknownActorsAndAtOnTheServer(t *testing.T) {
+	loadBuiltIn(t)
+	run := func(args ...string) (string, string, int) {
+		var stdout, stderr bytes.Buffer
+		err := cli.Run(context.Background(), cli.Streams{In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr}, args)
+		if err != nil {
+			fmt.Fprintf(&stderr, "relmap: %v\n", err)
+		}
+		return stdout.String(), stderr.String(), cli.ExitCode(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"query", "--named", "members-at", "--param", "org=NATO"}, `org: no actor has the id "NATO" (did you mean nato?)`},
+		{[]string{"query", "--named", "shortest-path", "--param", "from=kazak", "--param", "to=Collective Security Treaty Organisation"},
+			`from: no actor has the id "kazak" (did you mean kazakhstan?); to: no actor has the id "Collective Security Treaty Organisation" (did you mean csto?)`},
+		{[]string{"query", "--named", "actor-ties", "--param", "id=nosuch"}, `id: no actor has the id "nosuch";`},
+		{[]string{"render", "--view", "sphere", "--param", "org=Sco", "-o", filepath.Join(t.TempDir(), "x.svg")}, `org: no actor has the id "Sco" (did you mean sco?)`},
+	} {
+		_, stderr, code := run(c.args...)
+		if code != cli.ExitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %s\nwant %q", c.args, code, stderr, c.want)
+		}
+	}
+	// A known actor with nothing to answer is not an error.
+	if _, stderr, code := run("query", "--named", "members-at", "--param", "org=nato", "--at", "1940"); code != 0 || !strings.Contains(stderr, "0 row(s)") {
+		t.Errorf("NATO's members in 1940: exit %d: %s", code, stderr)
+	}
+	out, stderr, code := run("query", "--format", "csv", "--at", "2012-02-01",
+		"MATCH (m:Actor)-[r:MEMBER_OF]->(:Actor {id: 'csto'}) WHERE r.since <= $at AND (r.until IS NULL OR $at < r.until) RETURN count(*) AS n, $at AS at")
+	if code != 0 || out != "n,at\n7,2012-02-01\n" {
+		t.Errorf("--at with your own Cypher: exit %d, %q, %s", code, out, stderr)
 	}
 }
