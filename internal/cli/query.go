@@ -39,14 +39,21 @@ func newQueryCmd(g *Globals) *cobra.Command {
 		Short: "Run Cypher (an argument, -f FILE, stdin or --named NAME) and print the result",
 		Long: `Runs Cypher read-only unless --write is given: the server itself refuses writes in
 a read transaction. Each statement is its own auto-commit transaction, as in
-cypher-shell, so CALL { … } IN TRANSACTIONS works (with --write). Values reach Cypher only as parameters (--param name=value,
-typed: 42 is an integer, 2.5 a float, true/false/null, [..] and {..} as JSON,
-anything else a string; --params-file FILE.json|yaml).
+cypher-shell, so CALL { … } IN TRANSACTIONS works (with --write). Values reach
+Cypher only as parameters (--param name=value, typed: 42 is an integer, 2.5 a
+float, true/false/null, [..] and {..} as JSON, anything else a string;
+--params-file FILE.json|yaml).
 
 Records are streamed: memory does not grow with the result. Output is a table on
 a terminal and CSV when piped, unless --format says otherwise; the row count and
 timing go to stderr. A file may hold several statements separated by ';': they
-run in order and the first failure stops the rest (--keep-going runs them all).
+run in order and the first failure stops the rest (--keep-going runs them all);
+with json each prints its own array, one after another (jq reads them in turn),
+while jsonl is one record per line throughout.
+
+--at DATE is the parameter $at as a Cypher DATE, for named questions and your
+own Cypher alike. A named question whose answer is empty checks the actor ids it
+was given and says which name no actor, with what may have been meant.
 
 'relmap queries' lists the named questions; --named runs one with its defaults.`,
 		Example: `  relmap query 'MATCH (s:State {region: $r}) RETURN s.id, s.name' --param r=central-asia

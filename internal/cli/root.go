@@ -170,7 +170,8 @@ type Globals struct {
 const envHelp = `Connection settings come from, in order: the flags; the environment
 (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, as in Neo4j's own
 tools); the local database started by 'relmap db start' (its state file in
---data, default $RELMAP_DATA or ` + "`~/.local/share/relmap/neo4j`" + `).`
+--data, default $RELMAP_DATA or ` + "`$XDG_DATA_HOME/relmap/neo4j`" + `, else
+` + "`~/.local/share/relmap/neo4j`" + `).`
 
 func newRootCmd(g *Globals) *cobra.Command {
 	root := &cobra.Command{
@@ -191,7 +192,7 @@ spheres at any date.
 	pf.StringVar(&g.User, "user", "", "user name (env NEO4J_USERNAME; default neo4j)")
 	pf.StringVar(&g.PasswordFile, "password-file", "", "read the password from this file (env NEO4J_PASSWORD holds the password itself)")
 	pf.StringVar(&g.Database, "database", "", "database name (env NEO4J_DATABASE; default: the server's default)")
-	pf.StringVar(&g.DataDir, "data", "", "data directory of the local database (env RELMAP_DATA; default ~/.local/share/relmap/neo4j)")
+	pf.StringVar(&g.DataDir, "data", "", "data directory of the local database (env RELMAP_DATA; default $XDG_DATA_HOME/relmap/neo4j or ~/.local/share/relmap/neo4j)")
 
 	root.AddCommand(
 		newVersionCmd(g),
