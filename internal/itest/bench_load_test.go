@@ -216,6 +216,22 @@ func runRelmap(b *testing.B, bin string, args ...string) (time.Duration, int64) 
 	if err := cmd.Start(); err != nil {
 		b.Fatalf("relmap %s: %v", strings.Join(args, " "), err)
 	}
+	peak := watchHWM(cmd.Process.Pid)
+	err := cmd.Wait()
+	took := time.Since(start)
+	rss := peak()
+	if err != nil {
+		b.Fatalf("relmap %s: %v\n%s", strings.Join(args, " "), err, out.String())
+	}
+	b.Logf("relmap %s: %s, peak RSS %d MB\n%s", strings.Join(args, " "), took.Round(time.Millisecond), rss/1024, strings.TrimSpace(out.String()))
+	return took, rss
+}
+
+// watchHWM polls a running process's VmHWM every 10 ms; the function it
+// returns stops polling and gives the highest value seen, in KiB. VmHWM is
+// the process's own high-water mark, so a late poll still sees an earlier
+// peak.
+func watchHWM(pid int) func() int64 {
 	done := make(chan struct{})
 	peak := make(chan int64)
 	go func() {
@@ -223,7 +239,7 @@ func runRelmap(b *testing.B, bin string, args ...string) (time.Duration, int64) 
 		tick := time.NewTicker(10 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			if v := vmHWM(cmd.Process.Pid); v > hwm {
+			if v := vmHWM(pid); v > hwm {
 				hwm = v
 			}
 			select {
@@ -234,15 +250,10 @@ func runRelmap(b *testing.B, bin string, args ...string) (time.Duration, int64) 
 			}
 		}
 	}()
-	err := cmd.Wait()
-	took := time.Since(start)
-	close(done)
-	rss := <-peak
-	if err != nil {
-		b.Fatalf("relmap %s: %v\n%s", strings.Join(args, " "), err, out.String())
+	return func() int64 {
+		close(done)
+		return <-peak
 	}
-	b.Logf("relmap %s: %s, peak RSS %d MB\n%s", strings.Join(args, " "), took.Round(time.Millisecond), rss/1024, strings.TrimSpace(out.String()))
-	return took, rss
 }
 
 // vmHWM is a process's peak resident set size in KiB, or 0 once it is gone.

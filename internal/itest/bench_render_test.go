@@ -72,7 +72,7 @@ func BenchmarkRenderViews(b *testing.B) {
 			args := append(append([]string{"render"}, v.args...), "-o", filepath.Join(dir, "warmup.svg"))
 			cmd := exec.Command(bin, args...)
 			cmd.Env = env
-			runProc(b, cmd)
+			runProc(b, cmd, false)
 		}
 	}
 	for _, v := range views {
@@ -81,7 +81,7 @@ func BenchmarkRenderViews(b *testing.B) {
 				args := append(append([]string{"render"}, v.args...), extra...)
 				cmd := exec.Command(bin, args...)
 				cmd.Env = env
-				return runProc(b, cmd)
+				return runProc(b, cmd, false)
 			}
 			times := func(f func() procResult) []time.Duration {
 				f() // warm the caches
@@ -107,7 +107,7 @@ func BenchmarkRenderViews(b *testing.B) {
 			dotOnly := times(func() procResult { return run("-o", dotFile) })
 			native := times(func() procResult { return run("--renderer", "native", "-o", nativeSVG) })
 			peer := times(func() procResult {
-				return runProc(b, exec.Command(dotBin, "-Tsvg", dotFile, "-o", peerSVG))
+				return runProc(b, exec.Command(dotBin, "-Tsvg", dotFile, "-o", peerSVG), false)
 			})
 			for _, f := range []string{svg, nativeSVG, peerSVG} {
 				if out, err := os.ReadFile(f); err != nil || !bytes.Contains(out, []byte("<svg")) {

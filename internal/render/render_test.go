@@ -326,6 +326,11 @@ func BenchmarkRender(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// Start the WebAssembly module before anything is timed, whichever
+	// sub-benchmarks run.
+	if _, err := Render(ctx, small, "svg", Options{Renderer: "wasm"}); err != nil {
+		b.Fatal(err)
+	}
 	for _, r := range []string{"wasm", "native"} {
 		b.Run("small/"+r, func(b *testing.B) {
 			if r == "native" && !NativeAvailable() {
@@ -339,11 +344,6 @@ func BenchmarkRender(b *testing.B) {
 		})
 	}
 
-	// Start the WebAssembly module before anything is timed, whichever
-	// sub-benchmarks run.
-	if _, err := Render(ctx, small, "svg", Options{Renderer: "wasm"}); err != nil {
-		b.Fatal(err)
-	}
 	sg := synthetic(1000, 2000)
 	opts := Options{Title: "Synthetic", AsOf: graph.MustDate("2012-02-01")}
 	dotFor := func(layout string) []byte {
