@@ -9,12 +9,13 @@
 //	// name: members-at
 //	// description: Members of an organisation on a day, ...
 //	//   continued on lines indented under it
-//	// param: org string nato "the organisation's id"
+//	// param: org actor nato "the organisation's id"
 //	// param: at date today "the day asked about"
 //	// time: yes
 //
 // A param line is NAME TYPE [DEFAULT] "HELP". TYPE is string, int, float,
-// bool, date or list. DEFAULT is written as a --param value (package params):
+// bool, date, list, actor (an actor's id, text that an empty answer gets
+// checked against) or kind (an actor kind). DEFAULT is written as a --param value (package params):
 // nato, 2, "quoted text", ["pfp","ipcp"], or null for an optional parameter
 // the query tests with IS NULL; the date default today is the day the query
 // runs. A parameter without a default is required. The header ends at the
