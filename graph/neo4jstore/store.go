@@ -418,22 +418,18 @@ func pathFromDriver(x dbtype.Path) graph.Path {
 }
 
 // RedactURI hides any user information in a URI, parsed or not, so that
-// the URI can be shown in messages.
+// the URI can be shown in messages: everything between the scheme and the
+// last '@' (a password may itself hold '/', '?' or '#').
 func RedactURI(uri string) string {
 	scheme, rest, ok := strings.Cut(uri, "://")
 	if !ok {
 		scheme, rest = "", uri
 	}
-	host, path, _ := strings.Cut(rest, "/")
-	if i := strings.LastIndex(host, "@"); i >= 0 {
-		host = "***@" + host[i+1:]
-	}
-	out := host
-	if path != "" || strings.Contains(rest, "/") {
-		out += "/" + path
+	if i := strings.LastIndex(rest, "@"); i >= 0 {
+		rest = "***@" + rest[i+1:]
 	}
 	if ok {
-		out = scheme + "://" + out
+		return scheme + "://" + rest
 	}
-	return out
+	return rest
 }

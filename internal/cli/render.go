@@ -125,15 +125,6 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	if cmd.Flags().Changed("depth") {
-		if o.view != "neighbourhood" {
-			return usagef("--depth is for --view neighbourhood")
-		}
-		if o.depth < 1 || o.depth > 2 {
-			return usagef("--depth %d: want 1 or 2", o.depth)
-		}
-		user["depth"] = int64(o.depth)
-	}
 	if o.view != "" && o.named != "" {
 		return usagef("give either --view or --named, not both")
 	}
@@ -147,6 +138,15 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 			return usagef("no view %q (views: %s)", o.view, strings.Join(viewNames(), ", "))
 		}
 		name = q
+	}
+	if cmd.Flags().Changed("depth") {
+		if name != views["neighbourhood"] {
+			return usagef("--depth is for --view neighbourhood")
+		}
+		if o.depth < 1 || o.depth > 2 {
+			return usagef("--depth %d: want 1 or 2", o.depth)
+		}
+		user["depth"] = int64(o.depth)
 	}
 	switch {
 	case name != "" && len(args) > 0:

@@ -169,6 +169,23 @@ func TestRenderRefusesBadArgumentsBeforeAsking(t *testing.T) {
 	}
 }
 
+func TestRenderDepthGoesWithTheNeighbourhoodQuestion(t *testing.T) {
+	for _, args := range [][]string{
+		{"--view", "neighbourhood", "--depth", "2"},
+		{"--named", "view-neighbourhood", "--depth", "2"},
+	} {
+		f := &fakeStore{}
+		path := filepath.Join(t.TempDir(), "x.dot")
+		if _, stderr, code := run(t, f, append([]string{"render", "-o", path}, args...)...); code != 0 {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+			continue
+		}
+		if len(f.params) == 0 || f.params[0]["depth"] != int64(2) {
+			t.Errorf("%v: depth sent as %v", args, f.params)
+		}
+	}
+}
+
 func TestRenderExplainsAnUnknownActorAndWritesNothing(t *testing.T) {
 	miss := []graph.Record{{Keys: []string{"wanted", "maybe"}, Values: []any{"nosuch", []any{}}}}
 	f := &fakeStore{replies: [][]graph.Record{nil, miss}}

@@ -125,7 +125,11 @@ func TestCheckURI(t *testing.T) {
 		{"bolt://", "is not a Neo4j URI"},
 		{"bolt://neo4j:s3cretPW@127.0.0.1:1", "holds credentials"},
 		{"bolt://s3cretPW@127.0.0.1:1/x", "holds credentials"},
-		{"bolt://neo4j:s3cretPW@[::1:1", "is not a URI"},
+		{"bolt://neo4j:s3cretPW@[::1:1", "holds credentials"},
+		{"bolt://neo4j:s3cretPW/x@localhost", "holds credentials"},
+		{"bolt://neo4j:1234/s3cretPW@localhost:7687", "holds credentials"},
+		{"neo4j+s://u:a?b#s3cretPW@host", "holds credentials"},
+		{"bolt://[::1:1", "is not a URI"},
 	} {
 		err := checkURI(tc.uri)
 		if tc.wantErr == "" {
@@ -141,7 +145,7 @@ func TestCheckURI(t *testing.T) {
 		if ExitCode(err) != ExitUsage {
 			t.Errorf("checkURI(%q): exit code %d, want %d", tc.uri, ExitCode(err), ExitUsage)
 		}
-		if strings.Contains(err.Error(), "s3cretPW") {
+		if strings.Contains(err.Error(), "s3cretPW") || strings.Contains(err.Error(), "1234") {
 			t.Errorf("checkURI(%q) printed the password: %v", tc.uri, err)
 		}
 	}
