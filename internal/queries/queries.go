@@ -15,7 +15,7 @@
 //
 // A param line is NAME TYPE [DEFAULT] "HELP". TYPE is string, int, float,
 // bool, date, list, actor (an actor's id, text that an empty answer gets
-// checked against) or kind (an actor kind). DEFAULT is written as a --param value (package params):
+// checked against), kind (an actor kind) or role (a membership role). DEFAULT is written as a --param value (package params):
 // nato, 2, "quoted text", ["pfp","ipcp"], or null for an optional parameter
 // the query tests with IS NULL; the date default today is the day the query
 // runs. A parameter without a default is required. The header ends at the
@@ -34,6 +34,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -65,9 +66,23 @@ const (
 	Actor Type = "actor"
 	// Kind is an actor kind, one of graph.Kinds, checked when given.
 	Kind Type = "kind"
+	// Role is a membership role, one of the values graph.TieTypes allows
+	// for MEMBER_OF, checked when given.
+	Role Type = "role"
 )
 
-var types = []Type{String, Int, Float, Bool, Date, List, Actor, Kind}
+var types = []Type{String, Int, Float, Bool, Date, List, Actor, Kind, Role}
+
+// memberRoles are the values of a MEMBER_OF tie's role.
+func memberRoles() []string {
+	info, _ := graph.LookupTieType(graph.TieMemberOf)
+	for _, a := range info.Attrs {
+		if a.Name == "role" {
+			return a.Values
+		}
+	}
+	return nil
+}
 
 // Today is the date default that stands for the day a query runs.
 const Today = "today"
@@ -449,6 +464,12 @@ func (q Query) ParamsOn(user map[string]any, today graph.Date) (map[string]any, 
 		}
 		out[p.Name] = c
 	}
+	// A period given backwards would match nothing, silently.
+	if from, ok := out["from"].(graph.Date); ok {
+		if to, ok := out["to"].(graph.Date); ok && to.First().Before(from.First()) {
+			return nil, fmt.Errorf("query %s: from %s is after to %s", q.Name, from, to)
+		}
+	}
 	return out, nil
 }
 
@@ -474,6 +495,13 @@ func (p Param) convert(v any, today graph.Date) (any, error) {
 			return x, nil
 		case int64:
 			return strconv.FormatInt(x, 10), nil
+		}
+	case Role:
+		if x, ok := v.(string); ok {
+			if !slices.Contains(memberRoles(), x) {
+				return nil, fmt.Errorf("unknown role %q (want one of %s)", x, strings.Join(memberRoles(), ", "))
+			}
+			return x, nil
 		}
 	case Kind:
 		if x, ok := v.(string); ok {
@@ -537,6 +565,8 @@ func describeType(t Type) string {
 		return "an actor's id"
 	case Kind:
 		return "an actor kind (" + strings.Join(graph.KindNames(), ", ") + ")"
+	case Role:
+		return "a membership role (" + strings.Join(memberRoles(), ", ") + ")"
 	case Int:
 		return "a whole number"
 	case Float:

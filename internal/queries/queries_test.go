@@ -292,6 +292,8 @@ func TestDefaultsConvert(t *testing.T) {
 			switch p.Type {
 			case String, Actor:
 				_, ok = v.(string)
+			case Role:
+				_, ok = v.(string)
 			case Kind:
 				var k string
 				k, ok = v.(string)
@@ -354,5 +356,18 @@ func TestActorAndKindParameters(t *testing.T) {
 	}
 	if p, err := kinds.Params(map[string]any{"kind": "route"}); err != nil || p["kind"] != "route" {
 		t.Errorf("kind=route: %v, %v", p["kind"], err)
+	}
+	if _, err := q.Params(map[string]any{"role": "memeber"}); err == nil || !strings.Contains(err.Error(), "dialogue_partner") {
+		t.Errorf("role=memeber: %v, want an error listing the roles", err)
+	}
+	if p, err := q.Params(map[string]any{"role": "observer"}); err != nil || p["role"] != "observer" {
+		t.Errorf("role=observer: %v, %v", p["role"], err)
+	}
+	changed, _ := Get("changed-between")
+	if _, err := changed.Params(map[string]any{"from": "2020", "to": "2010"}); err == nil || !strings.Contains(err.Error(), "after") {
+		t.Errorf("from after to: %v, want an error", err)
+	}
+	if _, err := changed.Params(map[string]any{"from": "2010", "to": "2010"}); err != nil {
+		t.Errorf("from = to: %v", err)
 	}
 }

@@ -6,7 +6,7 @@
 //   and its sources; ordered by role, then member id.
 // param: org actor nato "the organisation's id"
 // param: at date today "the day asked about"
-// param: role string null "only ties with this role; leave out for every role"
+// param: role role null "only ties with this role; leave out for every role"
 // time: yes
 MATCH (m:Actor)-[r:MEMBER_OF]->(o:Actor {id: $org})
 WHERE ((r.since IS NULL OR r.since <= $at) AND (r.until IS NULL OR $at < r.until))
