@@ -281,19 +281,19 @@ func (g *Globals) draw(cmd *cobra.Command, sg render.Subgraph, opts render.Optio
 }
 
 func viewTitle(view, name string, p map[string]any, ds *graph.Dataset) string {
+	actor := func(key string) (graph.Actor, bool) { return ds.Actor(fmt.Sprint(p[key])) }
 	label := func(key string) string {
-		id := fmt.Sprint(p[key])
-		if a, ok := ds.Actor(id); ok {
+		if a, ok := actor(key); ok {
 			return a.Label()
 		}
-		return id
+		return fmt.Sprint(p[key])
 	}
 	switch view {
 	case "sphere":
 		return fmt.Sprintf("The %s sphere", label("org"))
 	case "ndn":
-		if p["network"] == "ndn" {
-			return "The Northern Distribution Network, leg by leg"
+		if a, ok := actor("network"); ok {
+			return "The " + a.Name + ", leg by leg" // as the report titles it
 		}
 		return fmt.Sprintf("%s, leg by leg", label("network"))
 	case "neighbourhood":
