@@ -5,7 +5,7 @@
 // labels and relationship types from the domain's closed sets. Writes run in
 // ExecuteWrite callbacks that are safe to retry; reads in ExecuteRead. The
 // exception is Query, the user's own Cypher, which runs as cypher-shell runs
-// it, in an auto-commit transaction (see autoCommit).
+// it, in an auto-commit transaction (see Query).
 package neo4jstore
 
 import (
@@ -120,56 +120,29 @@ func (s *Store) Info(ctx context.Context) (graph.ServerInfo, error) {
 // Query streams the records of one statement to fn.
 //
 // The statement runs in an auto-commit transaction, as cypher-shell runs
-// it (see autoCommit): statements that manage their own transactions
-// (CALL { … } IN TRANSACTIONS) work, and the server still enforces the
-// session's access mode, so without opts.Write a write is refused.
-func (s *Store) Query(ctx context.Context, cypher string, params map[string]any, opts graph.QueryOptions, fn func(graph.Record) error) (graph.QuerySummary, error) {
-	var sum graph.QuerySummary
-	rs, err := s.autoCommit(ctx, opts.Write, opts.Timeout, cypher, toDriverParams(params),
-		func(keys []string, rec *neo4j.Record) error {
-			vals := make([]any, len(rec.Values))
-			for i, v := range rec.Values {
-				vals[i] = fromDriver(v)
-			}
-			sum.Keys = keys
-			sum.Records++
-			return fn(graph.Record{Keys: keys, Values: vals})
-		}, func(keys []string) { sum.Keys = keys })
-	if err != nil {
-		return sum, err
-	}
-	sum.ResultAvail = rs.ResultAvailableAfter()
-	sum.ResultCons = rs.ResultConsumedAfter()
-	sum.QueryType = queryType(rs.StatementType())
-	sum.Counters = counters(rs.Counters())
-	for _, n := range rs.Notifications() {
-		sum.Notification = append(sum.Notification, n.Title()+": "+n.Description())
-	}
-	return sum, nil
-}
-
-// autoCommit runs one statement in an auto-commit transaction, calling
-// onKeys with its columns and each with every record as it arrives. That
-// is one round trip where a managed transaction takes three (BEGIN, the
+// it: one round trip where a managed transaction takes three (BEGIN, the
 // statement, COMMIT), which is most of the time of a small read on a server
-// that spends milliseconds on any message. Auto-commit is not retried by the
-// driver, so a read that meets a transient server error is run again here,
-// but only while no record has been passed on (a retry after that would
-// repeat records); a write is never run again, as it may have committed part
-// of its work (CALL { … } IN TRANSACTIONS commits batch by batch).
-func (s *Store) autoCommit(ctx context.Context, write bool, timeout time.Duration, cypher string, params map[string]any,
-	each func(keys []string, rec *neo4j.Record) error, onKeys func(keys []string)) (neo4j.ResultSummary, error) {
+// that spends milliseconds on any message; statements that manage their own
+// transactions (CALL { … } IN TRANSACTIONS) work, and the server still
+// enforces the session's access mode, so without opts.Write a write is
+// refused. Auto-commit is not retried by the driver, so a read that meets a
+// transient server error is run again here, but only while no record has
+// been passed to fn (a retry after that would repeat records); a write is
+// never run again, as it may have committed part of its work (CALL { … } IN
+// TRANSACTIONS commits batch by batch).
+func (s *Store) Query(ctx context.Context, cypher string, params map[string]any, opts graph.QueryOptions, fn func(graph.Record) error) (graph.QuerySummary, error) {
 	mode := neo4j.AccessModeRead
-	if write {
+	if opts.Write {
 		mode = neo4j.AccessModeWrite
 	}
 	var txOpts []func(*neo4j.TransactionConfig)
-	if timeout > 0 {
-		txOpts = append(txOpts, neo4j.WithTxTimeout(timeout))
+	if opts.Timeout > 0 {
+		txOpts = append(txOpts, neo4j.WithTxTimeout(opts.Timeout))
 	}
 	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
-	emitted := false
+	params = toDriverParams(params)
+	var sum graph.QuerySummary
 	run := func() (neo4j.ResultSummary, error) {
 		r, err := sess.Run(ctx, cypher, params, txOpts...)
 		if err != nil {
@@ -179,12 +152,15 @@ func (s *Store) autoCommit(ctx context.Context, write bool, timeout time.Duratio
 		if err != nil {
 			return nil, err
 		}
-		if onKeys != nil {
-			onKeys(keys)
-		}
+		sum.Keys = keys
 		for r.Next(ctx) {
-			emitted = true
-			if err := each(keys, r.Record()); err != nil {
+			rec := r.Record()
+			vals := make([]any, len(rec.Values))
+			for i, v := range rec.Values {
+				vals[i] = fromDriver(v)
+			}
+			sum.Records++
+			if err := fn(graph.Record{Keys: keys, Values: vals}); err != nil {
 				return nil, stopError{err}
 			}
 		}
@@ -197,23 +173,28 @@ func (s *Store) autoCommit(ctx context.Context, write bool, timeout time.Duratio
 	for wait := 50 * time.Millisecond; ; wait *= 2 {
 		rs, err := run()
 		var stop stopError
-		if errors.As(err, &stop) {
-			return nil, stop.err
-		}
-		if err != nil && errors.Is(ctx.Err(), context.Canceled) {
+		switch {
+		case errors.As(err, &stop):
+			return sum, stop.err
+		case err != nil && errors.Is(ctx.Err(), context.Canceled):
 			// The driver's "read cancelled" does not unwrap to
 			// context.Canceled, which callers look for (Ctrl-C).
-			return nil, fmt.Errorf("%w: %v", ctx.Err(), err)
-		}
-		if err == nil {
-			return rs, nil
-		}
-		if write || emitted || !transient(err) || time.Now().Add(wait).After(deadline) {
-			return nil, s.classify(err)
+			return sum, fmt.Errorf("%w: %v", ctx.Err(), err)
+		case err == nil:
+			sum.ResultAvail = rs.ResultAvailableAfter()
+			sum.ResultCons = rs.ResultConsumedAfter()
+			sum.QueryType = queryType(rs.StatementType())
+			sum.Counters = counters(rs.Counters())
+			for _, n := range rs.Notifications() {
+				sum.Notification = append(sum.Notification, n.Title()+": "+n.Description())
+			}
+			return sum, nil
+		case opts.Write || sum.Records > 0 || !transient(err) || time.Now().Add(wait).After(deadline):
+			return sum, s.classify(err)
 		}
 		select {
 		case <-ctx.Done():
-			return nil, fmt.Errorf("%w while waiting to retry: %v", ctx.Err(), err)
+			return sum, fmt.Errorf("%w while waiting to retry: %v", ctx.Err(), err)
 		case <-time.After(wait):
 		}
 	}

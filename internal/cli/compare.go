@@ -67,8 +67,8 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 	for i := range orgs {
 		orgs[i] = strings.ToLower(orgs[i])
 	}
-	changes := cmd.Flags().Changed("from") || cmd.Flags().Changed("to")
-	if changes && cmd.Flags().Changed("from") != cmd.Flags().Changed("to") {
+	changes := cmd.Flags().Changed("from")
+	if changes != cmd.Flags().Changed("to") {
 		return usagef("--from and --to go together")
 	}
 	if changes && cmd.Flags().Changed("at") {

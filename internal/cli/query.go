@@ -28,7 +28,6 @@ type queryOptions struct {
 	timeout    time.Duration
 	limit      int64
 	at         string
-	atSet      bool
 	keepGoing  bool
 }
 
@@ -61,10 +60,7 @@ was given and says which name no actor, with what may have been meant.
   relmap query -f questions.cypher --format jsonl > answers.jsonl
   echo 'RETURN 1 AS one' | relmap query --format json`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.atSet = cmd.Flags().Changed("at")
-			return o.run(cmd, args)
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.file, "file", "f", "", "read Cypher from FILE (- for stdin)")
@@ -90,12 +86,12 @@ type statement struct {
 	actors map[string]string
 }
 
-func (o *queryOptions) statements(args []string) ([]statement, error) {
+func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statement, error) {
 	user, err := params.Collect(o.paramsFile, o.params)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	if o.atSet {
+	if cmd.Flags().Changed("at") {
 		// A date, not text: the graph's dates are Cypher DATEs, and a string
 		// compared with one is null, which would silently match nothing.
 		at, err := parseDay("at", o.at)
@@ -155,7 +151,7 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 	if o.timeout < 0 {
 		return usagef("--timeout %s: want a duration such as 30s, or 0 for the server's limit", o.timeout)
 	}
-	stmts, err := o.statements(args)
+	stmts, err := o.statements(cmd, args)
 	if err != nil {
 		return err
 	}

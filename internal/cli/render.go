@@ -128,6 +128,13 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	if o.view != "" && o.named != "" {
 		return usagef("give either --view or --named, not both")
 	}
+	var at graph.Date
+	atGiven := cmd.Flags().Changed("at")
+	if atGiven {
+		if at, err = parseDay("at", o.at); err != nil {
+			return err
+		}
+	}
 	var cypher, title string
 	var asOf graph.Date
 	var actors map[string]string
@@ -156,13 +163,9 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 		if !ok {
 			return usagef("no named question %q; `relmap queries` lists them", name)
 		}
-		if cmd.Flags().Changed("at") {
+		if atGiven {
 			if !q.Time {
 				return usagef("%s draws every period and takes no --at", name)
-			}
-			at, err := parseDay("at", o.at)
-			if err != nil {
-				return err
 			}
 			user["at"] = at
 		}
@@ -177,11 +180,8 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 		actors = q.ActorIDs(p)
 	case len(args) == 1:
 		cypher = args[0]
-		if cmd.Flags().Changed("at") {
-			if asOf, err = parseDay("at", o.at); err != nil {
-				return err
-			}
-			user["at"] = asOf
+		if atGiven {
+			asOf, user["at"] = at, at
 		}
 		title = "Custom query"
 	default:

@@ -286,7 +286,7 @@ var uriSchemes = []string{"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo
 // what stands before the '@'.
 func checkURI(uri string) error {
 	shown := neo4jstore.RedactURI(uri)
-	if _, rest, _ := strings.Cut(uri, "://"); strings.Contains(rest, "@") {
+	if strings.Contains(uri, "@") {
 		// Whatever url.Parse makes of it: a password holding '/' moves the
 		// '@' out of what it calls the user information.
 		return usagef("NEO4J_URI/--uri %s holds credentials; give the user in NEO4J_USERNAME or --user and the password in NEO4J_PASSWORD or --password-file", shown)
@@ -294,9 +294,6 @@ func checkURI(uri string) error {
 	u, err := url.Parse(uri)
 	if err != nil {
 		return usagef("NEO4J_URI/--uri %q is not a URI (expected e.g. bolt://host:7687, neo4j://host, neo4j+s://host)", shown)
-	}
-	if u.User != nil {
-		return usagef("NEO4J_URI/--uri %s holds credentials; give the user in NEO4J_USERNAME or --user and the password in NEO4J_PASSWORD or --password-file", shown)
 	}
 	if !slices.Contains(uriSchemes, u.Scheme) || u.Host == "" {
 		return usagef("NEO4J_URI/--uri %q is not a Neo4j URI: want %s://host[:port]", shown, strings.Join(uriSchemes, "|"))

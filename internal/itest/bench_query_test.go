@@ -62,9 +62,9 @@ func benchDB(b *testing.B) neo4jstore.Config {
 	return cfg
 }
 
-// benchBinary is the relmap the Makefile built: the benchmarks time what a
-// user runs.
-func benchBinary(b *testing.B) string {
+// benchBinary is the relmap the Makefile built: the benchmarks, and the tests
+// that signal a process, run what a user runs.
+func benchBinary(b testing.TB) string {
 	b.Helper()
 	bin, err := filepath.Abs(filepath.Join("..", "..", "bin", "relmap"))
 	if err != nil {

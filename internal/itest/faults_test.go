@@ -563,13 +563,7 @@ func TestQueryCancelledWhileWaiting(t *testing.T) {
 // statement.
 func TestQueryInterruptedBySignal(t *testing.T) {
 	s := openStore(t)
-	bin, err := filepath.Abs(filepath.Join("..", "..", "bin", "relmap"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(bin); err != nil {
-		t.Fatalf("%v (run `make build` first)", err)
-	}
+	bin := benchBinary(t)
 	const slow = "UNWIND range(1, 10000000000) AS x WITH x WHERE x < -4242 RETURN count(*) AS signalProbe"
 	t.Cleanup(func() { terminate(t, s, "signalProbe") })
 	cfg, _, _ := conn()

@@ -15,8 +15,9 @@
 //
 // A param line is NAME TYPE [DEFAULT] "HELP". TYPE is string, int, float,
 // bool, date, list, actor (an actor's id, text that an empty answer gets
-// checked against), kind (an actor kind) or role (a membership role). DEFAULT is written as a --param value (package params):
-// nato, 2, "quoted text", ["pfp","ipcp"], or null for an optional parameter
+// checked against), kind (an actor kind) or role (a membership role).
+// DEFAULT is written as a --param value (package params): nato, 2,
+// "quoted text", ["pfp","ipcp"], or null for an optional parameter
 // the query tests with IS NULL; the date default today is the day the query
 // runs. A parameter without a default is required. The header ends at the
 // first line that is not a // line or blank, so comments inside the
