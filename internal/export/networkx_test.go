@@ -6,13 +6,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
-)
 
-// requirePython says whether a missing python3 or networkx fails the test
-// instead of skipping it: in CI, and wherever RELMAP_REQUIRE_PY=1.
-func requirePython() bool {
-	return os.Getenv("CI") == "true" || os.Getenv("RELMAP_REQUIRE_PY") == "1"
-}
+	"github.com/relmap/relmap/internal/nxcheck"
+)
 
 // TestNetworkXReadsGraphML reads the fixture's GraphML with
 // networkx.read_graphml (testdata/read_graph.py): the counts match, typed
@@ -61,7 +57,7 @@ type networkXGraph struct {
 // testdata/read_graph.py into got.
 func readWithNetworkX(t *testing.T, name string, data []byte, got *networkXGraph) {
 	t.Helper()
-	py := networkX(t)
+	py := nxcheck.Python(t)
 	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
@@ -75,23 +71,6 @@ func readWithNetworkX(t *testing.T, name string, data []byte, got *networkXGraph
 	if err := json.Unmarshal(out, got); err != nil {
 		t.Fatalf("read_graph.py printed %q: %v", out, err)
 	}
-}
-
-// networkX returns the path of a python3 that imports networkx, or skips the
-// test (fails it where requirePython says so).
-func networkX(t *testing.T) string {
-	t.Helper()
-	py, err := exec.LookPath("python3")
-	if err == nil {
-		err = exec.Command(py, "-c", "import networkx").Run()
-	}
-	if err != nil {
-		if requirePython() {
-			t.Fatalf("python3 with networkx is required here (CI=true or RELMAP_REQUIRE_PY=1): %v; install it with: python3 -m pip install networkx", err)
-		}
-		t.Skipf("python3 with networkx not available (%v); python3 -m pip install networkx to run this test", err)
-	}
-	return py
 }
 
 // testWriter logs a command's stderr into the test.
