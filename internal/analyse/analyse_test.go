@@ -23,14 +23,7 @@ func builtIn(t *testing.T) *graph.Dataset {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := &graph.Dataset{Name: "all"}
-	for _, d := range ds {
-		out.Documents = append(out.Documents, d.Documents...)
-		out.Actors = append(out.Actors, d.Actors...)
-		out.Ties = append(out.Ties, d.Ties...)
-	}
-	out.Sort()
-	return out
+	return graph.Merge(ds)
 }
 
 var feb2012 = graph.MustDate("2012-02-01")

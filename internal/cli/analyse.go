@@ -72,14 +72,8 @@ func (o *analyseOptions) run(cmd *cobra.Command, orgs []string) error {
 	if err != nil {
 		return err
 	}
-	for i := range orgs {
-		orgs[i] = strings.ToLower(orgs[i])
-	}
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		ds, err := loadedData(cmd.Context(), s)
-		if err != nil {
-			return err
-		}
+	orgs = lowerAll(orgs)
+	return o.g.withData(cmd.Context(), func(ds *graph.Dataset) error {
 		res, err := analyse.Analyse(ds, orgs, at)
 		if err != nil {
 			return usageError{err}

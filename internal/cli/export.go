@@ -141,11 +141,7 @@ func (o *exportOptions) write(format string, ds []*graph.Dataset) error {
 	if err := write(&buf, ds); err != nil {
 		return err
 	}
-	if o.output == "-" {
-		_, err := o.g.Out.Write(buf.Bytes())
-		return err
-	}
-	if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
+	if err := o.g.writeOutput(o.output, buf.Bytes()); err != nil || o.output == "-" {
 		return err
 	}
 	o.g.status("Wrote %s (%s).", o.output, summary)
