@@ -287,3 +287,18 @@ func TestWriteGolden(t *testing.T) {
 		t.Error("an unknown format was accepted")
 	}
 }
+
+// BenchmarkAnalyse measures the built-in data on the source's date.
+func BenchmarkAnalyse(b *testing.B) {
+	ds, err := seed.LoadFS(seeds.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	all := graph.Merge(ds)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Analyse(all, nil, feb2012); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -2,12 +2,15 @@ package export
 
 import (
 	"bytes"
+	"io"
 	"encoding/xml"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/seed"
+	"github.com/relmap/relmap/seeds"
 )
 
 func writeGEXF(t *testing.T, ds []*graph.Dataset) []byte {
@@ -338,6 +341,20 @@ func TestNetworkXReadsGEXF(t *testing.T) {
 		if e.Source != tie.From || e.Target != tie.To || e.Start != start || e.End != end {
 			t.Errorf("edge %s: %s -> %s [%q, %q]; want %s -> %s [%q, %q]", e.Key, e.Source, e.Target, e.Start, e.End,
 				tie.From, tie.To, start, end)
+		}
+	}
+}
+
+// BenchmarkGEXF writes the built-in data as GEXF.
+func BenchmarkGEXF(b *testing.B) {
+	ds, err := seed.LoadFS(seeds.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := GEXF(io.Discard, ds); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -272,3 +272,23 @@ func TestBuiltIn(t *testing.T) {
 		t.Error("the caption does not name the source document")
 	}
 }
+
+// BenchmarkTimeline lays out and draws the built-in data's timeline of
+// Central Asia.
+func BenchmarkTimeline(b *testing.B) {
+	ds, err := seed.LoadFS(seeds.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	all := graph.Merge(ds)
+	b.ReportAllocs()
+	for b.Loop() {
+		tl, err := Build(all, Options{To: graph.MustDate("2026-12-01")})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := SVG(io.Discard, tl, SVGOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
