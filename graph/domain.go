@@ -130,18 +130,6 @@ type Citation struct {
 	Evidence string // a few words, not a copied sentence
 }
 
-// String renders a citation for humans: "doc, section: evidence".
-func (c Citation) String() string {
-	s := c.Doc
-	if c.Section != "" {
-		s += ", " + c.Section
-	}
-	if c.Evidence != "" {
-		s += ": " + c.Evidence
-	}
-	return s
-}
-
 // Document is a cited source document.
 type Document struct {
 	ID        string

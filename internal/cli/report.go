@@ -348,14 +348,7 @@ func newSourceIndex(ds *graph.Dataset, at graph.Date) *sourceIndex {
 func (si *sourceIndex) cite(cs []graph.Citation) []report.Citation {
 	var out []report.Citation
 	for _, c := range cs {
-		detail := c.Section
-		if c.Evidence != "" {
-			if detail != "" {
-				detail += ": "
-			}
-			detail += c.Evidence
-		}
-		out = append(out, report.Citation{Doc: c.Doc, Detail: detail})
+		out = append(out, report.Citation{Doc: c.Doc, Detail: c.Detail()})
 		if i, ok := si.byID[c.Doc]; ok {
 			out[len(out)-1].Anchor = si.sources[i].Anchor
 			out[len(out)-1].Number = i + 1
@@ -388,9 +381,8 @@ func (si *sourceIndex) docs(ids []string) []report.Citation {
 func (si *sourceIndex) docsOf(sg render.Subgraph) []report.Citation {
 	var ids []string
 	for _, e := range sg.Edges {
-		for _, s := range e.Sources {
-			id, _, _ := strings.Cut(s, ",")
-			ids = append(ids, id)
+		for _, c := range e.Sources {
+			ids = append(ids, c.Doc)
 		}
 	}
 	return si.docs(ids)

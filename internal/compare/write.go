@@ -117,14 +117,6 @@ func jaccard(p Pair) string {
 	return fmt.Sprintf("%.2f", p.Jaccard)
 }
 
-func sourceList(cs []graph.Citation) string {
-	s := make([]string, len(cs))
-	for i, c := range cs {
-		s[i] = c.String()
-	}
-	return strings.Join(s, "; ")
-}
-
 // A section is a titled table or paragraph; the table and markdown formats
 // lay out the same sections their own way.
 type section struct {
@@ -295,7 +287,7 @@ func resultCSV(r *Result, withSources bool) [][]string {
 		for _, c := range r.Cells[i] {
 			row = append(row, c.Label())
 			if withSources {
-				row = append(row, sourceList(c.Sources()))
+				row = append(row, graph.CitationsText(c.Sources()))
 			}
 			if c.In() {
 				in = append(in, c.Org)
@@ -315,7 +307,7 @@ func changesCSV(c *Changes, withSources bool) [][]string {
 	for _, ch := range c.Changes {
 		row := []string{ch.State.ID, ch.State.Name, ch.Org.Label(), string(ch.Kind), ch.From.Label(), ch.To.Label()}
 		if withSources {
-			row = append(row, sourceList(ch.Sources()))
+			row = append(row, graph.CitationsText(ch.Sources()))
 		}
 		rows = append(rows, row)
 	}

@@ -253,7 +253,7 @@ func TestAutoLayout(t *testing.T) {
 	// A mid-size chain of transit legs keeps dot's ranks.
 	chain := synthetic(100, 0)
 	for i := 1; i < len(chain.Nodes); i++ {
-		chain.Edges = append(chain.Edges, Edge{Key: chain.Nodes[i].ID, Type: graph.TieTransit,
+		chain.Edges = append(chain.Edges, graph.Tie{Key: chain.Nodes[i].ID, Type: graph.TieTransit,
 			From: chain.Nodes[i-1].ID, To: chain.Nodes[i].ID})
 	}
 	if got := AutoLayout(chain); got != "dot" {

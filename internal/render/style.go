@@ -135,7 +135,7 @@ func lineGlyph(style string) string {
 // inSphere reports whether a sphere tie places its source inside the target's
 // sphere. Observers, dialogue partners, suspended members and declined or
 // merely interested participants are drawn but not counted as inside.
-func inSphere(e Edge) bool {
+func inSphere(e graph.Tie) bool {
 	info, ok := graph.LookupTieType(e.Type)
 	if !ok || !info.Sphere {
 		return false
@@ -152,7 +152,7 @@ func inSphere(e Edge) bool {
 }
 
 // weakTie reports sphere ties that fall short of belonging, drawn dashed.
-func weakTie(e Edge) bool {
+func weakTie(e graph.Tie) bool {
 	info, ok := graph.LookupTieType(e.Type)
 	return ok && info.Sphere && !inSphere(e)
 }
