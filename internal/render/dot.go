@@ -279,7 +279,10 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 			d.spheres[s] = true
 		}
 	}
-	member := map[string]map[string]bool{}
+	// A marker says the actor is inside a sphere by graph's sphere rule,
+	// judged on the drawn ties in force (all of them when the figure has
+	// no date): a suspension drawn beside a membership clears the marker.
+	bearing := map[string][]graph.Tie{}
 	for _, e := range sg.Edges {
 		d.ties[e.Type] = true
 		if e.Type == graph.TieTransit && e.Attrs["route"] != "" {
@@ -289,16 +292,13 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 			d.faded = true
 			continue
 		}
-		if s := SphereOf(e.To); s != "" && inSphere(e) {
-			if member[e.From] == nil {
-				member[e.From] = map[string]bool{}
-			}
-			member[e.From][s] = true
+		if _, ok := graph.TieStanding(e); ok && SphereOf(e.To) != "" {
+			bearing[e.From] = append(bearing[e.From], e)
 		}
 	}
-	for id, ss := range member {
+	for id, ties := range bearing {
 		for _, s := range graph.Spheres {
-			if ss[s.Org] {
+			if s.Standing(id, ties) == graph.Inside {
 				d.markers[id] = append(d.markers[id], s.Org)
 			}
 		}
