@@ -38,7 +38,6 @@ Load it with relmap load DIR.`,
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newSynthCmd) }
 
 func (o *synthOptions) run() error {
 	if o.actors < 20 || o.ties < 0 {
