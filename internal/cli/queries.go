@@ -32,7 +32,6 @@ func newQueriesCmd(g *Globals) *cobra.Command {
 	return cmd
 }
 
-
 func (o *queriesOptions) list() error {
 	w := tabwriter.NewWriter(o.g.Out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "NAME\tPARAMETERS\tDESCRIPTION")

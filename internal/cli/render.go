@@ -94,7 +94,6 @@ options give byte-identical files.`,
 	return cmd
 }
 
-
 func formatOf(path string) (string, error) {
 	if path == "-" {
 		return "svg", nil
