@@ -94,8 +94,6 @@ options give byte-identical files.`,
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newRenderCmd) }
-
 func formatOf(path string) (string, error) {
 	if path == "-" {
 		return "svg", nil
