@@ -34,13 +34,44 @@ func shapePoints(el string, a map[string]string) []Point {
 	return nil
 }
 
-// pathPoints reads the absolute M, L and C commands Graphviz writes.
+// ReadPath scans an SVG path's data and calls f with each command letter,
+// upper-cased (Graphviz writes absolute commands only), and the numbers
+// that follow it.
+func ReadPath(d string, f func(cmd byte, nums []float64)) {
+	var cmd byte
+	var nums []float64
+	flush := func() {
+		if cmd != 0 {
+			f(cmd, nums)
+		}
+		nums = nums[:0]
+	}
+	for i := 0; i < len(d); {
+		c := d[i]
+		switch {
+		case c == '-' || c == '+' || c == '.' || c >= '0' && c <= '9':
+			j := i + 1
+			for j < len(d) && (d[j] == '.' || d[j] >= '0' && d[j] <= '9' || d[j] == 'e' || d[j] == '-' && d[j-1] == 'e') {
+				j++
+			}
+			nums = append(nums, num(d[i:j]))
+			i = j
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			flush()
+			cmd = c &^ 0x20
+			i++
+		default:
+			i++
+		}
+	}
+	flush()
+}
+
+// pathPoints samples the M, L and C commands of a path into a polyline.
 func pathPoints(d string) []Point {
 	var ps []Point
 	var cur Point
-	var cmd byte = 'M'
-	var nums []float64
-	flush := func() {
+	ReadPath(d, func(cmd byte, nums []float64) {
 		switch cmd {
 		case 'M', 'L':
 			for i := 0; i+1 < len(nums); i += 2 {
@@ -54,27 +85,7 @@ func pathPoints(d string) []Point {
 				cur = end
 			}
 		}
-		nums = nums[:0]
-	}
-	for i := 0; i < len(d); {
-		c := d[i]
-		switch {
-		case c == '-' || c == '+' || c == '.' || c >= '0' && c <= '9':
-			j := i + 1
-			for j < len(d) && (d[j] == '.' || d[j] >= '0' && d[j] <= '9' || d[j] == 'e' || (d[j] == '-' && d[j-1] == 'e')) {
-				j++
-			}
-			nums = append(nums, num(d[i:j]))
-			i = j
-		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
-			flush()
-			cmd = c &^ 0x20 // Graphviz writes absolute commands only
-			i++
-		default:
-			i++
-		}
-	}
-	flush()
+	})
 	return ps
 }
 
