@@ -768,7 +768,8 @@ func (s *Store) writeBatch(ctx context.Context, sess neo4j.SessionWithContext, b
 
 // tieColumns are the leading columns of a tie row; the type's attributes follow.
 var tieColumns = []string{graph.PropKey, graph.PropSince, graph.PropSincePr, graph.PropUntil, graph.PropUntilPr,
-	graph.PropNote, graph.PropSrcDoc, graph.PropSrcSect, graph.PropSrcEvid, graph.PropSources}
+	graph.PropNote, graph.PropSrcDoc, graph.PropSrcSect, graph.PropSrcEvid, graph.PropSources, graph.PropSrcCheck,
+	graph.PropAttested, graph.PropAttestPr}
 
 // tieStatements returns the statement that creates ties of type t known to
 // be new, and the one that creates or updates them by key. Rows are lists of
@@ -825,6 +826,16 @@ func tieRow(t graph.TieTypeInfo, x *graph.Tie, attrs []string) []any {
 	row = append(row, optional(x.Note))
 	docs, sects, evid, rendered := citationLists(x.Sources)
 	row = append(row, docs, sects, evid, rendered)
+	if checked := checkedList(x.Sources); checked != nil {
+		row = append(row, checked)
+	} else {
+		row = append(row, nil)
+	}
+	if x.Attested.IsZero() {
+		row = append(row, nil, nil)
+	} else {
+		row = append(row, dbtype.Date(x.Attested.Last()), string(x.Attested.Precision()))
+	}
 	for _, name := range attrs {
 		v := x.Attrs[name]
 		switch {
@@ -884,12 +895,31 @@ func citationProps(m map[string]any, cs []graph.Citation) {
 	m[graph.PropSrcSect] = sects
 	m[graph.PropSrcEvid] = evid
 	m[graph.PropSources] = rendered
+	if checked := checkedList(cs); checked != nil {
+		m[graph.PropSrcCheck] = checked
+	}
+}
+
+// checkedList is the citations' checked dates, or nil (no property) when
+// none has one.
+func checkedList(cs []graph.Citation) []string {
+	var out []string
+	for i, c := range cs {
+		if !c.Checked.IsZero() && out == nil {
+			out = make([]string, len(cs))
+		}
+		if out != nil {
+			out[i] = c.Checked.String()
+		}
+	}
+	return out
 }
 
 func citationsFromProps(m map[string]any) []graph.Citation {
 	docs := strList(m[graph.PropSrcDoc])
 	sects := strList(m[graph.PropSrcSect])
 	evid := strList(m[graph.PropSrcEvid])
+	checked := strList(m[graph.PropSrcCheck])
 	var out []graph.Citation
 	for i := range docs {
 		c := graph.Citation{Doc: docs[i]}
@@ -898,6 +928,9 @@ func citationsFromProps(m map[string]any) []graph.Citation {
 		}
 		if i < len(evid) {
 			c.Evidence = evid[i]
+		}
+		if i < len(checked) {
+			c.Checked, _ = graph.ParseDate(checked[i])
 		}
 		out = append(out, c)
 	}
@@ -989,6 +1022,7 @@ var common = map[string]bool{
 	graph.PropKey: true, graph.PropDataset: true, graph.PropSince: true, graph.PropSincePr: true,
 	graph.PropUntil: true, graph.PropUntilPr: true, graph.PropNote: true, graph.PropSrcDoc: true,
 	graph.PropSrcSect: true, graph.PropSrcEvid: true, graph.PropSources: true, graph.PropTypeName: true,
+	graph.PropSrcCheck: true, graph.PropAttested: true, graph.PropAttestPr: true,
 }
 
 func tieFromRow(rel, from, to string, m map[string]any) (graph.Tie, bool) {
@@ -998,7 +1032,8 @@ func tieFromRow(rel, from, to string, m map[string]any) (graph.Tie, bool) {
 	}
 	t := graph.Tie{Type: info.Type, From: from, To: to, Key: str(m, graph.PropKey), Dataset: str(m, graph.PropDataset),
 		Note: str(m, graph.PropNote), Since: dateFromProps(m, graph.PropSince, graph.PropSincePr),
-		Until: dateFromProps(m, graph.PropUntil, graph.PropUntilPr), Sources: citationsFromProps(m)}
+		Until: dateFromProps(m, graph.PropUntil, graph.PropUntilPr), Sources: citationsFromProps(m),
+		Attested: dateFromProps(m, graph.PropAttested, graph.PropAttestPr)}
 	for k, v := range m {
 		if common[k] {
 			continue

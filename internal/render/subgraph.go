@@ -188,6 +188,7 @@ var notAttrs = map[string]bool{
 	graph.PropKey: true, graph.PropDataset: true, graph.PropSince: true, graph.PropSincePr: true,
 	graph.PropUntil: true, graph.PropUntilPr: true, graph.PropNote: true, graph.PropSrcDoc: true,
 	graph.PropSrcSect: true, graph.PropSrcEvid: true, graph.PropSources: true, graph.PropTypeName: true,
+	graph.PropSrcCheck: true, graph.PropAttested: true, graph.PropAttestPr: true,
 }
 
 func (c *Collector) addRel(r graph.Relationship) {
