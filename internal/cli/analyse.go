@@ -55,8 +55,6 @@ bridges.`,
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newAnalyseCmd) }
-
 func (o *analyseOptions) run(cmd *cobra.Command, orgs []string) error {
 	format := o.format
 	if format == "" {

@@ -77,8 +77,6 @@ reach actors of other datasets then load back only together with those.`,
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newExportCmd) }
-
 func (o *exportOptions) run(cmd *cobra.Command) error {
 	format := strings.ToLower(o.format)
 	if !slices.Contains(exportFormats, format) {

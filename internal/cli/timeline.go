@@ -59,8 +59,6 @@ state). --from defaults to the year of the earliest band, --to to today.`,
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newTimelineCmd) }
-
 func (o *timelineOptions) run(cmd *cobra.Command, orgs []string) error {
 	if o.output == "" {
 		return usagef("-o/--output: name the file to write (.svg, .csv or .json), or - with --format")

@@ -2,8 +2,8 @@ package export
 
 import (
 	"bytes"
-	"io"
 	"encoding/xml"
+	"io"
 	"strings"
 	"testing"
 	"time"
