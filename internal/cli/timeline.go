@@ -33,14 +33,17 @@ one band per organisation: the state's membership, observer or dialogue-partner
 status, suspension, or partnership level (PfP to IPAP), by the comparison's
 rule (the deepest tie in force decides; a suspension overrides). Colour is the
 organisation's, its strength the depth of the relation; a suspension is
-hatched, declared interest an outline. Markers show the events: accession,
-suspension, withdrawal. The figure carries a legend of what it draws, the
-as-of date (--to) and the sources its bands cite.
+hatched, declared interest an outline. A stretch in force only because no end
+is recorded, on days after its sources last speak for it (unconfirmed), is
+faded with a dotted outline. Markers show the events: accession, suspension,
+withdrawal. The figure carries a legend of what it draws, the as-of date
+(--to) and the sources its bands cite.
 
 The format follows the file's extension, or --format: svg (the figure, written
 by relmap itself, the same bytes for the same data), csv or json (one row per
 span and per event: state, organisation, what, label, from, until, open,
-sources; until is the first day after a span, as in the seed files). -o -
+confirmed, attested, sources; until is the first day after a span, as in the
+seed files). -o -
 writes to standard output with --format.
 
 Organisations default to nato csto sco; the region to central-asia (all: every

@@ -14,7 +14,7 @@ func TestTimeline(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"state,organisation,what,label,from,until,open,sources",
+	for _, want := range []string{"state,organisation,what,label,from,until,open,confirmed,attested,sources",
 		"uzbekistan,csto,suspension,suspension,2012-06-28,", "uzbekistan,csto,withdrawal,withdrawal,2012-12-19,"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("the CSV lacks %q:\n%s", want, stdout)

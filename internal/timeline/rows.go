@@ -9,13 +9,15 @@ import (
 )
 
 // Columns are the keys of Rows.
-var Columns = []string{"state", "organisation", "what", "label", "from", "until", "open", "sources"}
+var Columns = []string{"state", "organisation", "what", "label", "from", "until", "open", "confirmed", "attested", "sources"}
 
 // Rows lists the spans, then the events, as output records: what is "span"
 // or the event's kind; from is the first day, until the first day after a
 // span (the data's time rule; empty for an event); open says a span still
-// held on the timeline's last day; sources are the citations, joined by
-// " || " as in the exports.
+// held on the timeline's last day; confirmed says some source attests the
+// span's relation on its days, attested is the latest date its ties'
+// sources speak for; sources are the citations, joined by " || " as in the
+// exports.
 func (tl *Timeline) Rows() [][]any {
 	var out [][]any
 	for _, s := range tl.Spans {
@@ -27,10 +29,11 @@ func (tl *Timeline) Rows() [][]any {
 		if !s.Open {
 			until = day(s.To)
 		}
-		out = append(out, []any{s.State, s.Org, "span", s.Label, day(s.From), until, s.Open, strings.Join(cites, " || ")})
+		out = append(out, []any{s.State, s.Org, "span", s.Label, day(s.From), until, s.Open, !s.Unconfirmed,
+			s.Attested.String(), strings.Join(cites, " || ")})
 	}
 	for _, e := range tl.Events {
-		out = append(out, []any{e.State, e.Org, e.Kind, e.Kind, day(e.At), "", false, ""})
+		out = append(out, []any{e.State, e.Org, e.Kind, e.Kind, day(e.At), "", false, nil, "", ""})
 	}
 	return out
 }

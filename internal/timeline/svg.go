@@ -268,16 +268,31 @@ func (d *drawing) index() (rows, cols map[string]int, rungs map[string]int) {
 	return rows, cols, rungs
 }
 
-// spanStyle is the fill and stroke of a span of rel at level for org.
-func (d *drawing) spanStyle(org string, rel compare.Relation, level, rungs int) string {
+// spanStyle is the fill and stroke of a span of rel at level for org. An
+// unconfirmed span is faded to a quarter of its strength and outlined with
+// dots in the organisation's colour, so it reads as the same relation with
+// no source behind it.
+func (d *drawing) spanStyle(org string, rel compare.Relation, level, rungs int, unconfirmed bool) string {
 	c := d.tl.colour(org)
+	dots := ""
+	if unconfirmed {
+		dots = fmt.Sprintf(` stroke="%s" stroke-width="1" stroke-dasharray="1.5 1.5"`, c)
+	}
 	switch rel {
 	case compare.Suspended:
-		return fmt.Sprintf(`fill="url(#suspended-%s)" stroke="%s" stroke-width="1"`, esc(org), c)
+		op := ""
+		if unconfirmed {
+			op = ` fill-opacity="0.4"`
+		}
+		return fmt.Sprintf(`fill="url(#suspended-%s)"%s stroke="%s" stroke-width="1"`, esc(org), op, c)
 	case compare.Interested:
 		return fmt.Sprintf(`fill="#FFFFFF" stroke="%s" stroke-width="1" stroke-dasharray="3 2"`, c)
 	}
-	return fmt.Sprintf(`fill="%s" fill-opacity="%s"`, c, strconv.FormatFloat(opacity(rel, level, rungs), 'f', 2, 64))
+	op := opacity(rel, level, rungs)
+	if unconfirmed {
+		op /= 4
+	}
+	return fmt.Sprintf(`fill="%s" fill-opacity="%s"%s`, c, strconv.FormatFloat(op, 'f', 2, 64), dots)
 }
 
 func (d *drawing) spans(rowH float64) {
@@ -292,9 +307,12 @@ func (d *drawing) spans(rowH float64) {
 		if s.Open {
 			to = "in force on " + day(d.tl.To)
 		}
+		tip := fmt.Sprintf("%s, %s: %s, %s to %s", d.tl.States[i].Name, d.tl.Orgs[j].Label(), s.Label, day(s.From), to)
+		if s.Unconfirmed {
+			tip += lastAttested(s)
+		}
 		d.printf(`<rect x="%s" y="%s" width="%s" height="%s" %s><title>%s</title></rect>`+"\n",
-			num(x0), num(y), num(w), num(laneH), d.spanStyle(s.Org, s.Relation, s.Level, rungs[s.Org]),
-			esc(fmt.Sprintf("%s, %s: %s, %s to %s", d.tl.States[i].Name, d.tl.Orgs[j].Label(), s.Label, day(s.From), to)))
+			num(x0), num(y), num(w), num(laneH), d.spanStyle(s.Org, s.Relation, s.Level, rungs[s.Org], s.Unconfirmed), esc(tip))
 		// Clear of an event's marker at the span's start.
 		pad := 3.0
 		if s.From.After(d.tl.From) {
@@ -302,7 +320,7 @@ func (d *drawing) spans(rowH float64) {
 		}
 		if textWidth(s.Label, 9)+pad+3 <= w {
 			fill := "#222222"
-			if s.Relation != compare.Suspended && s.Relation != compare.Interested && opacity(s.Relation, s.Level, rungs[s.Org]) >= 0.7 {
+			if !s.Unconfirmed && s.Relation != compare.Suspended && s.Relation != compare.Interested && opacity(s.Relation, s.Level, rungs[s.Org]) >= 0.7 {
 				fill = "#FFFFFF"
 			}
 			d.printf(`<text x="%s" y="%s" font-size="9" fill="%s">%s</text>`+"\n", num(x0+pad), num(y+laneH-2.5), fill, esc(s.Label))
@@ -386,10 +404,24 @@ func (d *drawing) legend(top float64) (string, float64) {
 				y += 18
 			}
 			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="22" height="%s" %s/>`+"\n",
-				num(x), num(y-laneH+2), num(laneH), d.spanStyle(org.ID, e.rel, e.level, rungs[org.ID]))
+				num(x), num(y-laneH+2), num(laneH), d.spanStyle(org.ID, e.rel, e.level, rungs[org.ID], false))
 			fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="10" fill="#222222">%s</text>`+"\n", num(x+26), num(y-0.5), esc(label))
 			x += w
 		}
+	}
+	// One entry for every unconfirmed span, drawn in the colour of the
+	// first: the fading is what it explains.
+	for _, s := range d.tl.Spans {
+		if !s.Unconfirmed {
+			continue
+		}
+		y += 20
+		fmt.Fprintf(&b, `<text x="10" y="%s" font-size="11" font-weight="bold" fill="#111111">Unconfirmed</text>`+"\n", num(y))
+		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="22" height="%s" %s/>`+"\n",
+			num(marginLeft), num(y-laneH+2), num(laneH), d.spanStyle(s.Org, s.Relation, s.Level, rungs[s.Org], true))
+		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="10" fill="#222222">%s</text>`+"\n", num(marginLeft+26), num(y-0.5),
+			esc("faded, dotted outline: in force only because no end is recorded; no source speaks for it after its last attestation (shown on hover)"))
+		break
 	}
 	kinds := map[string]bool{}
 	for _, e := range d.tl.Events {
@@ -464,3 +496,11 @@ func (d *drawing) caption(top float64) (string, float64) {
 // textWidthChars is how many characters fit in w at size (textWidth's
 // inverse).
 func textWidthChars(w, size float64) float64 { return w / (size * 0.56) }
+
+// lastAttested says, for a span's tooltip, how far its sources reach.
+func lastAttested(s Span) string {
+	if s.Attested.IsZero() {
+		return "; unconfirmed: no source dates it"
+	}
+	return "; unconfirmed: last attested " + s.Attested.String()
+}

@@ -8,8 +8,9 @@
 // A state's relation to an organisation on a day is the comparison's
 // (compare.Compare): the deepest tie in force decides and a suspension
 // overrides. The timeline asks that question on every day a relevant tie
-// starts or ends, so each span is exactly the stretch of days on which the
-// comparison gives one answer.
+// starts or ends, or its sources stop speaking for it, so each span is
+// exactly the stretch of days on which the comparison gives one answer,
+// confirmed or not (graph.Tie.ConfirmedAt).
 package timeline
 
 import (
@@ -35,6 +36,12 @@ type Span struct {
 	Open     bool
 	Ties     []string // keys of the ties that decided it, sorted
 	Sources  []graph.Citation
+	// Unconfirmed says no deciding tie is confirmed on these days
+	// (graph.Tie.ConfirmedAt): the relation holds only because an end is
+	// open, and no source speaks for it after Attested, the latest
+	// attestation of its ties.
+	Unconfirmed bool
+	Attested    graph.Date
 }
 
 // The kinds of event.
@@ -109,6 +116,13 @@ func Build(ds *graph.Dataset, o Options) (*Timeline, error) {
 				changes[d.First()] = true
 			}
 		}
+		// The day after the sources last speak for an open tie, it may
+		// become unconfirmed.
+		if t.Until.IsZero() && !t.Attested.IsZero() {
+			if d := t.Attested.Last().AddDate(0, 0, 1); !d.After(to) {
+				changes[d] = true
+			}
+		}
 	}
 	if tl.From.IsZero() {
 		tl.From = time.Date(earliest.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
@@ -152,7 +166,8 @@ func Build(ds *graph.Dataset, o Options) (*Timeline, error) {
 				}
 				prev[i][j] = c
 				s := cur[i][j]
-				if s != nil && (c.Relation != s.Relation || c.Level != s.Level) {
+				unconfirmed := c.Relation != compare.None && !confirmed(c.Ties, graph.Day(d))
+				if s != nil && (c.Relation != s.Relation || c.Level != s.Level || unconfirmed != s.Unconfirmed) {
 					spans[i*len(tl.Orgs)+j] = append(spans[i*len(tl.Orgs)+j], *s)
 					s, cur[i][j] = nil, nil
 				}
@@ -160,13 +175,17 @@ func Build(ds *graph.Dataset, o Options) (*Timeline, error) {
 					continue
 				}
 				if s == nil {
-					s = &Span{State: c.State, Org: c.Org, Relation: c.Relation, Level: c.Level, Label: c.Label(), From: d}
+					s = &Span{State: c.State, Org: c.Org, Relation: c.Relation, Level: c.Level, Label: c.Label(), From: d,
+						Unconfirmed: unconfirmed}
 					cur[i][j] = s
 				}
 				s.To = next
 				s.Open = next == end
 				for _, t := range c.Ties {
 					s.Ties = append(s.Ties, t.Key)
+					if t.Attested.Last().After(s.Attested.Last()) || s.Attested.IsZero() {
+						s.Attested = t.Attested
+					}
 				}
 				s.Sources = append(s.Sources, c.Sources()...)
 			}
@@ -202,6 +221,16 @@ func Build(ds *graph.Dataset, o Options) (*Timeline, error) {
 	})
 	tl.Documents = citedDocuments(ds, tl.Spans)
 	return tl, nil
+}
+
+// confirmed reports whether a source attests one of ties on day at.
+func confirmed(ties []graph.Tie, at graph.Date) bool {
+	for _, t := range ties {
+		if t.ConfirmedAt(at) {
+			return true
+		}
+	}
+	return false
 }
 
 // event names the change from cell a to cell b, or "" for none worth a

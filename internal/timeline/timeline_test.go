@@ -26,8 +26,9 @@ func builtIn(t *testing.T) *graph.Dataset {
 // fixture is a hand-made region of two states: Alpha climbs NATO's ladder
 // from PfP to IPAP, is a CSTO member, suspended and out, and an SCO
 // observer; the other state, whose name would be markup if not escaped,
-// declares interest in PfP, joins the SCO and leaves it. A state of
-// another region and a tie starting after the timeline's end are left out.
+// declares interest in PfP, joins the SCO and leaves it. No source speaks
+// for Alpha's SCO status after 2008. A state of another region and a tie
+// starting after the timeline's end are left out.
 func fixture() *graph.Dataset {
 	cite := func(section, evidence string) []graph.Citation {
 		return []graph.Citation{{Doc: "doc", Section: section, Evidence: evidence}}
@@ -42,6 +43,12 @@ func fixture() *graph.Dataset {
 		}
 		if until != "" {
 			t.Until = graph.MustDate(until)
+		}
+		// As the seeds build it: a tie with an end is attested to it,
+		// the open ones by the document of 2012-02.
+		t.Attested = t.Until
+		if t.Until.IsZero() {
+			t.Attested = graph.MustDate("2012-02")
 		}
 		t.Key = graph.TieKey(t, disc)
 		return t
@@ -70,6 +77,12 @@ func fixture() *graph.Dataset {
 			tie(graph.TieMemberOf, "hostile", "csto", "role", "member", "2013", "", ""),
 		},
 	}
+	// Alpha's SCO observer status: the record was last checked in 2008.
+	for i, t := range d.Ties {
+		if t.From == "alpha" && t.To == "sco" {
+			d.Ties[i].Attested = graph.MustDate("2008")
+		}
+	}
 	d.Sort()
 	return d
 }
@@ -94,6 +107,9 @@ func TestBuild(t *testing.T) {
 		if s.Open {
 			until += "+"
 		}
+		if s.Unconfirmed {
+			until += " unconfirmed since " + s.Attested.String()
+		}
 		spans = append(spans, s.State+"/"+s.Org+" "+s.Label+" "+day(s.From)+".."+until)
 	}
 	// Rows by name: "<b>Beta…" sorts before "Alpha".
@@ -105,7 +121,8 @@ func TestBuild(t *testing.T) {
 		"alpha/nato PfP 2010-01-01..2012-01-01+",
 		"alpha/csto member 1996-01-01..2008-06-28",
 		"alpha/csto suspended 2008-06-28..2009-01-01",
-		"alpha/sco observer 2004-01-01..2012-01-01+",
+		"alpha/sco observer 2004-01-01..2009-01-01",
+		"alpha/sco observer 2009-01-01..2012-01-01+ unconfirmed since 2008",
 	}
 	if strings.Join(spans, "\n") != strings.Join(want, "\n") {
 		t.Errorf("spans:\n%s\nwant:\n%s", strings.Join(spans, "\n"), strings.Join(want, "\n"))
@@ -207,6 +224,7 @@ func TestSVG(t *testing.T) {
 	all := strings.Join(texts, "\n")
 	for _, want := range []string{`<b>Beta & "Co"</b>`, "as of 2011-12-31", "Central Asia and NATO, CSTO and SCO, 1995–2011",
 		"IPAP", "PfP", "suspended", "observer", "interest declared (PfP)", "accession", "suspension", "withdrawal",
+		"Unconfirmed", "Alpha, SCO: observer, 2009-01-01 to in force on 2011-12-31; unconfirmed: last attested 2008",
 		`Sources: [1] Watch & "Review" <1> (Monitor, 2012-02).`} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the figure's text lacks %q", want)
@@ -222,9 +240,9 @@ func TestSVG(t *testing.T) {
 			t.Errorf("the figure mentions %q, which it does not draw", absent)
 		}
 	}
-	// The background, one alternate row, the spans, seven swatches and a
-	// hatching pattern per organisation.
-	if got := elements["rect"]; got != 2+len(tl.Spans)+7+3 {
+	// The background, one alternate row, the spans, seven swatches, the
+	// unconfirmed one and a hatching pattern per organisation.
+	if got := elements["rect"]; got != 2+len(tl.Spans)+7+1+3 {
 		t.Errorf("%d rect elements", got)
 	}
 	if got := strings.Count(buf.String(), "<title>"); got != 1+len(tl.Spans) {
