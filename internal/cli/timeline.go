@@ -104,6 +104,10 @@ func (o *timelineOptions) run(cmd *cobra.Command, orgs []string) error {
 		if err := o.g.writeOutput(o.output, buf.Bytes()); err != nil || o.output == "-" {
 			return err
 		}
+		if len(tl.Spans) == 0 {
+			o.g.status("No state of the region stood in any relation to these organisations from %d to %s: the figure has rows but no bands.",
+				tl.From.Year(), tl.To.Format("2006-01-02"))
+		}
 		o.g.status("Wrote %s (%d states, %d organisations, %d spans, %d events, %d to %s).", o.output,
 			len(tl.States), len(tl.Orgs), len(tl.Spans), len(tl.Events), tl.From.Year(), tl.To.Format("2006-01-02"))
 		return nil

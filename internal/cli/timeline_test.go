@@ -32,6 +32,10 @@ func TestTimeline(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(b), "<?xml") || !strings.Contains(string(b), "as of 2013-01-01") {
 		t.Errorf("%v: %.200s", err, b)
 	}
+	_, stderr, code = run(t, f, "timeline", "--to", "1990", "-o", filepath.Join(t.TempDir(), "empty.svg"))
+	if code != ExitOK || !strings.Contains(stderr, "no bands") {
+		t.Errorf("a timeline with nothing to draw: exit %d, %q", code, stderr)
+	}
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"timeline"},
