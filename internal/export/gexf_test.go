@@ -91,6 +91,24 @@ func TestGEXFStructure(t *testing.T) {
 	}
 }
 
+// TestGEXFBuiltIn: the built-in dataset's export passes the same checks,
+// with one edge per tie.
+func TestGEXFBuiltIn(t *testing.T) {
+	ds, err := seed.LoadFS(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := parseGEXF(t, writeGEXF(t, ds))
+	checkGEXF(t, g)
+	var ties int
+	for _, d := range ds {
+		ties += len(d.Ties)
+	}
+	if n := len(g.Graphs[0].Edges[0].Edges); n != ties || ties < 200 {
+		t.Errorf("%d edges for %d ties", n, ties)
+	}
+}
+
 func parseGEXF(t *testing.T, b []byte) parsedGEXF {
 	t.Helper()
 	var g parsedGEXF
