@@ -18,7 +18,7 @@
 //
 // A sphere's network is the organisation, the programmes on its partnership
 // ladder and the states inside its sphere that day, by graph's sphere rule
-// (graph.Sphere.StandingAt), with the links among them. A state associated
+// (graph.Sphere.StandingAt, on the ties in force), with the links among them. A state associated
 // with a sphere (observer, dialogue partner, partner) is listed as such but,
 // as everywhere in relmap, not counted inside it, so it does not make a
 // bridge.
@@ -173,6 +173,13 @@ func Analyse(ds *graph.Dataset, orgs []string, at graph.Date) (*Result, error) {
 
 	// Who is in each sphere's network: the organisation, its ladder's
 	// programmes, and the states inside the sphere.
+	// The ties in force, once: Sphere.Standing on them is StandingAt.
+	var now []graph.Tie
+	for _, t := range ds.Ties {
+		if t.ValidAt(at) {
+			now = append(now, t)
+		}
+	}
 	members := make([]map[string]bool, len(spheres))
 	inSpheres, associated := map[string][]string{}, map[string][]string{}
 	for j, sp := range spheres {
@@ -186,7 +193,7 @@ func Analyse(ds *graph.Dataset, orgs []string, at graph.Date) (*Result, error) {
 			if st.Kind != graph.KindState {
 				continue
 			}
-			switch sp.StandingAt(st.ID, ds.Ties, at) {
+			switch sp.Standing(st.ID, now) {
 			case graph.Inside:
 				members[j][st.ID] = true
 				inSpheres[st.ID] = append(inSpheres[st.ID], sp.Org)
