@@ -171,8 +171,6 @@ func Analyse(ds *graph.Dataset, orgs []string, at graph.Date) (*Result, error) {
 	overall := Measure(links)
 	r := &Result{At: at, Links: len(links)}
 
-	// Who is in each sphere's network: the organisation, its ladder's
-	// programmes, and the states inside the sphere.
 	// The ties in force, once: Sphere.Standing on them is StandingAt.
 	var now []graph.Tie
 	for _, t := range ds.Ties {
@@ -180,6 +178,8 @@ func Analyse(ds *graph.Dataset, orgs []string, at graph.Date) (*Result, error) {
 			now = append(now, t)
 		}
 	}
+	// Who is in each sphere's network: the organisation, its ladder's
+	// programmes, and the states inside the sphere.
 	members := make([]map[string]bool, len(spheres))
 	inSpheres, associated := map[string][]string{}, map[string][]string{}
 	for j, sp := range spheres {
