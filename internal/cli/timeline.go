@@ -35,8 +35,9 @@ rule (the deepest tie in force decides; a suspension overrides). Colour is the
 organisation's, its strength the depth of the relation; a suspension is
 hatched, declared interest an outline. A stretch in force only because no end
 is recorded, on days after its sources last speak for it (unconfirmed), is
-faded with a dotted outline. Markers show the events: accession, suspension,
-withdrawal. The figure carries a legend of what it draws, the as-of date
+faded with a dotted outline. Markers show the events: accession, suspension
+(the data records a freeze, such as Armenia's in the CSTO, as a suspension,
+and it is drawn as one), withdrawal. The figure carries a legend of what it draws, the as-of date
 (--to) and the sources its bands cite.
 
 The format follows the file's extension, or --format: svg (the figure, written

@@ -47,7 +47,7 @@ type Span struct {
 // The kinds of event.
 const (
 	Accession  = "accession"  // the state becomes a member
-	Suspension = "suspension" // its membership is suspended (or frozen)
+	Suspension = "suspension" // its membership is suspended; the data has no separate mark for a freeze
 	Withdrawal = "withdrawal" // a membership or suspension ends with nothing after it
 )
 
