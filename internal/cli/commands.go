@@ -11,6 +11,7 @@ var commands = []func(*Globals) *cobra.Command{
 	newValidateCmd,
 	newQueryCmd,
 	newQueriesCmd,
+	newShellCmd,
 	newRenderCmd,
 	newCompareCmd,
 	newReportCmd,

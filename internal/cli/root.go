@@ -29,14 +29,15 @@ type Streams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	// OutTTY and ErrTTY say whether Out and ErrOut are terminals: tables and
-	// progress bars for people, plain formats for pipes.
-	OutTTY, ErrTTY bool
+	// progress bars for people, plain formats for pipes. InTTY says whether
+	// In is one: a person typing rather than a script.
+	OutTTY, ErrTTY, InTTY bool
 }
 
 // OSStreams are the process's own streams.
 func OSStreams() Streams {
 	return Streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr)}
+		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr), InTTY: isTerminal(os.Stdin)}
 }
 
 func isTerminal(f *os.File) bool {
@@ -194,6 +195,7 @@ spheres at any date.
 		root.AddCommand(c(g))
 	}
 	typedUsageErrors(root)
+	registerCompletions(root)
 	return root
 }
 
