@@ -125,9 +125,12 @@ func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statemen
 	}
 	var src []byte
 	origin := o.file
+	if o.file == "" && o.g.InTTY {
+		return nil, usagef("no Cypher given: pass it as an argument, -f FILE or --named NAME, pipe it in, or type it in `relmap shell`")
+	}
 	if o.file == "" || o.file == "-" {
 		origin = "stdin"
-		src, err = io.ReadAll(o.g.In)
+		src, err = readInput(cmd.Context(), o.g.In)
 	} else {
 		src, err = os.ReadFile(o.file)
 	}
