@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -143,7 +144,9 @@ func RunWith(ctx context.Context, streams Streams, args []string, factory StoreF
 	root.SetIn(streams.In)
 	root.SetOut(streams.Out)
 	root.SetErr(streams.ErrOut)
+	start := time.Now()
 	err := root.ExecuteContext(ctx)
+	g.verbosef("done in %s", time.Since(start).Round(time.Millisecond))
 	if err == nil && out.err != nil {
 		err = fmt.Errorf("the output could not be written: %w", out.err)
 	}
@@ -158,7 +161,8 @@ type Globals struct {
 	PasswordFile string
 	Database     string
 	DataDir      string
-	factory      StoreFactory
+	Verbosity
+	factory StoreFactory
 	// opened is the connection a store was opened for, which decides the
 	// hint given when it cannot be reached.
 	opened *Conn
@@ -180,7 +184,7 @@ ties between them, loads it into Neo4j, answers analysts' questions in Cypher,
 renders subgraphs to SVG through Graphviz and compares the NATO, CSTO and SCO
 spheres at any date.
 
-` + envHelp,
+` + envHelp + "\n\n" + exitCodesHelp(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -190,6 +194,8 @@ spheres at any date.
 	pf.StringVar(&g.PasswordFile, "password-file", "", "read the password from this file (env NEO4J_PASSWORD holds the password itself)")
 	pf.StringVar(&g.Database, "database", "", "database name (env NEO4J_DATABASE; default: the server's default)")
 	pf.StringVar(&g.DataDir, "data", "", "data directory of the local database (env RELMAP_DATA; default $XDG_DATA_HOME/relmap/neo4j or ~/.local/share/relmap/neo4j)")
+
+	bindVerbosity(root, &g.Verbosity)
 
 	for _, c := range commands {
 		root.AddCommand(c(g))
@@ -299,6 +305,7 @@ func (g *Globals) store(ctx context.Context) (graph.Store, error) {
 // storeFor opens the store for a given connection.
 func (g *Globals) storeFor(ctx context.Context, c Conn) (graph.Store, error) {
 	g.opened = &c
+	g.verbosef("%s", describeConn(c))
 	if g.factory != nil {
 		return g.factory(ctx, c)
 	}
@@ -318,9 +325,4 @@ func (g *Globals) withStore(ctx context.Context, fn func(graph.Store) error) err
 		return err
 	}
 	return fn(s)
-}
-
-// status prints a progress or status line to stderr.
-func (g *Globals) status(format string, a ...any) {
-	fmt.Fprintf(g.ErrOut, format+"\n", a...)
 }
