@@ -12,6 +12,7 @@ var commands = []func(*Globals) *cobra.Command{
 	newQueryCmd,
 	newQueriesCmd,
 	newShellCmd,
+	newDocsCmd,
 	newRenderCmd,
 	newCompareCmd,
 	newReportCmd,
