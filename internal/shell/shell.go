@@ -114,7 +114,7 @@ func (s *Shell) Run(ctx context.Context) error {
 			if s.cfg.Prompt {
 				fmt.Fprintln(s.cfg.ErrOut)
 			}
-			return s.failed
+			return s.result()
 		}
 		if err != nil {
 			return err
@@ -124,7 +124,7 @@ func (s *Shell) Run(ctx context.Context) error {
 			s.cfg.Lines.Remember(cmd)
 			err := s.command(ctx, cmd)
 			if errors.Is(err, errExit) {
-				return s.failed
+				return s.result()
 			}
 			if s.report(err) && !s.cfg.Prompt {
 				return s.failed
@@ -148,6 +148,15 @@ func (s *Shell) Run(ctx context.Context) error {
 			}
 		}
 	}
+}
+
+// result is what Run returns at the end: a person at a terminal has seen
+// every failure as it happened; a script's last failure is its exit status.
+func (s *Shell) result() error {
+	if s.cfg.Prompt {
+		return nil
+	}
+	return s.failed
 }
 
 // complete splits typed text at its last ';' outside strings and comments:

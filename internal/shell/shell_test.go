@@ -143,8 +143,8 @@ func TestParamsAtAndFormat(t *testing.T) {
 func TestBadCommandsAreErrorsThatDoNotEndTheShell(t *testing.T) {
 	f := &fakeStore{}
 	_, errOut, _, err := runScript(t, f, true, ":param 1x=2", ":at someday", ":format xml", ":nope", ":named nope", "RETURN 1;")
-	if err == nil {
-		// Interactive: the shell goes on, but says what failed.
+	if err != nil {
+		t.Errorf("interactive: the shell said what failed, yet returns %v", err)
 	}
 	for _, want := range []string{"1x", ":at:", "xml", "unknown command :nope", `no named question "nope"`} {
 		if !strings.Contains(errOut, want) {
