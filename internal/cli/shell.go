@@ -53,6 +53,9 @@ stops at the first failure.`,
 }
 
 func (o *shellOptions) run(cmd *cobra.Command) error {
+	if _, err := output.New(o.format, io.Discard, nil); err != nil {
+		return usageError{err}
+	}
 	// Ctrl-C belongs to the statement running, never to the shell: the
 	// shell's context ends on SIGTERM only.
 	base, stop := signal.NotifyContext(context.WithoutCancel(cmd.Context()), syscall.SIGTERM)
