@@ -8,6 +8,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/compare"
+	"github.com/relmap/relmap/internal/views"
 )
 
 type compareOptions struct {
@@ -99,7 +100,7 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 				return usageError{err}
 			}
 			if o.output != "" {
-				if err := o.drawDiff(cmd, ds, ch); err != nil {
+				if err := o.drawFigure(cmd, ds, views.Changes(ds, ch)); err != nil {
 					return err
 				}
 			}
@@ -110,7 +111,7 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 			return usageError{err}
 		}
 		if o.output != "" {
-			if err := o.draw(cmd, ds, res); err != nil {
+			if err := o.drawFigure(cmd, ds, views.Comparison(ds, res)); err != nil {
 				return err
 			}
 		}

@@ -15,31 +15,8 @@ import (
 	"github.com/relmap/relmap/internal/params"
 	"github.com/relmap/relmap/internal/queries"
 	"github.com/relmap/relmap/internal/render"
+	"github.com/relmap/relmap/internal/views"
 )
-
-// views maps the render command's view names to the named questions that
-// fetch their subgraphs.
-var views = map[string]string{
-	"sphere":        "view-sphere",
-	"ndn":           "view-ndn",
-	"neighbourhood": "view-neighbourhood",
-	"ladder":        "view-ladder",
-}
-
-// viewLayouts are the engines that suit each view best, up to
-// render.ForceAbove actors; --layout overrides.
-// Spheres and neighbourhoods radiate from one centre; routes and ladders read
-// as a sequence.
-var viewLayouts = map[string]string{"sphere": "twopi", "neighbourhood": "twopi", "ndn": "dot", "ladder": "dot"}
-
-func viewNames() []string {
-	names := make([]string, 0, len(views))
-	for v := range views {
-		names = append(names, v)
-	}
-	sort.Strings(names)
-	return names
-}
 
 type renderOptions struct {
 	g          *Globals
@@ -79,7 +56,7 @@ options give byte-identical files.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.view, "view", "", "a built-in view: "+strings.Join(viewNames(), ", "))
+	f.StringVar(&o.view, "view", "", "a built-in view: "+strings.Join(views.Names(), ", "))
 	f.StringVar(&o.named, "named", "", "draw what the named question NAME returns")
 	f.StringArrayVarP(&o.params, "param", "p", nil, "a parameter, name=value (repeatable)")
 	f.StringVar(&o.paramsFile, "params-file", "", "parameters from a JSON or YAML file")
@@ -139,15 +116,15 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	var asOf graph.Date
 	var actors map[string]string
 	name := o.named
+	view, isView := views.Get(o.view)
 	if o.view != "" {
-		q, ok := views[o.view]
-		if !ok {
-			return usagef("no view %q (views: %s)", o.view, strings.Join(viewNames(), ", "))
+		if !isView {
+			return usagef("no view %q (views: %s)", o.view, strings.Join(views.Names(), ", "))
 		}
-		name = q
+		name = view.Query
 	}
 	if cmd.Flags().Changed("depth") {
-		if name != views["neighbourhood"] {
+		if hood, _ := views.Get("neighbourhood"); name != hood.Query {
 			return usagef("--depth is for --view neighbourhood")
 		}
 		if o.depth < 1 || o.depth > 2 {
@@ -185,7 +162,7 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 		}
 		title = "Custom query"
 	default:
-		return usagef("say what to draw: --view (%s), --named NAME or Cypher", strings.Join(viewNames(), ", "))
+		return usagef("say what to draw: --view (%s), --named NAME or Cypher", strings.Join(views.Names(), ", "))
 	}
 	if o.title != "" {
 		title = o.title
@@ -222,18 +199,18 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 			}
 			o.g.status("relmap: the query returned no nodes; drawing an empty figure")
 		}
-		if title == "" {
-			title = viewTitle(o.view, name, user, merged(snap))
-		}
 		layout := o.layout
-		// A view's own engine suits its shape, but not at any size: past
-		// the point where auto places nodes itself, Graphviz's engines
-		// take seconds.
-		if o.view != "" && layout == "auto" && len(sg.Nodes) <= render.ForceAbove {
-			layout = viewLayouts[o.view]
+		switch {
+		case isView:
+			if title == "" {
+				title = view.Title(merged(snap), views.Params(user))
+			}
+			layout = view.LayoutFor(layout, len(sg.Nodes))
+		case title == "":
+			title = name
 		}
 		opts := render.Options{Title: title, AsOf: asOf, Layout: layout, TieLabels: o.tieLabels,
-			Renderer: o.renderer, Sources: captionSources(sg, snap),
+			Renderer: o.renderer, Sources: views.Caption(sg, snap),
 			Metadata: map[string]string{
 				"query":       strings.TrimSpace(cypher),
 				"parameters":  paramText(user),
@@ -278,57 +255,6 @@ func (g *Globals) draw(cmd *cobra.Command, sg render.Subgraph, opts render.Optio
 	}
 	g.status("Wrote %s (%d actors, %d ties).", path, len(sg.Nodes), len(sg.Edges))
 	return nil
-}
-
-func viewTitle(view, name string, p map[string]any, ds *graph.Dataset) string {
-	actor := func(key string) (graph.Actor, bool) { return ds.Actor(fmt.Sprint(p[key])) }
-	label := func(key string) string {
-		if a, ok := actor(key); ok {
-			return a.Label()
-		}
-		return fmt.Sprint(p[key])
-	}
-	switch view {
-	case "sphere":
-		return fmt.Sprintf("The %s sphere", label("org"))
-	case "ndn":
-		if a, ok := actor("network"); ok {
-			return "The " + a.Name + ", leg by leg" // as the report titles it
-		}
-		return fmt.Sprintf("%s, leg by leg", label("network"))
-	case "neighbourhood":
-		return fmt.Sprintf("Ties of %s", label("id"))
-	case "ladder":
-		return "NATO's partnership ladder in " + regionName(fmt.Sprint(p["region"]))
-	}
-	return name
-}
-
-// captionSources names the documents cited by the drawn ties, by title.
-func captionSources(sg render.Subgraph, snap []*graph.Dataset) []string {
-	titles := map[string]string{}
-	for _, d := range snap {
-		for _, doc := range d.Documents {
-			t := doc.Title
-			if !doc.Published.IsZero() {
-				t += " (" + doc.Published.String() + ")"
-			}
-			titles[doc.ID] = t
-		}
-	}
-	seen := map[string]bool{}
-	var out []string
-	for _, e := range sg.Edges {
-		for _, c := range e.Sources {
-			id := c.Doc
-			if t, ok := titles[id]; ok && !seen[id] {
-				seen[id] = true
-				out = append(out, t)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 func paramText(p map[string]any) string {
