@@ -16,6 +16,9 @@ func (c Citation) String() string {
 	if c.Evidence != "" {
 		s += ": " + c.Evidence
 	}
+	if !c.Checked.IsZero() {
+		s += " (checked " + c.Checked.String() + ")"
+	}
 	return s
 }
 

@@ -17,6 +17,7 @@ var tieBookkeeping = map[string]bool{
 	PropKey: true, PropDataset: true, PropSince: true, PropSincePr: true,
 	PropUntil: true, PropUntilPr: true, PropNote: true, PropSrcDoc: true,
 	PropSrcSect: true, PropSrcEvid: true, PropSources: true, PropTypeName: true,
+	PropSrcCheck: true, PropAttested: true, PropAttestPr: true,
 }
 
 // ActorFromProps reads an actor from a node's labels and properties. The
@@ -55,7 +56,7 @@ func kindOfLabels(labels []string) Kind {
 func TieFromProps(relType string, m map[string]any) (t Tie, ok bool) {
 	t = Tie{Key: PropString(m, PropKey), Dataset: PropString(m, PropDataset), Note: PropString(m, PropNote),
 		Since: dateFromProps(m, PropSince, PropSincePr), Until: dateFromProps(m, PropUntil, PropUntilPr),
-		Sources: citationsFromProps(m)}
+		Sources: citationsFromProps(m), Attested: dateFromProps(m, PropAttested, PropAttestPr)}
 	if info, known := TieTypeByRel(relType); known {
 		t.Type, ok = info.Type, true
 	} else if name := PropString(m, PropTypeName); name != "" {
@@ -139,6 +140,7 @@ func citationsFromProps(m map[string]any) []Citation {
 	docs := propStrings(m[PropSrcDoc])
 	sects := propStrings(m[PropSrcSect])
 	evid := propStrings(m[PropSrcEvid])
+	checked := propStrings(m[PropSrcCheck])
 	var out []Citation
 	for i := range docs {
 		c := Citation{Doc: docs[i]}
@@ -147,6 +149,9 @@ func citationsFromProps(m map[string]any) []Citation {
 		}
 		if i < len(evid) {
 			c.Evidence = evid[i]
+		}
+		if i < len(checked) {
+			c.Checked, _ = ParseDate(checked[i])
 		}
 		out = append(out, c)
 	}

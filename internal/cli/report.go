@@ -54,8 +54,6 @@ give a byte-identical file.`,
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newReportCmd) }
-
 func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 	if o.output != "-" {
 		switch strings.ToLower(filepath.Ext(o.output)) {

@@ -416,7 +416,7 @@ func actorsJSON(as []graph.Actor) []jsonActor {
 func citationsJSON(cs []graph.Citation) []jsonCitation {
 	var out []jsonCitation
 	for _, c := range cs {
-		out = append(out, jsonCitation(c))
+		out = append(out, jsonCitation{c.Doc, c.Section, c.Evidence})
 	}
 	return out
 }

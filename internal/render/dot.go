@@ -32,6 +32,14 @@ type Options struct {
 	Metadata map[string]string
 	// Renderer is auto, wasm or native (see Render).
 	Renderer string
+	// DPI is a PNG's resolution; 0 fits the figure to a Slide.
+	DPI float64
+	// Page is a PDF's page size, one of pdf.Pages ("" is A4).
+	Page string
+	// OmitEngine leaves the layout engine out of the document, so that
+	// whoever lays it out chooses (`sfdp x.dot`). A force layout keeps
+	// it: its positions are the layout.
+	OmitEngine bool
 }
 
 // Layouts lists the layout names Options.Layout accepts.
@@ -135,15 +143,18 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 
 	var b bytes.Buffer
 	b.WriteString("digraph relmap {\n")
-	attrs := [][2]string{
-		{"layout", quote(engine)},
+	var attrs [][2]string
+	if !opts.OmitEngine || layout == "force" {
+		attrs = append(attrs, [2]string{"layout", quote(engine)})
+	}
+	attrs = append(attrs, [][2]string{
 		{"charset", quote("UTF-8")},
 		{"fontname", quote("Helvetica")},
 		{"bgcolor", quote("white")},
 		{"outputorder", quote("edgesfirst")},
 		{"labelloc", quote("t")},
 		{"labeljust", quote("l")},
-	}
+	}...)
 	switch layout {
 	case "dot":
 		attrs = append(attrs, [2]string{"rankdir", quote("LR")}, [2]string{"nodesep", quote("0.3")})
