@@ -8,6 +8,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/compare"
+	"github.com/relmap/relmap/internal/render"
 	"github.com/relmap/relmap/internal/views"
 )
 
@@ -115,4 +116,19 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 		}
 		return compare.Write(o.g.Out, res, f, o.sources)
 	})
+}
+
+// drawFigure writes a comparison figure to -o beside the table on stdout.
+func (o *compareOptions) drawFigure(cmd *cobra.Command, ds *graph.Dataset, f views.Figure) error {
+	format, err := formatOf(o.output)
+	if err != nil {
+		return err
+	}
+	if o.output == "-" {
+		return usagef("-o - would mix the drawing with the table on stdout; name a file")
+	}
+	snap := []*graph.Dataset{ds}
+	opts := render.Options{Title: f.Title, AsOf: f.AsOf, Layout: f.Layout, Sources: views.Caption(f.Graph, snap),
+		Metadata: map[string]string{"command": "relmap compare", "fingerprint": graph.FingerprintOf(snap).Hash}}
+	return o.g.draw(cmd, f.Graph, opts, format, o.output)
 }

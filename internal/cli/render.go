@@ -1,12 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,7 +11,6 @@ import (
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/params"
 	"github.com/relmap/relmap/internal/pdf"
-	"github.com/relmap/relmap/internal/queries"
 	"github.com/relmap/relmap/internal/render"
 	"github.com/relmap/relmap/internal/views"
 )
@@ -81,20 +77,6 @@ byte-identical files.`,
 	return cmd
 }
 
-func formatOf(path string) (string, error) {
-	if path == "-" {
-		return "svg", nil
-	}
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
-	case ".svg", ".png", ".pdf", ".dot":
-		return ext[1:], nil
-	case ".gv":
-		return "dot", nil
-	default:
-		return "", usagef("-o %s: the extension says the format: .svg, .png, .pdf or .dot", path)
-	}
-}
-
 func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	format, err := formatOf(o.output)
 	if err != nil {
@@ -113,196 +95,41 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	if o.view != "" && o.named != "" {
-		return usagef("give either --view or --named, not both")
+	req := views.Request{View: o.view, Named: o.named, Params: user, Title: o.title,
+		Depth: o.depth, DepthGiven: cmd.Flags().Changed("depth"), AtGiven: cmd.Flags().Changed("at")}
+	if len(args) == 1 {
+		req.Cypher = args[0]
 	}
-	var at graph.Date
-	atGiven := cmd.Flags().Changed("at")
-	if atGiven {
-		if at, err = parseDay("at", o.at); err != nil {
+	if req.AtGiven {
+		if req.At, err = parseDay("at", o.at); err != nil {
 			return err
 		}
 	}
-	var cypher, title string
-	var asOf graph.Date
-	var actors map[string]string
-	name := o.named
-	view, isView := views.Get(o.view)
-	if o.view != "" {
-		if !isView {
-			return usagef("no view %q (views: %s)", o.view, strings.Join(views.Names(), ", "))
-		}
-		name = view.Query
-	}
-	if cmd.Flags().Changed("depth") {
-		if hood, _ := views.Get("neighbourhood"); name != hood.Query {
-			return usagef("--depth is for --view neighbourhood")
-		}
-		if o.depth < 1 || o.depth > 2 {
-			return usagef("--depth %d: want 1 or 2", o.depth)
-		}
-		user["depth"] = int64(o.depth)
-	}
-	switch {
-	case name != "" && len(args) > 0:
-		return usagef("give either Cypher or --view/--named, not both")
-	case name != "":
-		q, ok := queries.Get(name)
-		if !ok {
-			return usagef("no named question %q; `relmap queries` lists them", name)
-		}
-		if atGiven {
-			if !q.Time {
-				return usagef("%s draws every period and takes no --at", name)
-			}
-			user["at"] = at
-		}
-		p, err := q.Params(user)
-		if err != nil {
-			return usagef("%s: %v", name, err)
-		}
-		user, cypher = p, q.Cypher
-		if q.Time {
-			asOf, _ = p["at"].(graph.Date)
-		}
-		actors = q.ActorIDs(p)
-	case len(args) == 1:
-		cypher = args[0]
-		if atGiven {
-			asOf, user["at"] = at, at
-		}
-		title = "Custom query"
-	default:
-		return usagef("say what to draw: --view (%s), --named NAME or Cypher", strings.Join(views.Names(), ", "))
-	}
-	if o.title != "" {
-		title = o.title
+	plan, err := views.Resolve(req)
+	if err != nil {
+		return usageError{err}
 	}
 	if format != "dot" {
 		prepareDrawing()
 	}
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		// The drawing's query and the snapshot that cites and fingerprints
-		// it are independent reads: asked at once, one waits for the other
-		// less.
-		var snap []*graph.Dataset
-		snapDone := make(chan error, 1)
-		go func() {
-			var err error
-			snap, err = s.Snapshot(cmd.Context())
-			snapDone <- err
-		}()
-		col := render.NewCollector()
-		if _, err := s.Query(cmd.Context(), cypher, user, graph.QueryOptions{}, func(r graph.Record) error {
-			col.Add(r)
-			return nil
-		}); err != nil {
-			<-snapDone
-			return explainQueryError(err, cypher)
+		sg, snap, err := plan.Fetch(cmd.Context(), s)
+		var qe *views.QueryError
+		if errors.As(err, &qe) {
+			return explainQueryError(qe.Err, qe.Cypher)
 		}
-		if err := <-snapDone; err != nil {
+		if err != nil {
 			return err
 		}
-		sg := col.Subgraph()
 		if len(sg.Nodes) == 0 {
-			if err := unknownActors(cmd.Context(), s, actors); err != nil {
+			if err := unknownActors(cmd.Context(), s, plan.Actors); err != nil {
 				return err
 			}
 			o.g.status("relmap: the query returned no nodes; drawing an empty figure")
 		}
-		layout := o.layout
-		switch {
-		case isView:
-			if title == "" {
-				title = view.Title(merged(snap), views.Params(user))
-			}
-			layout = view.LayoutFor(layout, len(sg.Nodes))
-		case title == "":
-			title = name
-		}
-		opts := render.Options{Title: title, AsOf: asOf, Layout: layout, TieLabels: o.tieLabels,
-			Renderer: o.renderer, Sources: views.Caption(sg, snap), DPI: o.dpi, Page: o.page,
-			OmitEngine: format == "dot" && !cmd.Flags().Changed("layout"),
-			Metadata: map[string]string{
-				"query":       strings.TrimSpace(cypher),
-				"parameters":  paramText(user),
-				"fingerprint": graph.FingerprintOf(snap).Hash,
-			}}
+		opts := plan.Options(sg, snap, o.layout)
+		opts.TieLabels, opts.Renderer, opts.DPI, opts.Page = o.tieLabels, o.renderer, o.dpi, o.page
+		opts.OmitEngine = format == "dot" && !cmd.Flags().Changed("layout")
 		return o.g.draw(cmd, sg, opts, format, o.output)
 	})
-}
-
-// prepareDrawing readies a command that will draw: Graphviz starts loading
-// in the background while the database answers, and the garbage collector
-// runs less often. Loading Graphviz decodes and validates a large
-// WebAssembly module, which with the default GOGC=100 meant collections
-// competing for the two cores with the load and the database; at 400 a
-// view drew in 112-121 ms instead of 128-166 (median of 15), at the same
-// peak RSS (35 MB: the module's memory is not Go heap).
-func prepareDrawing() {
-	render.Prepare()
-	if os.Getenv("GOGC") == "" { // the user's setting wins
-		debug.SetGCPercent(400)
-	}
-}
-
-// draw renders sg and writes it to path (- for stdout).
-func (g *Globals) draw(cmd *cobra.Command, sg render.Subgraph, opts render.Options, format, path string) error {
-	dot, err := render.DOT(sg, opts)
-	if err != nil {
-		return err
-	}
-	out := dot
-	if format != "dot" {
-		if out, err = render.Render(cmd.Context(), dot, format, opts); err != nil {
-			return err
-		}
-	}
-	if path == "-" {
-		_, err = g.Out.Write(out)
-		return err
-	}
-	if err := writeFileAtomic(path, out); err != nil {
-		return err
-	}
-	g.status("Wrote %s (%d actors, %d ties).", path, len(sg.Nodes), len(sg.Edges))
-	return nil
-}
-
-func paramText(p map[string]any) string {
-	keys := make([]string, 0, len(p))
-	for k := range p {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var parts []string
-	for _, k := range keys {
-		v := p[k]
-		if d, ok := v.(graph.Date); ok {
-			v = d.String()
-		}
-		parts = append(parts, k+"="+params.Format(v))
-	}
-	return strings.Join(parts, " ")
-}
-
-// writeFileAtomic writes beside the target and renames, so a failed write
-// never leaves a truncated file behind.
-func writeFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".relmap-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
