@@ -32,7 +32,9 @@ day asked about: member, observer, dialogue partner, suspended, or NATO's
 partnership level (PfP, IPCP, PARP, IPAP), and "interested" where a state has
 only declared interest. Then the overlaps: states per combination of spheres,
 Jaccard similarity per pair of organisations, the states in several spheres and
-in none. With --from and --to it lists what changed between the two days.
+in none. Members and partnership levels count as in a sphere; observers, dialogue
+partners and partners are associated, listed apart and never counted; a
+suspension overrides (seeds/README.md, "Spheres"). With --from and --to it lists what changed between the two days.
 
 Organisations default to nato csto sco; the region to central-asia (all: every
 state). A tie is in force on day D when since <= D < until (see seeds/README.md).`,
