@@ -8,6 +8,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/queries"
+	"github.com/relmap/relmap/internal/views"
 )
 
 type completeFunc = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective)
@@ -74,7 +75,7 @@ func organisations(*cobra.Command, []string, string) ([]string, cobra.ShellCompD
 func registerCompletions(root *cobra.Command) {
 	byFlag := map[string]completeFunc{
 		"named":   lazyCompletion(queries.Names),
-		"view":    lazyCompletion(viewNames),
+		"view":    lazyCompletion(views.Names),
 		"region":  lazyCompletion(regions),
 		"layout":  fixedCompletion("auto", "force", "dot", "neato", "fdp", "sfdp", "circo", "twopi"),
 		"param":   paramCompletion,
