@@ -12,6 +12,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/output"
+	"github.com/relmap/relmap/internal/queries"
 	"github.com/relmap/relmap/internal/shell"
 )
 
@@ -65,6 +66,9 @@ func (o *shellOptions) run(cmd *cobra.Command) error {
 			Write: o.write, Timeout: o.timeout, Prompt: o.g.InTTY,
 			Interruptible: func(ctx context.Context) (context.Context, context.CancelFunc) {
 				return signal.NotifyContext(ctx, os.Interrupt)
+			},
+			Unanswered: func(ctx context.Context, q queries.Query, p map[string]any) error {
+				return unknownActors(ctx, s, q.ActorIDs(p))
 			}}
 		if !o.g.InTTY {
 			cfg.Lines = shell.NewPlain(o.g.In)

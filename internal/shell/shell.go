@@ -53,6 +53,9 @@ type Config struct {
 	Interruptible func(ctx context.Context) (context.Context, context.CancelFunc)
 	// Today fixes the date "today" for :at (zero: the clock's).
 	Today graph.Date
+	// Unanswered, when set, explains a named question's empty answer (an
+	// actor id that names no actor, say) as an error; nil: it is not.
+	Unanswered func(ctx context.Context, q queries.Query, params map[string]any) error
 }
 
 // Shell is one session's state.
@@ -208,9 +211,15 @@ func (s *Shell) modeMark() string {
 
 // statement runs one Cypher statement and prints its records.
 func (s *Shell) statement(ctx context.Context, text string, p map[string]any) error {
+	_, err := s.run(ctx, text, p)
+	return err
+}
+
+// run runs one statement, prints its records and returns how many there were.
+func (s *Shell) run(ctx context.Context, text string, p map[string]any) (int64, error) {
 	if !s.write {
 		if err := cypher.CheckRead(text); err != nil {
-			return fmt.Errorf("%w (:write allows it)", err)
+			return 0, fmt.Errorf("%w (:write allows it)", err)
 		}
 	}
 	ctx, cancel := s.cfg.Interruptible(ctx)
@@ -232,17 +241,17 @@ func (s *Shell) statement(ctx context.Context, text string, p map[string]any) er
 			w.Close()
 		}
 		if ctx.Err() != nil {
-			return context.Canceled
+			return 0, context.Canceled
 		}
-		return err
+		return 0, err
 	}
 	if w == nil {
 		if w, err = output.New(s.format, s.cfg.Out, sum.Keys); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if err := w.Close(); err != nil {
-		return err
+		return 0, err
 	}
 	fmt.Fprintf(s.cfg.ErrOut, "%d row(s) in %s\n", sum.Records, time.Since(start).Round(time.Millisecond))
 	if len(sum.Counters) > 0 {
@@ -260,7 +269,7 @@ func (s *Shell) statement(ctx context.Context, text string, p map[string]any) er
 	for _, n := range sum.Notification {
 		fmt.Fprintf(s.cfg.ErrOut, "note: %s\n", n)
 	}
-	return nil
+	return sum.Records, nil
 }
 
 // named runs the named question name with the shell's parameters that it
@@ -293,7 +302,11 @@ func (s *Shell) named(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf(":named %s: %v", q.Name, err)
 	}
-	return s.statement(ctx, q.Cypher, p)
+	n, err := s.run(ctx, q.Cypher, p)
+	if err != nil || n > 0 || s.cfg.Unanswered == nil {
+		return err
+	}
+	return s.cfg.Unanswered(ctx, q, p)
 }
 
 func firstLine(s string) string {

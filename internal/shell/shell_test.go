@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/queries"
 )
 
 // fakeStore answers every query with the same records and keeps what it
@@ -245,5 +246,32 @@ func TestHistoryFileIsPrivate(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", "/x")
 	if p, _ := HistoryPath(); p != filepath.Join("/x", "relmap", "history") {
 		t.Errorf("HistoryPath %q", p)
+	}
+}
+
+func TestEmptyNamedAnswerIsExplained(t *testing.T) {
+	var o, e bytes.Buffer
+	var asked map[string]any
+	sc := &script{lines: []string{":named members-at org=kazakstan"}}
+	f := &fakeStore{}
+	sh, err := New(Config{Store: f, Lines: sc, Out: &o, ErrOut: &e, Prompt: true,
+		Unanswered: func(_ context.Context, _ queries.Query, p map[string]any) error {
+			asked = p
+			return errors.New(`org: no actor has the id "kazakstan"`)
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.Run(context.Background())
+	if asked["org"] != "kazakstan" || strings.Count(e.String(), "no actor has the id") != 2 {
+		t.Errorf("asked %v, errOut %q", asked, e.String())
+	}
+	f.records = kz
+	e.Reset()
+	asked = nil
+	sc.lines = []string{":named members-at org=csto"}
+	sh.Run(context.Background())
+	if asked != nil || strings.Contains(e.String(), "no actor") {
+		t.Errorf("an answer with rows was explained: %v %q", asked, e.String())
 	}
 }
