@@ -125,6 +125,9 @@ func TestShellOnATerminal(t *testing.T) {
 	term.expect("uzbekistan")
 	term.expect("row(s)")
 
+	term.send(":named members-at org=kazakstan\r")
+	term.expect(`no actor has the id "kazakstan"`)
+
 	term.send(slow + "\r")
 	time.Sleep(1500 * time.Millisecond)
 	term.send("\x03")
@@ -166,4 +169,49 @@ func TestShellOnATerminal(t *testing.T) {
 	if strings.Contains(string(b), "MATCH (n) RETURN n") {
 		t.Errorf("a statement dropped with Ctrl-C is in the history:\n%s", b)
 	}
+}
+
+// relmap query on a terminal: without Cypher it points to the shell at once;
+// waiting on standard input (-f -), Ctrl-C ends it with 130 at once.
+func TestQueryOnATerminal(t *testing.T) {
+	bin := buildRelmap(t)
+	run := func(args ...string) (*terminal, *exec.Cmd, chan error) {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "NEO4J_URI=bolt://127.0.0.1:1")
+		f, err := pty.Start(cmd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { f.Close() })
+		term := &terminal{t: t, pty: f}
+		go term.read()
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		t.Cleanup(func() {
+			if cmd.ProcessState == nil {
+				cmd.Process.Kill()
+			}
+		})
+		return term, cmd, done
+	}
+	exited := func(cmd *exec.Cmd, done chan error, want int) {
+		t.Helper()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatal("relmap query still runs")
+		}
+		if code := cmd.ProcessState.ExitCode(); code != want {
+			t.Errorf("exit %d, want %d", code, want)
+		}
+	}
+	term, cmd, done := run("query")
+	term.expect("relmap shell")
+	exited(cmd, done, 2)
+
+	term, cmd, done = run("query", "-f", "-")
+	time.Sleep(500 * time.Millisecond)
+	term.send("RETURN 1\x03")
+	term.expect("interrupted")
+	exited(cmd, done, 130)
 }
