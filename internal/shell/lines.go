@@ -26,16 +26,33 @@ func HistoryPath() (string, error) {
 }
 
 // prepareHistory creates the history file, readable by its owner only: the
-// statements typed may name what an analyst is looking into.
+// statements typed may name what an analyst is looking into. readline
+// rewrites a history longer than its limit through path+".tmp", created
+// with the umask's mode: that file is made here first, so that it and the
+// history renamed from it stay private too.
 func prepareHistory(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
-	if err != nil {
+	for _, p := range []string{path, path + ".tmp"} {
+		f, err := os.OpenFile(p, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+		if err != nil {
+			return err
+		}
+		f.Close()
+		if err := os.Chmod(p, 0o600); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// settleHistory removes the temporary file readline did not use and makes
+// sure the history is private.
+func settleHistory(path string) error {
+	if err := os.Remove(path + ".tmp"); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	f.Close()
 	return os.Chmod(path, 0o600)
 }
 
@@ -64,6 +81,12 @@ func NewTerminal(in io.ReadCloser, out, errOut io.Writer, historyPath string, c 
 	})
 	if err != nil {
 		return nil, err
+	}
+	if historyPath != "" {
+		if err := settleHistory(historyPath); err != nil {
+			rl.Close()
+			return nil, err
+		}
 	}
 	return &Terminal{rl: rl}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -273,5 +274,36 @@ func TestEmptyNamedAnswerIsExplained(t *testing.T) {
 	sh.Run(context.Background())
 	if asked != nil || strings.Contains(e.String(), "no actor") {
 		t.Errorf("an answer with rows was explained: %v %q", asked, e.String())
+	}
+}
+
+func TestLongHistoryStaysPrivateWhenReadlineRewritesIt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "relmap", "history")
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for i := range 600 { // over readline's limit of 500 entries
+		fmt.Fprintf(&b, "RETURN %d;\n", i)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	term, err := NewTerminal(io.NopCloser(strings.NewReader("")), &out, &out, path, Completer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	term.Close()
+	got, _ := os.ReadFile(path)
+	if n := strings.Count(string(got), "\n"); n >= 600 {
+		t.Fatalf("history not rewritten (%d lines): the test checks nothing", n)
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("rewritten history: mode %v, %v", fi.Mode(), err)
+	}
+	if _, err := os.Stat(path + ".tmp"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("temporary file left: %v", err)
 	}
 }
