@@ -307,3 +307,12 @@ func TestLongHistoryStaysPrivateWhenReadlineRewritesIt(t *testing.T) {
 		t.Errorf("temporary file left: %v", err)
 	}
 }
+
+func TestHelpListsTheCommands(t *testing.T) {
+	out, _, _, _ := runScript(t, &fakeStore{}, true, ":help")
+	for _, c := range CommandNames() {
+		if c != ":quit" && !strings.Contains(out, "  "+c) {
+			t.Errorf(":help lacks %s:\n%s", c, out)
+		}
+	}
+}
