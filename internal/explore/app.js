@@ -48,9 +48,9 @@
   });
   const style = [
     { selector: 'node', style: { label: 'data(label)', shape: 'data(shape)', 'background-color': 'data(fill)', width: 20, height: 20,
-      'border-width': 1, 'border-color': '#6b7386', 'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 2,
-      'text-outline-color': '#fff', 'text-outline-width': 2, color: '#1d2330', 'min-zoomed-font-size': 5 } },
-    { selector: 'node.state', style: { width: 30, height: 30, 'font-size': 10.5, 'font-weight': 600, 'pie-size': '100%' } },
+      'border-width': 1, 'border-color': '#6b7386', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 2,
+      'text-outline-color': '#fff', 'text-outline-width': 2, color: '#1d2330', 'min-zoomed-font-size': 7 } },
+    { selector: 'node.state', style: { width: 32, height: 32, 'font-size': 13, 'font-weight': 600, 'pie-size': '100%' } },
     { selector: 'node.organisation', style: { width: 30, height: 26 } },
     { selector: 'edge', style: { width: 1.4, 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle',
       'arrow-scale': 0.7, 'curve-style': 'bezier', opacity: 0.9 } },
@@ -107,7 +107,10 @@
   }
 
   // A selected actor and its neighbours on the day stay bright.
+  let dimmed = false;
   function highlight() {
+    if (!dimmed && state.selected == null) return;
+    dimmed = state.selected != null;
     cy.batch(() => {
       cy.elements().removeClass('dim');
       if (state.selected == null) return;
@@ -148,7 +151,9 @@
       panel.append(ul);
     }
     const ties = D.ties.map((t, k) => [t, k]).filter(([t]) => t.from === i || t.to === i);
-    ties.sort(([x], [y]) => (inForce(y, d) - inForce(x, d)) || ((x.since ?? -1e9) - (y.since ?? -1e9)));
+    // In force first; then membership and partnership before the rest (the
+    // domain's order of types); then by start.
+    ties.sort(([x], [y]) => (inForce(y, d) - inForce(x, d)) || (x.type - y.type) || ((x.since ?? -1e9) - (y.since ?? -1e9)));
     panel.append(el('h2', {}, `Ties: ${ties.filter(([t]) => inForce(t, d)).length} in force on ${iso(d)}, ${ties.length} in all`));
     const ul = el('ul', { id: 'ties' });
     for (const [t, k] of ties) {
@@ -196,6 +201,13 @@
   // Controls.
   const slider = $('slider');
   slider.min = D.start; slider.max = D.end;
+  // Tick marks every five years.
+  const ticks = el('datalist', { id: 'years' });
+  for (let y = Math.ceil(new Date(D.start * DAY).getUTCFullYear() / 5) * 5; Date.UTC(y, 0, 1) / DAY <= D.end; y += 5) {
+    ticks.append(el('option', { value: Date.UTC(y, 0, 1) / DAY, label: String(y) }));
+  }
+  document.body.append(ticks);
+  slider.setAttribute('list', 'years');
   slider.addEventListener('input', () => setDay(+slider.value));
   $('date').addEventListener('change', (e) => {
     const n = parseDay(e.target.value);
@@ -236,6 +248,14 @@
     performance.mark('explore-first-render');
     window.explorer.firstRender = performance.now();
   });
+  // A link may name the day and the actor: explore.html#2012-02-01/kazakhstan.
+  const [hashDay, hashActor] = decodeURIComponent(location.hash.slice(1)).split('/');
+  if (hashDay && parseDay(hashDay) != null) state.day = parseDay(hashDay);
   setDay(state.day);
-  cy.fit(cy.elements().not('.off'), 30);
+  // The first view frames Central Asia and the spheres where the data has
+  // them; the rest is a zoom away.
+  const focus = cy.collection(nodes.filter((n, i) => D.actors[i].region === 'central-asia' || D.spheres.some((s) => s.id === D.actors[i].id)));
+  cy.fit(focus.length ? focus : cy.elements().not('.off'), 40);
+  const linked = D.actors.findIndex((a) => a.id === hashActor);
+  if (linked >= 0) select(linked);
 })();

@@ -158,7 +158,8 @@ func dateOfDay(n int) graph.Date { return graph.Day(epoch.AddDate(0, 0, n)) }
 // Build works out the page's data from ds.
 func Build(ds *graph.Dataset, o Options) *Data {
 	d := &Data{Title: o.Title, Generator: o.Generator,
-		Fingerprint: graph.FingerprintOf([]*graph.Dataset{ds}).Hash}
+		Fingerprint: graph.FingerprintOf([]*graph.Dataset{ds}).Hash,
+		Spheres: []Sphere{}, Orgs: []Org{}, Docs: []Doc{}, Ties: []Tie{}} // [] rather than null in JSON
 	if d.Title == "" {
 		d.Title = "relmap explorer"
 	}
@@ -219,7 +220,9 @@ func Build(ds *graph.Dataset, o Options) *Data {
 			Aliases: a.Aliases, Region: a.Region, Note: a.Note}
 	}
 	d.placeActors()
-	d.Spheres, d.Orgs = spheresAndOrgs(ds, index)
+	if sp, orgs := spheresAndOrgs(ds, index); len(orgs) > 0 {
+		d.Spheres, d.Orgs = append(d.Spheres, sp...), orgs
+	}
 	d.spans(ds, index)
 	return d
 }
@@ -265,7 +268,7 @@ func attrText(attrs map[string]string) string {
 func (d *Data) placeActors() {
 	sizes := make([][2]float64, len(d.Actors))
 	for i, a := range d.Actors {
-		sizes[i] = [2]float64{max(40, 6.5*float64(len([]rune(a.Label)))), 52}
+		sizes[i] = [2]float64{max(44, 7.5*float64(len([]rune(a.Label)))), 56}
 	}
 	edges := make([][2]int, len(d.Ties))
 	for i, t := range d.Ties {
