@@ -10,7 +10,7 @@ SOURCE_DATE := 2012-02-01
 # one linked against libc, which counts in a short `relmap query`.
 CGO_ENABLED ?= 0
 
-.PHONY: all build demo test unit bench bench-load bench-query bench-render fuzz clean db-start db-stop deps-ci deps-py test-patched
+.PHONY: all build demo test unit bench bench-load bench-query bench-render bench-explore fuzz clean db-start db-stop deps-ci deps-py test-patched
 
 all: build
 
@@ -35,6 +35,7 @@ demo: build
 	$(RELMAP) compare --format markdown > $(OUT)/compare-today.md
 	$(RELMAP) compare --from $(SOURCE_DATE) --to today --format markdown > $(OUT)/compare-changes.md
 	$(RELMAP) report --at $(SOURCE_DATE) -o $(OUT)/report.html
+	$(RELMAP) explore -o $(OUT)/explore.html
 	$(RELMAP) fingerprint
 	@echo "Wrote:" && ls -1 $(OUT)
 
@@ -56,7 +57,12 @@ unit: test-patched
 test-patched:
 	cd third_party/neo4j-go-driver && $(GO) test -count=1 ./neo4j/internal/bolt/
 
-bench: bench-render bench-load bench-query
+bench: bench-render bench-load bench-query bench-explore
+
+# The explorer page in headless Chromium (Performance API): first render and
+# slider steps on the built-in data and a synthetic 1,000-actor/2,000-tie graph.
+bench-explore:
+	$(GO) test -run '^$$' -bench Explorer -benchtime 1x -count 3 -timeout 30m ./internal/explore/
 
 bench-render: build
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./internal/render/

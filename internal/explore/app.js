@@ -164,7 +164,7 @@
       ul.append(el('li', { class: 'tie' + (inForce(t, d) ? '' : ' off'), 'data-key': t.key, 'data-edge': 'e' + k },
         el('span', { class: 'swatch' + (ty.dashed ? ' dashed' : ''), style: `border-color:${ty.colour}` }),
         el('b', {}, ty.id.replace(/_/g, ' ')), t.from === i ? ' → ' : ' ← ',
-        el('a', { class: 'actor', onclick: () => select(other) }, D.actors[other].name),
+        el('a', { class: 'actor', onclick: () => select(other, true) }, D.actors[other].name),
         t.attrs ? ` (${t.attrs})` : '', el('br'), el('span', { class: 'when' }, when), ' ', tag ? el('span', { class: 'tag' }, tag) : null,
         t.note ? el('div', {}, t.note) : null,
         el('ol', { class: 'cites' }, ...t.cites.map((c) => el('li', {}, docText(c))))));
@@ -172,14 +172,16 @@
     panel.append(ul);
   }
 
-  function select(i) {
+  // move brings the actor into view (from search or a link in the panel);
+  // a click on the drawing leaves the view where it is.
+  function select(i, move) {
     state.selected = i;
     cy.elements().unselect();
     if (i == null) { highlight(); return; }
     nodes[i].select();
     highlight();
     showActor(i);
-    cy.animate({ center: { eles: nodes[i] }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+    if (move) cy.animate({ center: { eles: nodes[i] }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
   }
 
   function search(q) {
@@ -193,7 +195,7 @@
       });
       out.sort((x, y) => x.rank - y.rank || D.actors[x.i].name.localeCompare(D.actors[y.i].name));
     }
-    $('results').replaceChildren(...out.slice(0, 12).map((r) => el('li', { onclick: () => select(r.i), 'data-id': D.actors[r.i].id },
+    $('results').replaceChildren(...out.slice(0, 12).map((r) => el('li', { onclick: () => select(r.i, true), 'data-id': D.actors[r.i].id },
       D.actors[r.i].name, r.hit !== D.actors[r.i].name ? el('span', { class: 'alias' }, ` (${r.hit})`) : null)));
     return out.map((r) => D.actors[r.i].id);
   }
@@ -257,5 +259,5 @@
   const focus = cy.collection(nodes.filter((n, i) => D.actors[i].region === 'central-asia' || D.spheres.some((s) => s.id === D.actors[i].id)));
   cy.fit(focus.length ? focus : cy.elements().not('.off'), 40);
   const linked = D.actors.findIndex((a) => a.id === hashActor);
-  if (linked >= 0) select(linked);
+  if (linked >= 0) select(linked, true);
 })();
