@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/seed"
 	"github.com/relmap/relmap/seeds"
@@ -67,5 +69,48 @@ func TestLibraryChecksum(t *testing.T) {
 	}
 	if err := checkLibrary(library); err != nil {
 		t.Error(err)
+	}
+}
+
+const hostile = "</script><script>document.title='owned'</script><!-- \u2028 & \"q\""
+
+// hostileDataset has text in every place the page shows that would end the
+// script, open a comment or run code if it were pasted in unescaped.
+func hostileDataset() *graph.Dataset {
+	d := &graph.Dataset{Name: "t",
+		Documents: []graph.Document{{ID: "doc", Title: hostile, Publisher: hostile, Kind: "document", Dataset: "t"}},
+		Actors: []graph.Actor{
+			{ID: "kazakhstan", Kind: graph.KindState, Name: hostile, Aliases: []string{"Qazaqstan " + hostile}, Note: hostile, Region: "central-asia", Dataset: "t"},
+			{ID: "csto", Kind: graph.KindOrganisation, Name: "CSTO", Dataset: "t"},
+		},
+	}
+	t := graph.Tie{Type: graph.TieMemberOf, From: "kazakhstan", To: "csto", Attrs: map[string]string{"role": "member"}, Note: hostile,
+		Since: graph.MustDate("1994"), Sources: []graph.Citation{{Doc: "doc", Section: hostile, Evidence: hostile}}, Dataset: "t"}
+	t.Key = graph.TieKey(t, "")
+	d.Ties = []graph.Tie{t}
+	return d
+}
+
+func TestHostileTextStaysText(t *testing.T) {
+	page := string(writePage(t, hostileDataset(), sourceDate))
+	if n := strings.Count(strings.ToLower(page), "</script"); n != 2 {
+		t.Errorf("the page holds %d </script, want the 2 that close its own scripts", n)
+	}
+	if strings.Contains(page, "<!-- ") || strings.Contains(page, "\u2028") {
+		t.Error("a comment opener or a raw U+2028 reached the page")
+	}
+	tb := openPage(t, []byte(page))
+	tb.do(t, chromedp.SendKeys(`#search`, "qazaqstan"), chromedp.SendKeys(`#search`, "\r"))
+	if got := tb.text(t, `#panel h3`); got != strings.TrimSpace(strings.ReplaceAll(hostile, "\u2028", " ")) && got != hostile {
+		t.Errorf("the panel shows %q, want the name as text: %q", got, hostile)
+	}
+	if title := eval[string](t, tb, `document.title`); title == "owned" {
+		t.Error("text of the data ran as script")
+	}
+	if n := eval[int](t, tb, `document.scripts.length`); n != 2 {
+		t.Errorf("%d script elements after showing the data, want 2", n)
+	}
+	if m := tb.messages(); len(m) > 0 {
+		t.Errorf("console: %v", m)
 	}
 }

@@ -159,7 +159,7 @@ func dateOfDay(n int) graph.Date { return graph.Day(epoch.AddDate(0, 0, n)) }
 func Build(ds *graph.Dataset, o Options) *Data {
 	d := &Data{Title: o.Title, Generator: o.Generator,
 		Fingerprint: graph.FingerprintOf([]*graph.Dataset{ds}).Hash,
-		Spheres: []Sphere{}, Orgs: []Org{}, Docs: []Doc{}, Ties: []Tie{}} // [] rather than null in JSON
+		Spheres:     []Sphere{}, Orgs: []Org{}, Docs: []Doc{}, Ties: []Tie{}} // [] rather than null in JSON
 	if d.Title == "" {
 		d.Title = "relmap explorer"
 	}
