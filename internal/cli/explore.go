@@ -33,8 +33,8 @@ faded. Filter by tie type, organisation and source; search by name or alias
 and citations.
 
 The page embeds Cytoscape.js (MIT licence) at a pinned version whose bytes
-relmap checks before writing. The same data and options give a byte-identical
-file.`,
+relmap checks before writing. The slider runs from the first dated year to
+today; the same data and options give a byte-identical file on the same day.`,
 		Example: `  relmap explore -o explore.html
   relmap explore --at 2012-02-01 -o explore-2012.html`,
 		Args: cobra.NoArgs,
@@ -47,8 +47,6 @@ file.`,
 	cmd.MarkFlagRequired("output")
 	return cmd
 }
-
-func init() { extraCommands = append(extraCommands, newExploreCmd) }
 
 func (o *exploreOptions) run(cmd *cobra.Command) error {
 	if o.output != "-" {
@@ -67,7 +65,7 @@ func (o *exploreOptions) run(cmd *cobra.Command) error {
 		if err != nil {
 			return err
 		}
-		data := explore.Build(ds, explore.Options{At: at, Title: o.title, Generator: "relmap " + Version})
+		data := explore.Build(ds, explore.Options{At: at, Through: graph.Today(), Title: o.title, Generator: "relmap " + Version})
 		var b bytes.Buffer
 		if err := explore.Write(&b, data); err != nil {
 			return err

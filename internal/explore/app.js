@@ -133,7 +133,7 @@
   function docText(c) {
     const doc = D.docs[c.doc];
     const meta = [doc.publisher, doc.published].filter(Boolean).join(', ');
-    return `${doc.title}${meta ? ' (' + meta + ')' : ''}${c.section ? ', ' + c.section : ''}${c.evidence ? ': ' + c.evidence : ''}`;
+    return `${doc.title}${meta ? ' (' + meta + ')' : ''}${c.section ? ', ' + c.section : ''}${c.evidence ? ': ' + c.evidence : ''}${c.checked ? ' (checked ' + c.checked + ')' : ''}`;
   }
   function showActor(i) {
     const a = D.actors[i], d = state.day, panel = $('panel');
@@ -161,7 +161,7 @@
       const ty = D.types[t.type], other = t.from === i ? t.to : t.from;
       const when = `${t.sinceText || '…'} – ${t.untilText || 'open'}`;
       const tag = !inForce(t, d) ? 'not in force on the day' : confirmed(t, d) ? null :
-        `unconfirmed: last attested ${t.attested == null ? 'never' : iso(t.attested)}`;
+        `unconfirmed: last attested ${t.attestedText || 'by no source'}`;
       ul.append(el('li', { class: 'tie' + (inForce(t, d) ? '' : ' off'), 'data-key': t.key, 'data-edge': 'e' + k },
         el('span', { class: 'swatch' + (ty.dashed ? ' dashed' : ''), style: `border-color:${ty.colour}` }),
         el('b', {}, ty.id.replace(/_/g, ' ')), t.from === i ? ' → ' : ' ← ',
@@ -246,7 +246,8 @@
   cy.on('tap', (e) => { if (e.target === cy) select(null); });
 
   window.explorer = { cy, setDay, select, search, state, day: () => iso(state.day),
-    visibleTies: () => D.ties.filter((_, i) => !edgeOff[i]).map((t) => t.key) };
+    visibleTies: () => D.ties.filter((_, i) => !edgeOff[i]).map((t) => t.key),
+    unconfirmedTies: () => D.ties.filter((_, i) => !edgeOff[i] && edges[i].hasClass('unconfirmed')).map((t) => t.key) };
   cy.one('render', () => {
     performance.mark('explore-first-render');
     window.explorer.firstRender = performance.now();

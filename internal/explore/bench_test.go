@@ -61,7 +61,7 @@ func BenchmarkExplorer(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				start := time.Now()
 				var buf bytes.Buffer
-				if err := Write(&buf, Build(ds, Options{At: sourceDate})); err != nil {
+				if err := Write(&buf, Build(ds, Options{At: sourceDate, Through: through})); err != nil {
 					b.Fatal(err)
 				}
 				build += time.Since(start)

@@ -257,6 +257,24 @@ func TestExplorerInChromium(t *testing.T) {
 		}
 	})
 
+	t.Run("unconfirmed ties drawn faded", func(t *testing.T) {
+		for _, day := range []string{"2012-02-01", "2026-01-01"} {
+			tb.slide(t, day)
+			at := graph.MustDate(day)
+			got := eval[[]string](t, tb, `explorer.unconfirmedTies()`)
+			want := wantTies(ds, at, func(t graph.Tie) bool { return t.UnconfirmedAt(at) })
+			if !slices.Equal(got, want) {
+				t.Errorf("unconfirmed ties drawn on %s:\n got %v\nwant %v", day, got, want)
+			}
+			if day == "2026-01-01" && len(want) == 0 {
+				t.Errorf("no tie is unconfirmed on %s: the data no longer tests the styling", day)
+			}
+		}
+		if legend := tb.text(t, `#panel`); !strings.Contains(legend, "unconfirmed") {
+			t.Errorf("the legend does not name the unconfirmed style: %q", legend)
+		}
+	})
+
 	t.Run("a click shows the ties' citations", func(t *testing.T) {
 		eval[chromedp.Void](t, tb, `explorer.select(null)`)
 		xy := eval[[]float64](t, tb, `(() => { const cy = explorer.cy, n = cy.getElementById('n' + DATA.actors.findIndex(a => a.id === 'uzbekistan'));
@@ -351,7 +369,7 @@ func TestExplorerInChromium(t *testing.T) {
 		choose(t, tb, "#source", "All")
 
 		eval[chromedp.Void](t, tb, `document.getElementById('confirmed').click()`)
-		check("confirmed only", func(t graph.Tie) bool { return !attested(ds, t).First().Before(sourceDate.First()) })
+		check("confirmed only", func(t graph.Tie) bool { return t.ConfirmedAt(sourceDate) })
 		eval[chromedp.Void](t, tb, `document.getElementById('confirmed').click()`)
 	})
 

@@ -119,10 +119,12 @@ type Tie struct {
 	SinceText string `json:"sinceText,omitempty"`
 	UntilText string `json:"untilText,omitempty"`
 	// Attested is the last day a source speaks for the tie (nil: none
-	// does). On day D a tie in force is confirmed when Attested >= D.
-	Attested *int   `json:"attested"`
-	Cites    []Cite `json:"cites"`
-	Note     string `json:"note,omitempty"`
+	// does), under graph's attestation rule: on day D a tie in force is
+	// confirmed when Attested >= D (graph.Tie.ConfirmedAt).
+	Attested     *int   `json:"attested"`
+	AttestedText string `json:"attestedText,omitempty"` // as the data gives it
+	Cites        []Cite `json:"cites"`
+	Note         string `json:"note,omitempty"`
 }
 
 // Cite is a citation of a document of Data.Docs.
@@ -130,11 +132,13 @@ type Cite struct {
 	Doc      int    `json:"doc"`
 	Section  string `json:"section,omitempty"`
 	Evidence string `json:"evidence,omitempty"`
+	Checked  string `json:"checked,omitempty"` // when a general-reference record was read
 }
 
 // Options are the page's settings.
 type Options struct {
 	At        graph.Date // the day the page opens on
+	Through   graph.Date // the slider reaches at least this day (today, for the command)
 	Title     string     // "" picks one from the data
 	Generator string     // e.g. "relmap v1.2.3"
 }
@@ -150,6 +154,16 @@ func dayPtr(d graph.Date) *int {
 		return nil
 	}
 	n := dayNumber(d)
+	return &n
+}
+
+// lastDayPtr is the last day of d's period, the last day an attestation
+// dated d speaks for (graph.Date.Last); nil for none.
+func lastDayPtr(d graph.Date) *int {
+	if d.IsZero() {
+		return nil
+	}
+	n := int(d.Last().Sub(epoch).Hours() / 24)
 	return &n
 }
 
@@ -186,6 +200,9 @@ func Build(ds *graph.Dataset, o Options) *Data {
 	}
 
 	first, last := dayNumber(o.At), dayNumber(o.At)
+	if !o.Through.IsZero() {
+		last = max(last, dayNumber(o.Through))
+	}
 	for _, t := range ds.Ties {
 		from, okf := index[t.From]
 		to, okt := index[t.To]
@@ -195,10 +212,10 @@ func Build(ds *graph.Dataset, o Options) *Data {
 		}
 		tie := Tie{Key: t.Key, Type: ty, From: from, To: to, Attrs: attrText(t.Attrs),
 			Since: dayPtr(t.Since), Until: dayPtr(t.Until), SinceText: t.Since.String(), UntilText: t.Until.String(),
-			Attested: dayPtr(attested(ds, t)), Note: t.Note, Cites: []Cite{}}
+			Attested: lastDayPtr(t.Attested), AttestedText: t.Attested.String(), Note: t.Note, Cites: []Cite{}}
 		for _, c := range t.Sources {
 			if i, ok := docs[c.Doc]; ok {
-				tie.Cites = append(tie.Cites, Cite{Doc: i, Section: c.Section, Evidence: c.Evidence})
+				tie.Cites = append(tie.Cites, Cite{Doc: i, Section: c.Section, Evidence: c.Evidence, Checked: c.Checked.String()})
 			}
 		}
 		for _, p := range []*int{tie.Since, tie.Until} {
@@ -209,7 +226,8 @@ func Build(ds *graph.Dataset, o Options) *Data {
 		d.Ties = append(d.Ties, tie)
 	}
 	// The slider runs from the first of January of the first dated year
-	// to the later of the opening day and the last date in the data.
+	// to the latest of the opening day, Through and the last date in the
+	// data.
 	d.Start = dayNumber(graph.Date{Year: dateOfDay(first).Year})
 	d.End = last
 	d.Initial = dayNumber(o.At)
@@ -225,26 +243,6 @@ func Build(ds *graph.Dataset, o Options) *Data {
 	}
 	d.spans(ds, index)
 	return d
-}
-
-// attested is the last day a source speaks for t: its end when it has one,
-// else the latest publication date of the documents it cites.
-//
-// TODO(attestation): read graph.Tie.Attested once the domain provides it;
-// this is the same rule without general-reference checked dates.
-func attested(ds *graph.Dataset, t graph.Tie) graph.Date {
-	if !t.Until.IsZero() {
-		return t.Until
-	}
-	var best graph.Date
-	for _, c := range t.Sources {
-		for _, doc := range ds.Documents {
-			if doc.ID == c.Doc && !doc.Published.IsZero() && (best.IsZero() || doc.Published.First().After(best.First())) {
-				best = doc.Published
-			}
-		}
-	}
-	return best
 }
 
 func attrText(attrs map[string]string) string {
