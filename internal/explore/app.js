@@ -40,7 +40,7 @@
   const elements = [];
   D.actors.forEach((a, i) => {
     const data = { id: 'n' + i, label: a.label, fill: D.kinds[a.kind].fill, shape: shapes[kind(a)] || 'rectangle' };
-    D.spheres.forEach((_, j) => { data['p' + j] = 0; });
+    D.spheres.forEach((_, j) => { data['p' + j] = 0; data['o' + j] = 1; });
     elements.push({ group: 'nodes', data, position: { x: a.x, y: a.y }, classes: kind(a) });
   });
   D.ties.forEach((t, i) => {
@@ -64,6 +64,7 @@
   D.spheres.forEach((s, j) => {
     style[1].style[`pie-${j + 1}-background-color`] = s.colour;
     style[1].style[`pie-${j + 1}-background-size`] = `data(p${j})`;
+    style[1].style[`pie-${j + 1}-background-opacity`] = `data(o${j})`;
   });
   const cy = cytoscape({ container: $('cy'), elements, style, layout: { name: 'preset' }, minZoom: 0.05, maxZoom: 6,
     boxSelectionEnabled: false, autoungrabify: true });
@@ -98,6 +99,8 @@
           D.spheres.forEach((_, j) => {
             const p = inside.includes(j) ? 100 / inside.length : 0;
             if (nodes[i].data('p' + j) !== p) nodes[i].data('p' + j, p);
+            const o = a.spans.some((s) => s.sphere === j && s.in && spanAt(s, d) && !(s.attested >= d)) ? 0.3 : 1;
+            if (nodes[i].data('o' + j) !== o) nodes[i].data('o' + j, o);
           });
         }
       });
@@ -147,7 +150,8 @@
         const now = (a.spans || []).find((p) => p.sphere === j && spanAt(p, d));
         ul.append(el('li', { 'data-sphere': s.id, 'data-in': now && now.in ? 'yes' : 'no' },
           el('span', { class: 'dot', style: `background:${now && now.in ? s.colour : '#fff'};border:1.5px solid ${s.colour}` }),
-          `${s.label}: ${now ? now.label : 'none'}`, now && now.from != null ? el('span', { class: 'when' }, ` since ${iso(now.from)}`) : null));
+          `${s.label}: ${now ? now.label : 'none'}`, now && now.from != null ? el('span', { class: 'when' }, ` since ${iso(now.from)}`) : null,
+          now && !(now.attested >= d) ? el('span', { class: 'tag' }, `unconfirmed: last attested ${now.attestedText || 'by no source'}`) : null));
       });
       panel.append(ul);
     }
@@ -233,7 +237,7 @@
   $('source').addEventListener('change', (e) => { state.source = e.target.value === '' ? null : +e.target.value; update(); });
   $('confirmed').addEventListener('change', (e) => { state.confirmedOnly = e.target.checked; update(); });
   D.spheres.forEach((s) => $('spheres').append(el('div', {}, el('span', { class: 'dot', style: `background:${s.colour}` }), s.label)));
-  $('spheres').append(el('div', { class: 'hint' }, 'A state\'s disc is shared among the spheres it is in on the day.'));
+  $('spheres').append(el('div', { class: 'hint' }, 'A state\'s disc is shared among the spheres it is in on the day; a pale share is unconfirmed on that day.'));
   const present = new Set(D.ties.map((t) => t.type));
   D.types.forEach((ty, i) => {
     if (!present.has(i)) return;

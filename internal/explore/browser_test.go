@@ -270,7 +270,34 @@ func TestExplorerInChromium(t *testing.T) {
 				t.Errorf("no tie is unconfirmed on %s: the data no longer tests the styling", day)
 			}
 		}
-		if legend := tb.text(t, `#panel`); !strings.Contains(legend, "unconfirmed") {
+		// A state's standing towards a sphere is unconfirmed when none of
+		// the ties that decide it is confirmed on the day.
+		at := graph.MustDate("2026-01-01")
+		res, err := compare.Compare(ds, nil, graph.RegionCentralAsia, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		unconfirmed := 0
+		for i, st := range res.States {
+			got := tb.standing(t, st.ID)
+			for j, org := range res.Orgs {
+				c := res.Cells[i][j]
+				if !c.In() {
+					continue
+				}
+				confirmed := slices.ContainsFunc(c.Ties, func(t graph.Tie) bool { return t.ConfirmedAt(at) })
+				if !confirmed {
+					unconfirmed++
+				}
+				if shown := !strings.Contains(got[org.ID][0], "unconfirmed"); shown != confirmed {
+					t.Errorf("%s towards %s on %s: the page shows %q, confirmed by the data: %v", st.ID, org.ID, at, got[org.ID][0], confirmed)
+				}
+			}
+		}
+		if unconfirmed == 0 {
+			t.Logf("every standing of Central Asia is confirmed on %s", at)
+		}
+		if legend := tb.text(t, `#filters`); !strings.Contains(legend, "unconfirmed: in force only because no end is recorded") {
 			t.Errorf("the legend does not name the unconfirmed style: %q", legend)
 		}
 	})

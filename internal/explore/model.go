@@ -103,6 +103,11 @@ type Span struct {
 	To     *int   `json:"to"`   // nil: still so; exclusive
 	Label  string `json:"label"`
 	In     bool   `json:"in"` // inside the sphere (not merely interested or suspended)
+	// Attested is the last day a source speaks for any of the ties that
+	// decide the relation (nil: none does): on a day after it the relation
+	// holds only because those ties have no recorded end.
+	Attested     *int   `json:"attested"`
+	AttestedText string `json:"attestedText,omitempty"`
 }
 
 // Tie is an edge, with the days it is in force and what backs it.
@@ -359,7 +364,8 @@ func (d *Data) spans(ds *graph.Dataset, index map[string]int) {
 			for j, c := range res.Cells[i] {
 				key := [2]int{a, j}
 				cur := current[key]
-				if cur != nil && cur.ok && cur.span.Label == c.Label() && cur.span.In == c.In() {
+				att := latestAttestation(c.Ties)
+				if cur != nil && cur.ok && cur.span.Label == c.Label() && cur.span.In == c.In() && cur.span.AttestedText == att.String() {
 					cur.span.To = to // the same relation goes on
 					continue
 				}
@@ -369,7 +375,8 @@ func (d *Data) spans(ds *graph.Dataset, index map[string]int) {
 				cur = &open{}
 				current[key] = cur
 				if c.Relation != compare.None {
-					*cur = open{span: Span{Sphere: j, From: from, To: to, Label: c.Label(), In: c.In()}, ok: true}
+					*cur = open{span: Span{Sphere: j, From: from, To: to, Label: c.Label(), In: c.In(),
+						Attested: lastDayPtr(att), AttestedText: att.String()}, ok: true}
 				}
 			}
 		}
@@ -384,6 +391,18 @@ func (d *Data) spans(ds *graph.Dataset, index map[string]int) {
 			return cmp.Or(cmp.Compare(x.Sphere, y.Sphere), cmp.Compare(from(x), from(y)))
 		})
 	}
+}
+
+// latestAttestation is the latest of the ties' attestations (graph.Attest's
+// order: by the last day each speaks for).
+func latestAttestation(ties []graph.Tie) graph.Date {
+	var best graph.Date
+	for _, t := range ties {
+		if !t.Attested.IsZero() && (best.IsZero() || t.Attested.Last().After(best.Last())) {
+			best = t.Attested
+		}
+	}
+	return best
 }
 
 func from(s Span) int {
