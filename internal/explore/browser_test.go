@@ -365,6 +365,20 @@ func TestExplorerInChromium(t *testing.T) {
 		}
 	})
 
+	t.Run("play runs the slider and pauses", func(t *testing.T) {
+		tb.slide(t, "2000-01-01")
+		tb.do(t, chromedp.Click(`#play`))
+		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`explorer.day() >= '2000-03-01'`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+			t.Fatalf("the day did not move after play: %v (day %s)", err, eval[string](t, tb, `explorer.day()`))
+		}
+		tb.do(t, chromedp.Click(`#play`))
+		paused := eval[string](t, tb, `explorer.day()`)
+		tb.do(t, chromedp.Sleep(500*time.Millisecond))
+		if now := eval[string](t, tb, `explorer.day()`); now != paused || tb.text(t, `#play`) != "▶ Play" {
+			t.Errorf("after pause the day went from %s to %s; button %q", paused, now, tb.text(t, `#play`))
+		}
+	})
+
 	t.Run("filters", func(t *testing.T) {
 		tb.slide(t, "2012-02-01")
 		check := func(what string, keep func(graph.Tie) bool) {
