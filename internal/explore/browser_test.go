@@ -11,8 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -63,6 +65,11 @@ func openPage(t testing.TB, html []byte) *tab {
 		_, err = chromedp.Call(ctx, network.Enable, network.EnableParams{})
 	}
 	if err == nil {
+		// Durations in the main thread's CPU time, for the benchmark (see
+		// tab.cpu).
+		_, err = chromedp.Call(ctx, performance.Enable, performance.EnableParams{TimeDomain: performance.EnableTimeDomainThreadTicks})
+	}
+	if err == nil {
 		err = chromedp.Do(ctx, chromedp.Navigate(tb.url))
 	}
 	if err == nil {
@@ -97,6 +104,25 @@ func (tb *tab) record(ev any) {
 	case *log.EventEntryAdded:
 		tb.console = append(tb.console, fmt.Sprintf("log %s: %s %s", e.Entry.Level, e.Entry.Text, e.Entry.URL))
 	}
+}
+
+// cpu is the CPU time in milliseconds that the page's main thread has
+// spent in tasks so far (Chromium's TaskDuration metric in thread time):
+// unlike the Performance API's clock, it does not count time spent waiting
+// for a core that other processes hold.
+func (tb *tab) cpu(t testing.TB) float64 {
+	t.Helper()
+	res, err := chromedp.Call(tb.ctx, performance.GetMetrics, cdp.Empty{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range res.Metrics {
+		if m.Name == "TaskDuration" {
+			return m.Value * 1000
+		}
+	}
+	t.Fatal("Chromium reports no TaskDuration metric")
+	return 0
 }
 
 func (tb *tab) messages() []string {
