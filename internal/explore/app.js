@@ -35,17 +35,56 @@
     return e;
   }
 
-  // The graph, drawn where Go placed it.
+  // What the day and the filters show: for each tie whether it is drawn and
+  // unconfirmed, for each actor whether it is drawn and each sphere's share
+  // and opacity of its disc.
+  function decide() {
+    const d = state.day, org = state.org == null ? null : new Set(D.orgs[state.org].actors);
+    const v = { edgeOff: new Int8Array(D.ties.length), weak: new Int8Array(D.ties.length), nodeOff: new Int8Array(D.actors.length),
+      pies: [], shown: 0, unconfirmed: 0, actors: 0 };
+    const used = new Uint8Array(D.actors.length);
+    D.ties.forEach((t, i) => {
+      let on = inForce(t, d) && state.types.has(t.type) && (!org || org.has(t.from) || org.has(t.to)) &&
+        (state.source == null || t.cites.some((c) => c.doc === state.source));
+      const unconfirmed = on && !confirmed(t, d);
+      if (unconfirmed && state.confirmedOnly) on = false;
+      if (on) { used[t.from] = used[t.to] = 1; v.shown++; if (unconfirmed) v.unconfirmed++; }
+      v.edgeOff[i] = on ? 0 : 1;
+      v.weak[i] = on && unconfirmed ? 1 : 0;
+    });
+    D.actors.forEach((a, i) => {
+      const on = used[i] || (org == null && state.source == null && kind(a) === 'state');
+      v.actors += on ? 1 : 0;
+      v.nodeOff[i] = on ? 0 : 1;
+      if (!a.spans) return;
+      const inside = a.spans.filter((s) => s.in && spanAt(s, d));
+      const pie = {};
+      D.spheres.forEach((_, j) => {
+        const span = inside.find((s) => s.sphere === j);
+        pie['p' + j] = span ? 100 / inside.length : 0;
+        pie['o' + j] = span && !(span.attested >= d) ? 0.3 : 1;
+      });
+      v.pies[i] = pie;
+    });
+    return v;
+  }
+
+  // The graph, drawn where Go placed it, as the opening day shows it.
+  const [hashDay, hashActor] = decodeURIComponent(location.hash.slice(1)).split('/');
+  if (hashDay && parseDay(hashDay) != null) state.day = Math.min(Math.max(parseDay(hashDay), D.start), D.end);
+  let shown = decide();
   const shapes = { state: 'ellipse', organisation: 'hexagon', programme: 'round-rectangle', route: 'cut-rectangle', place: 'round-tag', initiative: 'rhomboid' };
   const elements = [];
   D.actors.forEach((a, i) => {
     const data = { id: 'n' + i, label: a.label, fill: D.kinds[a.kind].fill, shape: shapes[kind(a)] || 'rectangle' };
     D.spheres.forEach((_, j) => { data['p' + j] = 0; data['o' + j] = 1; });
-    elements.push({ group: 'nodes', data, position: { x: a.x, y: a.y }, classes: kind(a) });
+    Object.assign(data, shown.pies[i]);
+    elements.push({ group: 'nodes', data, position: { x: a.x, y: a.y }, classes: kind(a) + (shown.nodeOff[i] ? ' off' : '') });
   });
   D.ties.forEach((t, i) => {
     const ty = D.types[t.type];
-    elements.push({ group: 'edges', data: { id: 'e' + i, source: 'n' + t.from, target: 'n' + t.to, colour: ty.colour }, classes: ty.dashed ? 'dashed' : '' });
+    const classes = [ty.dashed ? 'dashed' : '', shown.edgeOff[i] ? 'off' : '', shown.weak[i] ? 'unconfirmed' : ''].join(' ').trim();
+    elements.push({ group: 'edges', data: { id: 'e' + i, source: 'n' + t.from, target: 'n' + t.to, colour: ty.colour }, classes });
   });
   const style = [
     { selector: 'node', style: { label: 'data(label)', shape: 'data(shape)', 'background-color': 'data(fill)', width: 20, height: 20,
@@ -75,44 +114,27 @@
   const nodes = D.actors.map((_, i) => cy.getElementById('n' + i));
   const edges = D.ties.map((_, i) => cy.getElementById('e' + i));
 
-  // What the day and the filters show. Only changed classes are touched, so
-  // that a slider step costs little on a large graph.
-  const edgeOff = new Int8Array(D.ties.length).fill(-1), edgeWeak = new Int8Array(D.ties.length).fill(-1);
-  const nodeOff = new Int8Array(D.actors.length).fill(-1);
-  const setClass = (ele, cls, on, prev) => { if (on !== prev) { if (on) ele.addClass(cls); else ele.removeClass(cls); } return on; };
+  // Only what changed is restyled, so that a slider step costs little on a
+  // large graph.
+  const toggle = (ele, cls, now, before) => { if (now !== before) { if (now) ele.addClass(cls); else ele.removeClass(cls); } };
   function update() {
-    const d = state.day, org = state.org == null ? null : new Set(D.orgs[state.org].actors);
-    const used = new Uint8Array(D.actors.length);
-    let shown = 0, weak = 0, actors = 0;
+    const v = decide();
     cy.batch(() => {
-      D.ties.forEach((t, i) => {
-        let on = inForce(t, d) && state.types.has(t.type) && (!org || org.has(t.from) || org.has(t.to)) &&
-          (state.source == null || t.cites.some((c) => c.doc === state.source));
-        const unconfirmed = on && !confirmed(t, d);
-        if (unconfirmed && state.confirmedOnly) on = false;
-        if (on) { used[t.from] = used[t.to] = 1; shown++; if (unconfirmed) weak++; }
-        edgeOff[i] = setClass(edges[i], 'off', on ? 0 : 1, edgeOff[i]);
-        edgeWeak[i] = setClass(edges[i], 'unconfirmed', unconfirmed ? 1 : 0, edgeWeak[i]);
+      edges.forEach((e, i) => {
+        toggle(e, 'off', v.edgeOff[i], shown.edgeOff[i]);
+        toggle(e, 'unconfirmed', v.weak[i], shown.weak[i]);
       });
-      D.actors.forEach((a, i) => {
-        const on = used[i] || (org == null && state.source == null && kind(a) === 'state') ? 1 : 0;
-        actors += on;
-        nodeOff[i] = setClass(nodes[i], 'off', on ? 0 : 1, nodeOff[i]);
-        if (a.spans) {
-          const inside = a.spans.filter((s) => s.in && spanAt(s, d)).map((s) => s.sphere);
-          D.spheres.forEach((_, j) => {
-            const p = inside.includes(j) ? 100 / inside.length : 0;
-            if (nodes[i].data('p' + j) !== p) nodes[i].data('p' + j, p);
-            const o = a.spans.some((s) => s.sphere === j && s.in && spanAt(s, d) && !(s.attested >= d)) ? 0.3 : 1;
-            if (nodes[i].data('o' + j) !== o) nodes[i].data('o' + j, o);
-          });
-        }
+      nodes.forEach((n, i) => {
+        toggle(n, 'off', v.nodeOff[i], shown.nodeOff[i]);
+        for (const [k, x] of Object.entries(v.pies[i] || {})) if (shown.pies[i][k] !== x) n.data(k, x);
       });
     });
-    $('counts').textContent = `${shown} ties in force (${weak} unconfirmed) · ${actors} actors`;
+    shown = v;
+    showCounts();
     highlight();
     if (state.selected != null) showActor(state.selected);
   }
+  const showCounts = () => { $('counts').textContent = `${shown.shown} ties in force (${shown.unconfirmed} unconfirmed) · ${shown.actors} actors`; };
 
   // A selected actor and its neighbours on the day stay bright.
   let dimmed = false;
@@ -129,10 +151,13 @@
 
   function setDay(n) {
     state.day = Math.min(Math.max(Math.round(n), D.start), D.end);
+    showDay();
+    update();
+  }
+  function showDay() {
     $('slider').value = state.day;
     $('date').value = iso(state.day);
     $('date').style.borderColor = '';
-    update();
   }
 
   // The panel: the actor, where it stands towards each sphere on the day,
@@ -254,16 +279,16 @@
   cy.on('tap', (e) => { if (e.target === cy) select(null); });
 
   window.explorer = { cy, setDay, select, search, state, day: () => iso(state.day),
-    visibleTies: () => D.ties.filter((_, i) => !edgeOff[i]).map((t) => t.key),
-    unconfirmedTies: () => D.ties.filter((_, i) => !edgeOff[i] && edges[i].hasClass('unconfirmed')).map((t) => t.key) };
+    visibleTies: () => D.ties.filter((_, i) => !edges[i].hasClass('off')).map((t) => t.key),
+    unconfirmedTies: () => D.ties.filter((_, i) => !edges[i].hasClass('off') && edges[i].hasClass('unconfirmed')).map((t) => t.key) };
   cy.one('render', () => {
     performance.mark('explore-first-render');
     window.explorer.firstRender = performance.now();
   });
-  // A link may name the day and the actor: explore.html#2012-02-01/kazakhstan.
-  const [hashDay, hashActor] = decodeURIComponent(location.hash.slice(1)).split('/');
-  if (hashDay && parseDay(hashDay) != null) state.day = parseDay(hashDay);
-  setDay(state.day);
+  // A link may name the day and the actor: explore.html#2012-02-01/kazakhstan
+  // (the day was read before drawing).
+  showDay();
+  showCounts();
   // The first view frames Central Asia and the spheres where the data has
   // them; the rest is a zoom away.
   const focus = cy.collection(nodes.filter((n, i) => D.actors[i].region === 'central-asia' || D.spheres.some((s) => s.id === D.actors[i].id)));
