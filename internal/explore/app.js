@@ -215,7 +215,11 @@
     nodes[i].select();
     highlight();
     showActor(i);
-    if (move) cy.animate({ center: { eles: nodes[i] }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+    if (move) {
+      // Centred on its place, which an actor hidden on the day keeps too.
+      const p = nodes[i].position(), zoom = Math.max(cy.zoom(), 1);
+      cy.animate({ zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom } }, { duration: 250 });
+    }
   }
 
   function search(q) {
@@ -266,7 +270,8 @@
   $('source').addEventListener('change', (e) => { state.source = e.target.value === '' ? null : +e.target.value; update(); });
   $('confirmed').addEventListener('change', (e) => { state.confirmedOnly = e.target.checked; update(); });
   D.spheres.forEach((s) => $('spheres').append(el('div', {}, el('span', { class: 'dot', style: `background:${s.colour}` }), s.label)));
-  $('spheres').append(el('div', { class: 'hint' }, 'A state\'s disc is shared among the spheres it is in on the day; a pale share is unconfirmed on that day.'));
+  if (D.spheres.length) $('spheres').append(el('div', { class: 'hint' }, 'A state\'s disc is shared among the spheres it is in on the day; a pale share is unconfirmed on that day.'));
+  else $('spheres').previousElementSibling.hidden = true;
   const present = new Set(D.ties.map((t) => t.type));
   D.types.forEach((ty, i) => {
     if (!present.has(i)) return;

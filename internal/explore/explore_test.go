@@ -16,7 +16,10 @@ import (
 	"github.com/relmap/relmap/seeds"
 )
 
-var writeTo = flag.String("write", "", "write the built-in data's page to this file (to look at it)")
+var (
+	writeTo    = flag.String("write", "", "write the built-in data's page to this file (to look at it)")
+	writeSynth = flag.String("write-synthetic", "", "write the synthetic 1,000-actor graph's page to this file")
+)
 
 // builtin is the dataset built into relmap, merged as a snapshot reads it.
 func builtin(t testing.TB) *graph.Dataset {
@@ -54,6 +57,11 @@ func TestWritePage(t *testing.T) {
 	b := writePage(t, builtin(t), sourceDate)
 	if *writeTo != "" {
 		if err := os.WriteFile(*writeTo, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if *writeSynth != "" {
+		if err := os.WriteFile(*writeSynth, writePage(t, synthetic(t), sourceDate), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
