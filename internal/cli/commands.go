@@ -17,6 +17,7 @@ var commands = []func(*Globals) *cobra.Command{
 	newExploreCmd,
 	newExportCmd,
 	newAnalyseCmd,
+	newTimelineCmd,
 	newSynthCmd,
 	newFingerprintCmd,
 	newSeedsCmd,
