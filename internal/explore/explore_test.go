@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/compare"
 	"github.com/relmap/relmap/internal/seed"
 	"github.com/relmap/relmap/seeds"
 )
@@ -124,5 +125,68 @@ func TestHostileTextStaysText(t *testing.T) {
 	}
 	if m := tb.messages(); len(m) > 0 {
 		t.Errorf("console: %v", m)
+	}
+}
+
+// TestSpansFollowTheComparison: on every day a tie starts or ends, the day
+// before, and the first of each year, the span the page finds for each
+// state and sphere says what compare.Compare says on that day.
+func TestSpansFollowTheComparison(t *testing.T) {
+	ds := builtin(t)
+	d := Build(ds, Options{At: sourceDate, Through: through})
+	days := map[int]bool{}
+	for _, tie := range d.Ties {
+		for _, p := range []*int{tie.Since, tie.Until} {
+			if p != nil {
+				days[*p], days[*p-1] = true, true
+			}
+		}
+	}
+	for y := 1990; y <= 2026; y++ {
+		days[dayNumber(graph.Date{Year: y})] = true
+	}
+	orgs := make([]string, len(d.Spheres))
+	for i, s := range d.Spheres {
+		orgs[i] = s.ID
+	}
+	if len(orgs) != 3 {
+		t.Fatalf("spheres %v, want NATO, CSTO and SCO", orgs)
+	}
+	index := map[string]int{}
+	for i, a := range d.Actors {
+		index[a.ID] = i
+	}
+	checked := 0
+	for day := range days {
+		at := dateOfDay(day)
+		res, err := compare.Compare(ds, orgs, compare.AllRegions, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, st := range res.States {
+			for j, c := range res.Cells[i] {
+				var got *Span
+				for k, s := range d.Actors[index[st.ID]].Spans {
+					if s.Sphere == j && (s.From == nil || *s.From <= day) && (s.To == nil || day < *s.To) {
+						if got != nil {
+							t.Fatalf("%s, %s on %s: two spans", st.ID, orgs[j], at)
+						}
+						got = &d.Actors[index[st.ID]].Spans[k]
+					}
+				}
+				switch {
+				case c.Relation == compare.None && got != nil:
+					t.Errorf("%s towards %s on %s: span %q, the comparison says none", st.ID, orgs[j], at, got.Label)
+				case c.Relation != compare.None && (got == nil || got.Label != c.Label() || got.In != c.In()):
+					t.Errorf("%s towards %s on %s: span %+v, the comparison says %q (in: %v)", st.ID, orgs[j], at, got, c.Label(), c.In())
+				case got != nil && got.AttestedText != latestAttestation(c.Ties).String():
+					t.Errorf("%s towards %s on %s: attested %q, its ties %q", st.ID, orgs[j], at, got.AttestedText, latestAttestation(c.Ties))
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d cells checked", checked)
 	}
 }
