@@ -3,8 +3,10 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -247,7 +249,7 @@ type drawing struct {
 	name     map[string]string   // actor id -> DOT node ID
 	markers  map[string][]string // actor id -> sphere orgs, in display order
 	kinds    map[graph.Kind]bool
-	ties     map[graph.TieType]bool
+	looks    map[tieLook]bool // how the drawn ties look, for the legend
 	spheres  map[string]bool
 	routes   map[string]bool
 	faded    bool
@@ -273,7 +275,7 @@ func safeID(id string) bool {
 func newDrawing(sg Subgraph, opts Options) *drawing {
 	d := &drawing{
 		opts: opts, name: map[string]string{}, markers: map[string][]string{},
-		kinds: map[graph.Kind]bool{}, ties: map[graph.TieType]bool{}, spheres: map[string]bool{},
+		kinds: map[graph.Kind]bool{}, looks: map[tieLook]bool{}, spheres: map[string]bool{},
 		routes: map[string]bool{}, nodeByID: map[string]Node{},
 	}
 	for i, n := range sg.Nodes {
@@ -292,10 +294,12 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 	}
 	member := map[string]map[string]bool{}
 	for _, e := range sg.Edges {
-		d.ties[e.Type] = true
 		if e.Type == graph.TieTransit && e.Attrs["route"] != "" {
 			d.routes[e.Attrs["route"]] = true
 		}
+	}
+	for _, e := range sg.Edges {
+		d.looks[d.look(e)] = true
 		if d.isFaded(e) {
 			d.faded = true
 			continue
@@ -360,27 +364,50 @@ func (d *drawing) nodeAttrs(n Node) [][2]string {
 	}
 }
 
-func (d *drawing) edgeAttrs(e Edge) [][2]string {
+// tieLook is how a tie is drawn and how the legend names that look. The
+// edge and its legend entry are both made from it, so they cannot differ.
+type tieLook struct {
+	Type   graph.TieType
+	Label  string // the legend's words: the type, then what sets this look apart
+	Colour string
+	Dash   string // solid, dashed or dotted
+	Width  string // penwidth
+	Arrow  string
+}
+
+func (d *drawing) look(e Edge) tieLook {
 	ts := styleOfTie(e.Type)
-	colour, style := ts.Colour, ts.Style
-	info, known := graph.LookupTieType(e.Type)
-	if known && info.Sphere {
-		if c := SphereColour(e.To); c != "" {
-			colour = c
+	l := tieLook{Type: e.Type, Label: strings.ReplaceAll(string(e.Type), "_", " "), Colour: ts.Colour,
+		Dash: ts.Style, Width: ts.Width, Arrow: ts.Arrow}
+	if l.Dash == "bold" || l.Dash == "" {
+		l.Dash = "solid" // the width says bold
+	}
+	if info, ok := graph.LookupTieType(e.Type); ok && info.Sphere {
+		if s := SphereOf(e.To); s != "" {
+			l.Colour = sphereColours[s]
+			l.Label += " (" + sphereName(s) + ")"
 		}
 	}
 	if weakTie(e) {
-		style = "dashed"
+		l.Dash = "dashed"
+		l.Label += ", short of belonging"
 	}
 	if d.isFaded(e) {
-		colour = "#BBBBBB"
+		l.Colour = "#BBBBBB"
+		l.Label += ", not in force on " + d.opts.AsOf.String()
 	}
+	return l
+}
+
+func (d *drawing) edgeAttrs(e Edge) [][2]string {
+	l := d.look(e)
+	info, known := graph.LookupTieType(e.Type)
 	attrs := [][2]string{
-		{"color", quote(colour)},
-		{"fontcolor", quote(colour)},
-		{"style", quote(style)},
-		{"penwidth", quote(ts.Width)},
-		{"arrowhead", quote(ts.Arrow)},
+		{"color", quote(l.Colour)},
+		{"fontcolor", quote(l.Colour)},
+		{"style", quote(l.Dash)},
+		{"penwidth", quote(l.Width)},
+		{"arrowhead", quote(l.Arrow)},
 	}
 	if known && info.Symmetric {
 		attrs = append(attrs, [2]string{"dir", quote("none")})
@@ -486,48 +513,50 @@ func (d *drawing) graphLabel() string {
 // legend lists only what is drawn: a legend that explains absent symbols
 // sends the reader looking for them.
 func (d *drawing) legend() string {
-	var cells []string
+	var kinds []legendEntry
 	for _, k := range graph.Kinds {
 		if d.kinds[k.Kind] {
-			cells = append(cells, legendKind(string(k.Kind), kindStyles[k.Kind]))
+			kinds = append(kinds, legendKind(string(k.Kind), kindStyles[k.Kind]))
 		}
 	}
 	for _, name := range unstyled(d.kinds, kindStyles) {
 		if name == "" {
 			name = "unknown kind"
 		}
-		cells = append(cells, legendKind(name, otherKind))
+		kinds = append(kinds, legendKind(name, otherKind))
 	}
-	var ties []string
-	for _, t := range graph.TieTypes {
-		if d.ties[t.Type] {
-			ties = append(ties, legendTie(string(t.Type), tieStyles[t.Type]))
-		}
-	}
-	for _, name := range unstyled(d.ties, tieStyles) {
-		ties = append(ties, legendTie(name, otherTie))
-	}
-	var spheres []string
+	var spheres []legendEntry
 	for _, s := range graph.Spheres {
 		if d.spheres[s.Org] {
-			spheres = append(spheres, fmt.Sprintf(`<TD BGCOLOR="%s" WIDTH="14" HEIGHT="8" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9">%s sphere</FONT></TD>`,
-				sphereColours[s.Org], htmlText(sphereName(s.Org))))
+			spheres = append(spheres, legendEntry{
+				fmt.Sprintf(`<TD BGCOLOR="%s" WIDTH="14" HEIGHT="8" FIXEDSIZE="TRUE"></TD>`, sphereColours[s.Org]),
+				sphereName(s.Org) + " sphere"})
 		}
 	}
-	if d.faded {
-		ties = append(ties, legendTie("not in force on "+d.opts.AsOf.String(), tieStyle{Colour: "#BBBBBB", Style: "solid"}))
-	}
 	var rows []string
-	for _, group := range [][]string{cells, ties, spheres} {
-		if len(group) > 0 {
-			rows = append(rows, "<TR>"+strings.Join(group, "")+"</TR>")
+	for _, group := range [][]legendEntry{kinds, legendTies(d.looks), spheres} {
+		for i := 0; i < len(group); i += legendPerRow {
+			var row strings.Builder
+			for _, e := range group[i:min(i+legendPerRow, len(group))] {
+				row.WriteString(e.swatch + `<TD ALIGN="LEFT"><FONT POINT-SIZE="9">` + htmlText(e.label) + `</FONT></TD><TD WIDTH="12"></TD>`)
+			}
+			rows = append(rows, row.String())
 		}
 	}
 	if len(rows) == 0 {
 		return ""
 	}
-	return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1" ALIGN="LEFT"><TR><TD ALIGN="LEFT">` +
-		strings.Join(legendRows(rows), `</TD></TR><TR><TD ALIGN="LEFT">`) + `</TD></TR></TABLE>`
+	return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" ALIGN="LEFT"><TR>` +
+		strings.Join(rows, "</TR><TR>") + `</TR></TABLE>`
+}
+
+// legendEntry is a swatch cell and the words beside it. The legend is one
+// grid of entries, legendPerRow to a row, each group (kinds, ties,
+// spheres) starting a row: a swatch sits right before its own words and a
+// gap wider than that comes before the next swatch.
+type legendEntry struct {
+	swatch string // a <TD>
+	label  string // text, escaped when written
 }
 
 // unstyled lists, sorted, the drawn kinds or tie types that the data has but
@@ -543,23 +572,72 @@ func unstyled[K ~string, S any](drawn map[K]bool, styles map[K]S) []string {
 	return out
 }
 
-// legendRows puts each group in its own left-aligned table, so groups of
-// different lengths do not stretch one another's columns.
-func legendRows(rows []string) []string {
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" ALIGN="LEFT">` + r + `</TABLE>`
+func legendKind(name string, ks kindStyle) legendEntry {
+	return legendEntry{fmt.Sprintf(`<TD BGCOLOR="%s" BORDER="1" COLOR="#444444" WIDTH="20" HEIGHT="11" FIXEDSIZE="TRUE"></TD>`, ks.Fill), name}
+}
+
+// legendPerRow is how many tie entries share a legend row: more would
+// widen the figure, and shrink it in print.
+const legendPerRow = 3
+
+// legendTies has one entry per look drawn, in the domain's order of tie
+// types and then by label, each a line drawn as the edges are (colour,
+// width, dashes).
+func legendTies(looks map[tieLook]bool) []legendEntry {
+	order := map[graph.TieType]int{}
+	for i, t := range graph.TieTypes {
+		order[t.Type] = i
+	}
+	ls := make([]tieLook, 0, len(looks))
+	for l := range looks {
+		ls = append(ls, l)
+	}
+	sort.Slice(ls, func(i, j int) bool {
+		a, b := ls[i], ls[j]
+		oa, ka := order[a.Type]
+		ob, kb := order[b.Type]
+		switch {
+		case ka != kb:
+			return ka
+		case oa != ob:
+			return oa < ob
+		case a.Type != b.Type:
+			return a.Type < b.Type
+		}
+		return a.Label < b.Label
+	})
+	out := make([]legendEntry, len(ls))
+	for i, l := range ls {
+		out[i] = legendEntry{`<TD>` + swatch(l) + `</TD>`, l.Label}
 	}
 	return out
 }
 
-func legendKind(name string, ks kindStyle) string {
-	return fmt.Sprintf(`<TD BGCOLOR="%s" BORDER="1" COLOR="#444444"><FONT POINT-SIZE="9">%s</FONT></TD>`, ks.Fill, htmlText(name))
-}
-
-func legendTie(name string, ts tieStyle) string {
-	return fmt.Sprintf(`<TD><FONT COLOR="%s">%s</FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9">%s</FONT></TD>`,
-		ts.Colour, lineGlyph(ts.Style), htmlText(strings.ReplaceAll(name, "_", " ")))
+// swatch draws a line of the look's colour, width and dashes as table
+// cells, the dashes at Graphviz's own SVG lengths (5 on 2 off, dots 1 on
+// 5 off). Cells are whole points high, so a width rounds to the nearest.
+func swatch(l tieLook) string {
+	w, _ := strconv.ParseFloat(l.Width, 64)
+	h := max(1, int(math.Round(w)))
+	var on, off, n int
+	switch l.Dash {
+	case "dashed":
+		on, off, n = 5, 2, 4
+	case "dotted":
+		on, off, n = 1, 5, 5
+	default:
+		on, off, n = 26, 0, 1
+	}
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			fmt.Fprintf(&b, `<TD WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD>`, off, h)
+		}
+		fmt.Fprintf(&b, `<TD BGCOLOR="%s" WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD>`, l.Colour, on, h)
+	}
+	b.WriteString(`</TR></TABLE>`)
+	return b.String()
 }
 
 // quote makes a DOT quoted string of a value this package controls (colours,

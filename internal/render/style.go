@@ -118,20 +118,6 @@ func styleOfTie(t graph.TieType) tieStyle {
 	return otherTie
 }
 
-// lineGlyph stands for a line style in the legend, which is an HTML-like
-// table and cannot draw a real edge.
-func lineGlyph(style string) string {
-	switch style {
-	case "dashed":
-		return "╌╌╌"
-	case "dotted":
-		return "┈┈┈"
-	case "bold":
-		return "━━━"
-	}
-	return "───"
-}
-
 // inSphere reports whether a sphere tie places its source inside the target's
 // sphere. Observers, dialogue partners, suspended members and declined or
 // merely interested participants are drawn but not counted as inside.
