@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -88,6 +89,9 @@ func checkLayout(l string) error {
 	return fmt.Errorf("unknown layout %q (want one of %s)", l, strings.Join(Layouts, ", "))
 }
 
+// splineNodes is the size up to which edges are routed round nodes.
+const splineNodes = 150
+
 // ForceAbove is the number of nodes above which AutoLayout picks force.
 const ForceAbove = 300
 
@@ -169,6 +173,13 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 			overlap = "scale"
 		}
 		attrs = append(attrs, [2]string{"overlap", quote(overlap)})
+		// Straight edges run under the nodes between their ends (the
+		// NATO sphere had 29 of 58 doing so), which reads as ties that do
+		// not exist; the spline router takes them round. Past
+		// splineNodes it costs more than a second.
+		if len(sg.Nodes) <= splineNodes {
+			attrs = append(attrs, [2]string{"splines", quote("true")})
+		}
 	case "force":
 		// Curved edges around nodes would need the costly spline router;
 		// straight ones are what sfdp draws by default too.
@@ -196,7 +207,7 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 		}
 		writeAttrList(&b, attrs)
 	}
-	for _, e := range sg.Edges {
+	for _, e := range d.mergeParallel(sg.Edges) {
 		fmt.Fprintf(&b, "  %s -> %s", d.name[e.From], d.name[e.To])
 		writeAttrList(&b, d.edgeAttrs(e))
 	}
@@ -254,6 +265,11 @@ type drawing struct {
 	routes   map[string]bool
 	faded    bool
 	nodeByID map[string]Node
+	// parallel holds, by the key of the edge drawn for them, ties of one
+	// look between the same two actors (Kazakhstan's IPAP cycles), which
+	// are drawn as one edge: side by side they would read as unlabelled
+	// duplicates.
+	parallel map[string][]Edge
 }
 
 // safeID reports whether id can be a DOT node name as it is: 1 to 100
@@ -276,7 +292,7 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 	d := &drawing{
 		opts: opts, name: map[string]string{}, markers: map[string][]string{},
 		kinds: map[graph.Kind]bool{}, looks: map[tieLook]bool{}, spheres: map[string]bool{},
-		routes: map[string]bool{}, nodeByID: map[string]Node{},
+		routes: map[string]bool{}, nodeByID: map[string]Node{}, parallel: map[string][]Edge{},
 	}
 	for i, n := range sg.Nodes {
 		// Actor IDs are slugs; anything else gets a synthetic name so that
@@ -420,11 +436,27 @@ func (d *drawing) edgeAttrs(e Edge) [][2]string {
 		attrs = append(attrs, [2]string{"label", "<" + strings.Join(parts, "<BR/>") + ">"})
 	}
 	tip := fmt.Sprintf("%s: %s → %s", e.Type, d.nodeByID[e.From].Label(), d.nodeByID[e.To].Label())
-	if p := period(e); p != "" {
-		tip += ", " + p
+	group := d.parallel[e.Key]
+	if len(group) == 0 {
+		group = []Edge{e}
 	}
-	if len(e.Sources) > 0 {
-		tip += "\nsources: " + strings.Join(e.Sources, "; ")
+	sep := ", "
+	for _, g := range group {
+		if p := period(g); p != "" {
+			tip += sep + p
+			sep = "; "
+		}
+	}
+	var sources []string
+	for _, g := range group {
+		for _, src := range g.Sources {
+			if !slices.Contains(sources, src) {
+				sources = append(sources, src)
+			}
+		}
+	}
+	if len(sources) > 0 {
+		tip += "\nsources: " + strings.Join(sources, "; ")
 	}
 	attrs = append(attrs, [2]string{"tooltip", quoteEsc(tip)})
 	return attrs
@@ -433,8 +465,67 @@ func (d *drawing) edgeAttrs(e Edge) [][2]string {
 // attrsShownAlways are the attributes edgeLabel places itself.
 var attrsShownAlways = map[string]bool{"order": true, "mode": true, "route": true, "role": true, "status": true}
 
+// mergeParallel returns the edges to draw: each group of ties of one look
+// between the same two actors becomes its first tie, and d.parallel
+// remembers the group.
+func (d *drawing) mergeParallel(edges []Edge) []Edge {
+	type pair struct {
+		from, to string
+		look     tieLook
+	}
+	first := map[pair]int{}
+	var out []Edge
+	for _, e := range edges {
+		k := pair{e.From, e.To, d.look(e)}
+		if i, ok := first[k]; ok {
+			key := out[i].Key
+			if len(d.parallel[key]) == 0 {
+				d.parallel[key] = []Edge{out[i]}
+			}
+			d.parallel[key] = append(d.parallel[key], e)
+			continue
+		}
+		first[k] = len(out)
+		out = append(out, e)
+	}
+	return out
+}
+
+// parallelLabel sums up merged ties: "IPAP 2006–…, 2 ties", in years,
+// … for a tie still open, "cycles" when every tie is a cycle.
+func (d *drawing) parallelLabel(group []Edge) string {
+	var since, until graph.Date
+	open, cycles := false, true
+	for i, e := range group {
+		if i == 0 || e.Since.IsZero() || !since.IsZero() && e.Since.Year < since.Year {
+			since = e.Since
+		}
+		if e.Until.IsZero() {
+			open = true
+		} else if e.Until.Year > until.Year {
+			until = e.Until
+		}
+		cycles = cycles && e.Attrs["cycle"] != ""
+	}
+	from, to := "?", "…"
+	if !since.IsZero() {
+		from = strconv.Itoa(since.Year)
+	}
+	if !open && !until.IsZero() {
+		to = strconv.Itoa(until.Year)
+	}
+	unit := "ties"
+	if cycles {
+		unit = "cycles"
+	}
+	return fmt.Sprintf("%s %s–%s, %d %s", d.nodeByID[group[0].To].Label(), from, to, len(group), unit)
+}
+
 func (d *drawing) edgeLabel(e Edge) []string {
 	var lines []string
+	if group := d.parallel[e.Key]; len(group) > 1 {
+		lines = append(lines, d.parallelLabel(group))
+	}
 	if d.opts.TieLabels {
 		lines = append(lines, strings.ReplaceAll(string(e.Type), "_", " "))
 	}
@@ -471,7 +562,7 @@ func (d *drawing) edgeLabel(e Edge) []string {
 		for _, k := range names {
 			lines = append(lines, k+": "+e.Attrs[k])
 		}
-		if p := period(e); p != "" {
+		if p := period(e); p != "" && len(d.parallel[e.Key]) < 2 {
 			lines = append(lines, p)
 		}
 	}
