@@ -163,7 +163,14 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 	}...)
 	switch layout {
 	case "dot":
-		attrs = append(attrs, [2]string{"rankdir", quote("LR")}, [2]string{"nodesep", quote("0.3")})
+		// Left to right reads as a sequence, but a long chain (a route's
+		// legs) grows too wide for a page, where its labels shrink below
+		// print size; it runs top to bottom instead.
+		rankdir := "LR"
+		if longestChain(sg) > maxChainLR {
+			rankdir = "TB"
+		}
+		attrs = append(attrs, [2]string{"rankdir", quote(rankdir)}, [2]string{"nodesep", quote("0.3")})
 	case "neato", "fdp", "sfdp", "circo", "twopi":
 		// overlap=false means Prism, which the WebAssembly build runs
 		// about a hundred times slower than native Graphviz on large
@@ -179,6 +186,12 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 		// splineNodes it costs more than a second.
 		if len(sg.Nodes) <= splineNodes {
 			attrs = append(attrs, [2]string{"splines", quote("true")})
+		}
+		// A small radial figure has room for longer spokes, which keeps
+		// the labels at their middles ("dialogue partner", "observer")
+		// clear of the nodes at either end.
+		if layout == "twopi" && len(sg.Nodes) <= 20 {
+			attrs = append(attrs, [2]string{"ranksep", quote("1.5")})
 		}
 	case "force":
 		// Curved edges around nodes would need the costly spline router;
@@ -213,6 +226,46 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 	}
 	b.WriteString("}\n")
 	return b.Bytes(), nil
+}
+
+// maxChainLR is the longest chain of ties that the dot layout still runs
+// left to right: five ranks of nodes fit 17 cm with their labels at print
+// size.
+const maxChainLR = 4
+
+// longestChain is the number of ties on the longest path of sg's directed
+// ties, each node counted once on a path (a cycle is cut where it closes).
+// The memo keeps it linear on the acyclic graphs views draw.
+func longestChain(sg Subgraph) int {
+	out := map[string][]string{}
+	for _, e := range sg.Edges {
+		if e.From != e.To {
+			out[e.From] = append(out[e.From], e.To)
+		}
+	}
+	memo := map[string]int{}
+	onPath := map[string]bool{}
+	var depth func(string) int
+	depth = func(n string) int {
+		if v, ok := memo[n]; ok {
+			return v
+		}
+		onPath[n] = true
+		best := 0
+		for _, m := range out[n] {
+			if !onPath[m] {
+				best = max(best, 1+depth(m))
+			}
+		}
+		onPath[n] = false
+		memo[n] = best
+		return best
+	}
+	longest := 0
+	for _, n := range sg.Nodes {
+		longest = max(longest, depth(n.ID))
+	}
+	return longest
 }
 
 func sortedCopy(sg Subgraph) Subgraph {
@@ -472,11 +525,12 @@ func (d *drawing) mergeParallel(edges []Edge) []Edge {
 	type pair struct {
 		from, to string
 		look     tieLook
+		label    string
 	}
 	first := map[pair]int{}
 	var out []Edge
 	for _, e := range edges {
-		k := pair{e.From, e.To, d.look(e)}
+		k := pair{e.From, e.To, d.look(e), strings.Join(d.shownAlways(e), "\n")}
 		if i, ok := first[k]; ok {
 			key := out[i].Key
 			if len(d.parallel[key]) == 0 {
@@ -529,6 +583,30 @@ func (d *drawing) edgeLabel(e Edge) []string {
 	if d.opts.TieLabels {
 		lines = append(lines, strings.ReplaceAll(string(e.Type), "_", " "))
 	}
+	lines = append(lines, d.shownAlways(e)...)
+	if d.opts.TieLabels {
+		var names []string
+		for k, v := range e.Attrs {
+			if v != "" && !attrsShownAlways[k] {
+				names = append(names, k)
+			}
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			lines = append(lines, k+": "+e.Attrs[k])
+		}
+		if p := period(e); p != "" && len(d.parallel[e.Key]) < 2 {
+			lines = append(lines, p)
+		}
+	}
+	return lines
+}
+
+// shownAlways is what an edge's label says whatever the options: a
+// transit leg's order, mode and route, and a role or status short of
+// belonging. Ties that differ in it are never merged.
+func (d *drawing) shownAlways(e Edge) []string {
+	var lines []string
 	if e.Type == graph.TieTransit {
 		leg := e.Attrs["order"]
 		if m := e.Attrs["mode"]; m != "" {
@@ -549,21 +627,6 @@ func (d *drawing) edgeLabel(e Edge) []string {
 			if v := e.Attrs[k]; v != "" {
 				lines = append(lines, strings.ReplaceAll(v, "_", " "))
 			}
-		}
-	}
-	if d.opts.TieLabels {
-		var names []string
-		for k, v := range e.Attrs {
-			if v != "" && !attrsShownAlways[k] {
-				names = append(names, k)
-			}
-		}
-		sort.Strings(names)
-		for _, k := range names {
-			lines = append(lines, k+": "+e.Attrs[k])
-		}
-		if p := period(e); p != "" && len(d.parallel[e.Key]) < 2 {
-			lines = append(lines, p)
 		}
 	}
 	return lines

@@ -58,3 +58,21 @@ func TestParallelTiesMerged(t *testing.T) {
 		t.Errorf("%d CSTO edges, want 2", n)
 	}
 }
+
+// Transit legs of two routes between the same places stay two edges, each
+// with its own leg.
+func TestParallelLegsNotMerged(t *testing.T) {
+	b := newRecs()
+	b.node("uzbekistan", graph.KindState, "Uzbekistan", "")
+	b.node("termez", graph.KindPlace, "Termez", "")
+	b.tie(graph.TieTransit, "uzbekistan", "termez", map[string]any{"route": "ndn-north", "order": int64(4), "mode": "rail"}, "2009", "2015")
+	b.tie(graph.TieTransit, "uzbekistan", "termez", map[string]any{"route": "ndn-south", "order": int64(4), "mode": "rail"}, "2009", "2015")
+	dot, err := DOT(b.subgraph(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(dot)
+	if n := strings.Count(s, `"uzbekistan" -> "termez"`); n != 2 || !strings.Contains(s, "4. rail (ndn-north)") || !strings.Contains(s, "4. rail (ndn-south)") {
+		t.Errorf("want two legs, each labelled:\n%s", s)
+	}
+}
