@@ -242,17 +242,19 @@ func LegendEntries(f *Figure) []Entry {
 		}
 	}
 	sort.Slice(thin, func(i, j int) bool {
+		// Rows by whole points: cells of one row may differ in the
+		// last digits, and must not sort among another row's.
 		a, b := thin[i].Box, thin[j].Box
-		if a.MinY != b.MinY {
-			return a.MinY < b.MinY
+		if ya, yb := math.Round(a.MinY), math.Round(b.MinY); ya != yb {
+			return ya < yb
 		}
 		return a.MinX < b.MinX
 	})
 	for i := 0; i < len(thin); {
 		j := i + 1
 		for j < len(thin) && thin[j].Fill == thin[i].Fill &&
-			math.Abs(thin[j].Box.MinY-thin[j-1].Box.MinY) < 0.5 &&
-			thin[j].Box.MinX-thin[j-1].Box.MaxX < 8 && thin[j].Box.MinX >= thin[j-1].Box.MaxX-0.5 {
+			math.Abs(thin[j].Box.MinY-thin[j-1].Box.MinY) < 1 &&
+			thin[j].Box.MinX-thin[j-1].Box.MaxX < 12 && thin[j].Box.MinX >= thin[j-1].Box.MaxX-0.5 {
 			j++
 		}
 		box := thin[i].Box
