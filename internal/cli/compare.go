@@ -50,8 +50,6 @@ state). A tie is in force on day D when since <= D < until (see seeds/README.md)
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newCompareCmd) }
-
 func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 	format := o.format
 	if format == "" {

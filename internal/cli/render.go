@@ -104,8 +104,6 @@ byte-identical files.`,
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newRenderCmd) }
-
 func formatOf(path string) (string, error) {
 	if path == "-" {
 		return "svg", nil
@@ -333,8 +331,8 @@ func captionSources(sg render.Subgraph, snap []*graph.Dataset) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, e := range sg.Edges {
-		for _, s := range e.Sources {
-			id, _, _ := strings.Cut(s, ",")
+		for _, c := range e.Sources {
+			id := c.Doc
 			if t, ok := titles[id]; ok && !seen[id] {
 				seen[id] = true
 				out = append(out, t)

@@ -270,7 +270,7 @@ func longestChain(sg Subgraph) int {
 
 func sortedCopy(sg Subgraph) Subgraph {
 	out := Subgraph{Dangling: sg.Dangling}
-	out.Nodes = append([]Node(nil), sg.Nodes...)
+	out.Nodes = append([]graph.Actor(nil), sg.Nodes...)
 	seen := map[string]bool{}
 	for _, n := range sg.Nodes {
 		seen[n.ID] = true
@@ -317,12 +317,12 @@ type drawing struct {
 	spheres  map[string]bool
 	routes   map[string]bool
 	faded    bool
-	nodeByID map[string]Node
+	nodeByID map[string]graph.Actor
 	// parallel holds, by the key of the edge drawn for them, ties of one
 	// look between the same two actors (Kazakhstan's IPAP cycles), which
 	// are drawn as one edge: side by side they would read as unlabelled
 	// duplicates.
-	parallel map[string][]Edge
+	parallel map[string][]graph.Tie
 }
 
 // safeID reports whether id can be a DOT node name as it is: 1 to 100
@@ -345,7 +345,7 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 	d := &drawing{
 		opts: opts, name: map[string]string{}, markers: map[string][]string{},
 		kinds: map[graph.Kind]bool{}, looks: map[tieLook]bool{}, spheres: map[string]bool{},
-		routes: map[string]bool{}, nodeByID: map[string]Node{}, parallel: map[string][]Edge{},
+		routes: map[string]bool{}, nodeByID: map[string]graph.Actor{}, parallel: map[string][]graph.Tie{},
 	}
 	for i, n := range sg.Nodes {
 		// Actor IDs are slugs; anything else gets a synthetic name so that
@@ -361,7 +361,10 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 			d.spheres[s] = true
 		}
 	}
-	member := map[string]map[string]bool{}
+	// A marker says the actor is inside a sphere by graph's sphere rule,
+	// judged on the drawn ties in force (all of them when the figure has
+	// no date): a suspension drawn beside a membership clears the marker.
+	bearing := map[string][]graph.Tie{}
 	for _, e := range sg.Edges {
 		if e.Type == graph.TieTransit && e.Attrs["route"] != "" {
 			d.routes[e.Attrs["route"]] = true
@@ -373,16 +376,13 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 			d.faded = true
 			continue
 		}
-		if s := SphereOf(e.To); s != "" && inSphere(e) {
-			if member[e.From] == nil {
-				member[e.From] = map[string]bool{}
-			}
-			member[e.From][s] = true
+		if _, ok := graph.TieStanding(e); ok && SphereOf(e.To) != "" {
+			bearing[e.From] = append(bearing[e.From], e)
 		}
 	}
-	for id, ss := range member {
+	for id, ties := range bearing {
 		for _, s := range graph.Spheres {
-			if ss[s.Org] {
+			if s.Standing(id, ties) == graph.Inside {
 				d.markers[id] = append(d.markers[id], s.Org)
 			}
 		}
@@ -390,11 +390,11 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 	return d
 }
 
-func (d *drawing) isFaded(e Edge) bool {
+func (d *drawing) isFaded(e graph.Tie) bool {
 	return !d.opts.AsOf.IsZero() && !graph.ValidAt(e.Since, e.Until, d.opts.AsOf)
 }
 
-func (d *drawing) nodeAttrs(n Node) [][2]string {
+func (d *drawing) nodeAttrs(n graph.Actor) [][2]string {
 	ks := styleOfKind(n.Kind)
 	style := "filled"
 	if ks.Style != "" {
@@ -404,7 +404,7 @@ func (d *drawing) nodeAttrs(n Node) [][2]string {
 	if c := SphereColour(n.ID); c != "" {
 		outline, width = c, "2.5"
 	}
-	label := htmlText(n.Label())
+	label := htmlText(actorLabel(n))
 	if ms := d.markers[n.ID]; len(ms) > 0 {
 		var cells strings.Builder
 		for _, s := range ms {
@@ -415,7 +415,7 @@ func (d *drawing) nodeAttrs(n Node) [][2]string {
 	}
 	tip := n.Name
 	if tip == "" {
-		tip = n.Label()
+		tip = actorLabel(n)
 	}
 	tip += " (" + string(n.Kind)
 	if n.Region != "" {
@@ -444,7 +444,7 @@ type tieLook struct {
 	Arrow  string
 }
 
-func (d *drawing) look(e Edge) tieLook {
+func (d *drawing) look(e graph.Tie) tieLook {
 	ts := styleOfTie(e.Type)
 	l := tieLook{Type: e.Type, Label: strings.ReplaceAll(string(e.Type), "_", " "), Colour: ts.Colour,
 		Dash: ts.Style, Width: ts.Width, Arrow: ts.Arrow}
@@ -468,7 +468,7 @@ func (d *drawing) look(e Edge) tieLook {
 	return l
 }
 
-func (d *drawing) edgeAttrs(e Edge) [][2]string {
+func (d *drawing) edgeAttrs(e graph.Tie) [][2]string {
 	l := d.look(e)
 	info, known := graph.LookupTieType(e.Type)
 	attrs := [][2]string{
@@ -488,10 +488,10 @@ func (d *drawing) edgeAttrs(e Edge) [][2]string {
 		}
 		attrs = append(attrs, [2]string{"label", "<" + strings.Join(parts, "<BR/>") + ">"})
 	}
-	tip := fmt.Sprintf("%s: %s → %s", e.Type, d.nodeByID[e.From].Label(), d.nodeByID[e.To].Label())
+	tip := fmt.Sprintf("%s: %s → %s", e.Type, actorLabel(d.nodeByID[e.From]), actorLabel(d.nodeByID[e.To]))
 	group := d.parallel[e.Key]
 	if len(group) == 0 {
-		group = []Edge{e}
+		group = []graph.Tie{e}
 	}
 	sep := ", "
 	for _, g := range group {
@@ -500,7 +500,7 @@ func (d *drawing) edgeAttrs(e Edge) [][2]string {
 			sep = "; "
 		}
 	}
-	var sources []string
+	var sources []graph.Citation
 	for _, g := range group {
 		for _, src := range g.Sources {
 			if !slices.Contains(sources, src) {
@@ -509,7 +509,7 @@ func (d *drawing) edgeAttrs(e Edge) [][2]string {
 		}
 	}
 	if len(sources) > 0 {
-		tip += "\nsources: " + strings.Join(sources, "; ")
+		tip += "\nsources: " + graph.CitationsText(sources)
 	}
 	attrs = append(attrs, [2]string{"tooltip", quoteEsc(tip)})
 	return attrs
@@ -521,20 +521,20 @@ var attrsShownAlways = map[string]bool{"order": true, "mode": true, "route": tru
 // mergeParallel returns the edges to draw: each group of ties of one look
 // between the same two actors becomes its first tie, and d.parallel
 // remembers the group.
-func (d *drawing) mergeParallel(edges []Edge) []Edge {
+func (d *drawing) mergeParallel(edges []graph.Tie) []graph.Tie {
 	type pair struct {
 		from, to string
 		look     tieLook
 		label    string
 	}
 	first := map[pair]int{}
-	var out []Edge
+	var out []graph.Tie
 	for _, e := range edges {
 		k := pair{e.From, e.To, d.look(e), strings.Join(d.shownAlways(e), "\n")}
 		if i, ok := first[k]; ok {
 			key := out[i].Key
 			if len(d.parallel[key]) == 0 {
-				d.parallel[key] = []Edge{out[i]}
+				d.parallel[key] = []graph.Tie{out[i]}
 			}
 			d.parallel[key] = append(d.parallel[key], e)
 			continue
@@ -547,7 +547,7 @@ func (d *drawing) mergeParallel(edges []Edge) []Edge {
 
 // parallelLabel sums up merged ties: "IPAP 2006–…, 2 ties", in years,
 // … for a tie still open, "cycles" when every tie is a cycle.
-func (d *drawing) parallelLabel(group []Edge) string {
+func (d *drawing) parallelLabel(group []graph.Tie) string {
 	var since, until graph.Date
 	open, cycles := false, true
 	for i, e := range group {
@@ -572,10 +572,10 @@ func (d *drawing) parallelLabel(group []Edge) string {
 	if cycles {
 		unit = "cycles"
 	}
-	return fmt.Sprintf("%s %s–%s, %d %s", d.nodeByID[group[0].To].Label(), from, to, len(group), unit)
+	return fmt.Sprintf("%s %s–%s, %d %s", actorLabel(d.nodeByID[group[0].To]), from, to, len(group), unit)
 }
 
-func (d *drawing) edgeLabel(e Edge) []string {
+func (d *drawing) edgeLabel(e graph.Tie) []string {
 	var lines []string
 	if group := d.parallel[e.Key]; len(group) > 1 {
 		lines = append(lines, d.parallelLabel(group))
@@ -605,7 +605,7 @@ func (d *drawing) edgeLabel(e Edge) []string {
 // shownAlways is what an edge's label says whatever the options: a
 // transit leg's order, mode and route, and a role or status short of
 // belonging. Ties that differ in it are never merged.
-func (d *drawing) shownAlways(e Edge) []string {
+func (d *drawing) shownAlways(e graph.Tie) []string {
 	var lines []string
 	if e.Type == graph.TieTransit {
 		leg := e.Attrs["order"]
@@ -632,7 +632,7 @@ func (d *drawing) shownAlways(e Edge) []string {
 	return lines
 }
 
-func period(e Edge) string {
+func period(e graph.Tie) string {
 	if e.Since.IsZero() && e.Until.IsZero() {
 		return ""
 	}
