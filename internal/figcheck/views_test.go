@@ -90,15 +90,15 @@ func TestViewFigures(t *testing.T) {
 	var md strings.Builder
 	for _, v := range viewNames {
 		ms := measure(t, v, true)
-		fmt.Fprintf(&md, "\n### %s\n\n| drawn by | edges through nodes | label collisions | smallest text at 17 cm | legend truth |\n|---|---:|---:|---:|---:|\n", v)
+		fmt.Fprintf(&md, "\n### %s\n\n| drawn by | edges through nodes | label collisions | smallest text at 17 cm | legend truth | widest empty band at 17 cm |\n|---|---:|---:|---:|---:|---:|\n", v)
 		for _, m := range ms {
 			if m.err != nil {
 				t.Errorf("%s by %s: %v", v, m.who, m.err)
 				continue
 			}
 			r := m.r
-			fmt.Fprintf(&md, "| %s | %d | %d | %.1f pt | %.0f%% (%d/%d) |\n", m.who, r.EdgesThroughNodes, r.LabelCollisions,
-				r.MinTextPt, 100*r.LegendTruth(), r.LegendTrue, r.LegendEntries+r.LegendStyles)
+			fmt.Fprintf(&md, "| %s | %d | %d | %.1f pt | %.0f%% (%d/%d) | %.0f pt |\n", m.who, r.EdgesThroughNodes, r.LabelCollisions,
+				r.MinTextPt, 100*r.LegendTruth(), r.LegendTrue, r.LegendEntries+r.LegendStyles, r.EmptyBand)
 			if m.who == "relmap" && testing.Verbose() {
 				for _, p := range r.Problems {
 					t.Logf("%s: %s", v, p)

@@ -210,7 +210,10 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 	}
 	writeAttrStmt(&b, "graph", attrs)
 	writeAttrStmt(&b, "node", [][2]string{{"fontname", quote("Helvetica")}, {"fontsize", quote("11")}, {"margin", quote("0.08,0.04")}})
-	writeAttrStmt(&b, "edge", [][2]string{{"fontname", quote("Helvetica")}, {"fontsize", quote("9")}})
+	// Edge labels, legend and caption are the smallest text: at 10 pt
+	// they stay above 6 pt when a figure as wide as the NATO sphere is
+	// printed 17 cm wide.
+	writeAttrStmt(&b, "edge", [][2]string{{"fontname", quote("Helvetica")}, {"fontsize", quote(smallText)}})
 
 	for i, n := range sg.Nodes {
 		fmt.Fprintf(&b, "  %s", d.name[n.ID])
@@ -227,6 +230,9 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 	b.WriteString("}\n")
 	return b.Bytes(), nil
 }
+
+// smallText is the point size of edge labels, the legend and the caption.
+const smallText = "10"
 
 // maxChainLR is the longest chain of ties that the dot layout still runs
 // left to right: five ranks of nodes fit 17 cm with their labels at print
@@ -655,7 +661,7 @@ func (d *drawing) graphLabel() string {
 		rows = append(rows, `<TD ALIGN="LEFT">`+lg+`</TD>`)
 	}
 	if len(d.opts.Sources) > 0 {
-		rows = append(rows, `<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">`+wrapHTML("Sources: "+strings.Join(d.opts.Sources, "; "), 110)+`</FONT></TD>`)
+		rows = append(rows, `<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="`+smallText+`">`+wrapHTML("Sources: "+strings.Join(d.opts.Sources, "; "), 100)+`</FONT></TD>`)
 	}
 	if len(rows) == 0 {
 		return ""
@@ -692,7 +698,7 @@ func (d *drawing) legend() string {
 		for i := 0; i < len(group); i += legendPerRow {
 			var row strings.Builder
 			for _, e := range group[i:min(i+legendPerRow, len(group))] {
-				row.WriteString(e.swatch + `<TD ALIGN="LEFT"><FONT POINT-SIZE="9">` + htmlText(e.label) + `</FONT></TD><TD WIDTH="12"></TD>`)
+				row.WriteString(e.swatch + `<TD ALIGN="LEFT"><FONT POINT-SIZE="` + smallText + `">` + htmlText(e.label) + `</FONT></TD><TD WIDTH="12"></TD>`)
 			}
 			rows = append(rows, row.String())
 		}
