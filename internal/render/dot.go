@@ -139,6 +139,7 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 	sg = sortedCopy(sg)
 	layout := resolveLayout(sg, opts.Layout)
 	d := newDrawing(sg, opts)
+	d.edgeLabelAt = "label"
 
 	var pos []vec
 	engine := layout
@@ -184,9 +185,16 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 		// NATO sphere had 29 of 58 doing so), which reads as ties that do
 		// not exist; the spline router takes them round. Past
 		// splineNodes it costs more than a second.
+		// The router needs room between nodes (sep) wider than the
+		// room it keeps around edges (esep), or it gives up and draws
+		// straight lines through nodes after all.
 		if len(sg.Nodes) <= splineNodes {
-			attrs = append(attrs, [2]string{"splines", quote("true")})
+			attrs = append(attrs, [2]string{"splines", quote("true")}, [2]string{"sep", quote("+4")}, [2]string{"esep", quote("+2")})
 		}
+		// In the middle of a spoke a label crowds the hub, where all
+		// spokes meet ("partner" over "partner" round the SCO); at the
+		// tail it sits by the actor it speaks of, where there is room.
+		d.edgeLabelAt = "taillabel"
 		// A small radial figure has room for longer spokes, which keeps
 		// the labels at their middles ("dialogue partner", "observer")
 		// clear of the nodes at either end.
@@ -329,6 +337,9 @@ type drawing struct {
 	// are drawn as one edge: side by side they would read as unlabelled
 	// duplicates.
 	parallel map[string][]graph.Tie
+	// edgeLabelAt is the attribute an edge's label goes in: label (the
+	// middle of the edge) or taillabel.
+	edgeLabelAt string
 }
 
 // safeID reports whether id can be a DOT node name as it is: 1 to 100
@@ -492,7 +503,7 @@ func (d *drawing) edgeAttrs(e graph.Tie) [][2]string {
 		for i, p := range lbl {
 			parts[i] = htmlText(p)
 		}
-		attrs = append(attrs, [2]string{"label", "<" + strings.Join(parts, "<BR/>") + ">"})
+		attrs = append(attrs, [2]string{d.edgeLabelAt, "<" + strings.Join(parts, "<BR/>") + ">"})
 	}
 	tip := fmt.Sprintf("%s: %s → %s", e.Type, actorLabel(d.nodeByID[e.From]), actorLabel(d.nodeByID[e.To]))
 	group := d.parallel[e.Key]
