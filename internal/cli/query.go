@@ -2,9 +2,9 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/cypher"
+	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/output"
 	"github.com/relmap/relmap/internal/params"
 	"github.com/relmap/relmap/internal/queries"
@@ -36,12 +38,23 @@ func newQueryCmd(g *Globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "query [CYPHER]",
 		Short: "Run Cypher (an argument, -f FILE, stdin or --named NAME) and print the result",
-		Long: `Runs Cypher read-only unless --write is given: the server itself refuses writes in
-a read transaction. Each statement is its own auto-commit transaction, as in
-cypher-shell, so CALL { … } IN TRANSACTIONS works (with --write). Values reach
-Cypher only as parameters (--param name=value, typed: 42 is an integer, 2.5 a
-float, true/false/null, [..] and {..} as JSON, anything else a string;
---params-file FILE.json|yaml).
+		Long: `Runs Cypher read-only unless --write is given. Read mode has no side effects: the
+server refuses writes in a read transaction, and relmap refuses before sending
+  - LOAD CSV and TERMINATE TRANSACTION(S), anywhere in a statement;
+  - administration commands (GRANT, DENY, REVOKE, ALTER, RENAME, START, STOP,
+    ENABLE, DEALLOCATE, REALLOCATE, DRYRUN; CREATE/DROP DATABASE, ALIAS, USER,
+    ROLE, SERVER);
+  - CALL of any procedure but those that describe the database (` + strings.Join(cypher.ReadProcedures, ", ") + `);
+  - namespaced functions outside the built-in namespaces (` + strings.Join(cypher.FunctionNamespaces, ", ") + `).
+Keywords in strings, quoted names and comments do not count. A refused statement
+exits 5, as one the server refuses.
+
+Each statement is its own auto-commit transaction, as in cypher-shell, so
+CALL { … } IN TRANSACTIONS works (with --write). Values reach Cypher only as
+parameters (--param name=value, typed: 42 is an integer, 2.5 a float,
+true/false/null, [..] and {..} as JSON, 2012-02-01 (YYYY-MM-DD) a DATE, anything
+else a string; name:string=VALUE keeps VALUE as text, name:date=VALUE reads it as
+--at does; --params-file FILE.json|yaml).
 
 Records are streamed: memory does not grow with the result. Output is a table on
 a terminal and CSV when piped, unless --format says otherwise; the row count and
@@ -51,7 +64,8 @@ with json each prints its own array, one after another (jq reads them in turn),
 while jsonl is one record per line throughout.
 
 --at DATE is the parameter $at as a Cypher DATE, for named questions and your
-own Cypher alike. A named question whose answer is empty checks the actor ids it
+own Cypher alike; -p at=2012-02-01 is the same DATE (-p at:string=2012-02-01
+would be text, which compares with no DATE). A named question whose answer is empty checks the actor ids it
 was given and says which name no actor, with what may have been meant.
 
 'relmap queries' lists the named questions; --named runs one with its defaults.`,
@@ -76,6 +90,21 @@ was given and says which name no actor, with what may have been meant.
 	return cmd
 }
 
+// maxScript bounds the Cypher read from a file or stdin.
+const maxScript = 32 << 20
+
+// collectParams gathers --params-file and --param: a mistake in a --param
+// is one in the command line (exit 2), a file that cannot be read or
+// decoded is bad input (exit 1), as a -f FILE that cannot be read is.
+func collectParams(file string, args []string) (map[string]any, error) {
+	p, err := params.Collect(file, args)
+	var fe *params.FileError
+	if err != nil && !errors.As(err, &fe) {
+		return nil, usageError{err}
+	}
+	return p, err
+}
+
 // statement is one Cypher statement with where it came from.
 type statement struct {
 	text   string
@@ -87,9 +116,9 @@ type statement struct {
 }
 
 func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statement, error) {
-	user, err := params.Collect(o.paramsFile, o.params)
+	user, err := collectParams(o.paramsFile, o.params)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, err
 	}
 	if cmd.Flags().Changed("at") {
 		// A date, not text: the graph's dates are Cypher DATEs, and a string
@@ -121,21 +150,24 @@ func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statemen
 		}
 		return []statement{{text: q.Cypher, origin: q.Name, params: p, actors: q.ActorIDs(p)}}, nil
 	case len(args) == 1:
+		if len(cypher.Tokens(args[0])) == 0 {
+			return nil, usagef("the statement is empty: give Cypher, -f FILE or --named NAME")
+		}
 		return []statement{{text: args[0], origin: "argument", params: user}}, nil
 	}
 	var src []byte
 	origin := o.file
 	if o.file == "" || o.file == "-" {
 		origin = "stdin"
-		src, err = io.ReadAll(o.g.In)
+		src, err = fileio.ReadAll(o.g.In, maxScript)
 	} else {
-		src, err = os.ReadFile(o.file)
+		src, err = fileio.ReadFile(o.file, maxScript)
 	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", origin, err)
 	}
 	var out []statement
-	for i, text := range splitStatements(string(src)) {
+	for i, text := range cypher.Split(string(src)) {
 		out = append(out, statement{text: text, origin: fmt.Sprintf("%s, statement %d", origin, i+1), params: user})
 	}
 	if len(out) == 0 {
@@ -154,6 +186,13 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 	stmts, err := o.statements(cmd, args)
 	if err != nil {
 		return err
+	}
+	if !o.write {
+		for _, st := range stmts {
+			if err := cypher.CheckRead(st.text); err != nil {
+				return fmt.Errorf("%s: %w", st.origin, err)
+			}
+		}
 	}
 	format := o.format
 	if format == "" {
@@ -265,14 +304,7 @@ func explainQueryError(err error, text string) error {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s", qe.Code, msg)
-	if qe.Line > 0 {
-		lines := strings.Split(text, "\n")
-		if qe.Line <= len(lines) {
-			line := lines[qe.Line-1]
-			fmt.Fprintf(&b, "\n  %d | %s\n  %s | %s^", qe.Line, line, strings.Repeat(" ", len(fmt.Sprint(qe.Line))),
-				strings.Repeat(" ", max(0, len([]rune(line[:min(len(line), max(0, qe.Column-1))])))))
-		}
-	}
+	b.WriteString(cypher.Excerpt(text, qe.Line, qe.Column))
 	if strings.Contains(qe.Code, "ForbiddenDueToTransactionType") || strings.Contains(qe.Message, "read access mode") ||
 		strings.Contains(qe.Code, "WriteOnReadOnlyAccessDbException") {
 		b.WriteString("\n  the statement writes: run it with --write if that is intended")
@@ -287,70 +319,4 @@ func sortedKeys(m map[string]int) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// splitStatements splits Cypher on semicolons outside strings, quoted names
-// and comments.
-func splitStatements(src string) []string {
-	var out []string
-	var cur strings.Builder
-	flush := func() {
-		if s := strings.TrimSpace(cur.String()); s != "" && !onlyComments(s) {
-			out = append(out, s)
-		}
-		cur.Reset()
-	}
-	rs := []rune(src)
-	for i := 0; i < len(rs); i++ {
-		c := rs[i]
-		switch {
-		case c == '\'' || c == '"' || c == '`':
-			cur.WriteRune(c)
-			for i++; i < len(rs); i++ {
-				cur.WriteRune(rs[i])
-				if rs[i] == '\\' && c != '`' && i+1 < len(rs) {
-					i++
-					cur.WriteRune(rs[i])
-					continue
-				}
-				if rs[i] == c {
-					break
-				}
-			}
-		case c == '/' && i+1 < len(rs) && rs[i+1] == '/':
-			for ; i < len(rs) && rs[i] != '\n'; i++ {
-				cur.WriteRune(rs[i])
-			}
-			if i < len(rs) {
-				cur.WriteRune('\n')
-			}
-		case c == '/' && i+1 < len(rs) && rs[i+1] == '*':
-			end := strings.Index(string(rs[i+2:]), "*/")
-			if end < 0 {
-				cur.WriteString(string(rs[i:]))
-				i = len(rs)
-				break
-			}
-			seg := string(rs[i:])
-			seg = seg[:strings.Index(seg, "*/")+2]
-			cur.WriteString(seg)
-			i += len([]rune(seg)) - 1
-		case c == ';':
-			flush()
-		default:
-			cur.WriteRune(c)
-		}
-	}
-	flush()
-	return out
-}
-
-func onlyComments(s string) bool {
-	for _, line := range strings.Split(s, "\n") {
-		l := strings.TrimSpace(line)
-		if l != "" && !strings.HasPrefix(l, "//") {
-			return false
-		}
-	}
-	return true
 }

@@ -119,9 +119,9 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	if !slices.Contains(render.Renderers, o.renderer) {
 		return usagef("--renderer %q: want one of %s", o.renderer, strings.Join(render.Renderers, ", "))
 	}
-	user, err := params.Collect(o.paramsFile, o.params)
+	user, err := collectParams(o.paramsFile, o.params)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	if o.view != "" && o.named != "" {
 		return usagef("give either --view or --named, not both")

@@ -135,3 +135,13 @@ func TestCheckReadNamesCalledCall(t *testing.T) {
 		t.Error("a procedure call after a dot went unseen")
 	}
 }
+
+func TestExcerpt(t *testing.T) {
+	got := Excerpt("MATCH (n)\nRETRUN n", 2, 1)
+	if got != "\n  2 | RETRUN n\n    | ^" {
+		t.Errorf("got %q", got)
+	}
+	if Excerpt("RETURN 1", 3, 1) != "" {
+		t.Error("a line past the end")
+	}
+}
