@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/params"
 	"github.com/relmap/relmap/internal/queries"
 	"github.com/relmap/relmap/internal/render"
@@ -346,23 +347,6 @@ func paramText(p map[string]any) string {
 	return strings.Join(parts, " ")
 }
 
-// writeFileAtomic writes beside the target and renames, so a failed write
-// never leaves a truncated file behind.
-func writeFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".relmap-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
+// writeFileAtomic writes an output file as package fileio does: atomically,
+// to regular files only, keeping an existing file's mode.
+func writeFileAtomic(path string, b []byte) error { return fileio.WriteFile(path, b) }

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/fileio"
 )
 
 // WriteCSV writes ds as three CSV files in dir, NAME.documents.csv,
@@ -30,7 +30,7 @@ func WriteCSV(dir string, ds *graph.Dataset) error {
 		out[kind] = b
 	}
 	for _, kind := range []string{csvDocuments, csvActors, csvTies} {
-		if err := os.WriteFile(filepath.Join(dir, ds.Name+"."+kind+".csv"), out[kind], 0o644); err != nil {
+		if err := fileio.WriteFile(filepath.Join(dir, ds.Name+"."+kind+".csv"), out[kind]); err != nil {
 			return fmt.Errorf("write CSV: %w", err)
 		}
 	}
