@@ -41,7 +41,7 @@ func TestNonBoltServerIsUnreachable(t *testing.T) {
 		"garbage": []byte("\x00\x00\x07\x09garbage that is no Bolt at all"),
 		"version": {0, 0, 0x63, 0x63},
 		// Bolt 5.4 agreed, then no Bolt message.
-		"after-handshake": {0, 0, 4, 5, 0, 3, 0xff, 0xff, 0xff, 0, 0},
+		"after-handshake":        {0, 0, 4, 5, 0, 3, 0xff, 0xff, 0xff, 0, 0},
 		"after-handshake-struct": {0, 0, 4, 5, 0, 4, 0xb1, 0x7f, 0xa0, 0x01, 0, 0},
 	} {
 		t.Run(name, func(t *testing.T) {
