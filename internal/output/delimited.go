@@ -75,12 +75,18 @@ func (d *delimited) writeRow(fields []string) error {
 		for _, f := range fields {
 			d.escaped = append(d.escaped, escapeOtherControls(f))
 		}
-		if err := d.cw.Write(d.escaped); err != nil {
-			return err
-		}
-		d.cw.Flush()
-		if err := d.cw.Error(); err != nil {
-			return err
+		if len(d.escaped) == 1 && d.escaped[0] == "" {
+			// A lone empty field would be an empty line, which CSV
+			// readers skip: the row would vanish. Quoted, it stays.
+			d.buf.WriteString("\"\"\n")
+		} else {
+			if err := d.cw.Write(d.escaped); err != nil {
+				return err
+			}
+			d.cw.Flush()
+			if err := d.cw.Error(); err != nil {
+				return err
+			}
 		}
 	}
 	_, err := d.w.Write(d.buf.Bytes())
