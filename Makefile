@@ -86,8 +86,8 @@ db-stop: build
 
 # What a fresh CI machine lacks for the browser, native-Graphviz and NetworkX checks.
 deps-ci: deps-py
-	@command -v chromium >/dev/null && command -v dot >/dev/null || \
-		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium graphviz >/dev/null; }
+	@command -v chromium >/dev/null && command -v dot >/dev/null && command -v pdfinfo >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium graphviz poppler-utils >/dev/null; }
 
 deps-py:
 	@python3 -c 'import networkx' 2>/dev/null || python3 -m pip install --quiet networkx

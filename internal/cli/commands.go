@@ -15,6 +15,7 @@ var commands = []func(*Globals) *cobra.Command{
 	newCompareCmd,
 	newReportCmd,
 	newExportCmd,
+	newAnalyseCmd,
 	newSynthCmd,
 	newFingerprintCmd,
 	newSeedsCmd,

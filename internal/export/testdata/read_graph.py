@@ -1,10 +1,12 @@
-"""Read a relmap GraphML export with NetworkX and check what a user gets.
+"""Read a relmap GraphML or GEXF export with NetworkX and check what a user gets.
 
-Usage: python3 read_graphml.py FILE.graphml
+Usage: python3 read_graph.py FILE.graphml|FILE.gexf
 
-Prints one JSON object: node and edge counts, the Python type each attribute
-arrives as, and every node's label. Exits non-zero when an attribute's type
-is not the declared one (order int, flags bool, text str) or is mixed.
+Prints one JSON object: whether the graph is directed, a multigraph and (GEXF)
+dynamic, its node and edge counts, the Python type each attribute arrives as,
+every node's label, and every edge's source, target, tie key, id, start and
+end. Exits non-zero when an attribute's type is not the declared one (order
+int, flags bool, text str) or is mixed.
 """
 import json
 import sys
@@ -19,12 +21,16 @@ WANT = {
     "label": str,
     "since": str,
     "key": str,
+    "tie_key": str,
     "sources": str,
+    "start": str,
+    "end": str,
 }
 
 
 def main(path):
-    g = nx.read_graphml(path)
+    gexf = path.endswith(".gexf")
+    g = nx.read_gexf(path) if gexf else nx.read_graphml(path)
     problems = []
     types = {}
 
@@ -40,16 +46,23 @@ def main(path):
 
     for n, attrs in g.nodes(data=True):
         note("node " + n, attrs)
+    edges = []
     for u, v, attrs in g.edges(data=True):
         note("edge %s->%s" % (u, v), attrs)
+        # GraphML's key attribute is GEXF's tie_key (NetworkX reserves key there).
+        edges.append({"source": u, "target": v, "key": attrs.get("tie_key", attrs.get("key")),
+                      "id": attrs.get("id"), "start": attrs.get("start"), "end": attrs.get("end")})
+    edges.sort(key=lambda e: e["key"] or "")
 
     print(json.dumps({
         "directed": g.is_directed(),
         "multigraph": g.is_multigraph(),
+        "mode": g.graph.get("mode"),
         "nodes": g.number_of_nodes(),
         "edges": g.number_of_edges(),
         "types": types,
         "labels": {n: a.get("label") for n, a in g.nodes(data=True)},
+        "edge_list": edges,
     }, ensure_ascii=False, sort_keys=True))
     for p in problems:
         print(p, file=sys.stderr)
