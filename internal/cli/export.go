@@ -13,6 +13,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/export"
+	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/seed"
 )
 
@@ -87,6 +88,11 @@ func (o *exportOptions) run(cmd *cobra.Command) error {
 	}
 	if format == "csv" && o.output == "-" {
 		return usagef("--format csv writes three files per dataset: -o names a directory, not standard output")
+	}
+	if format != "csv" && o.output != "-" {
+		if err := fileio.CheckTarget(o.output); err != nil {
+			return err
+		}
 	}
 	var at graph.Date
 	if o.at != "" {

@@ -225,6 +225,10 @@ func TestExportWritesRegularFilesOnly(t *testing.T) {
 			t.Errorf("-o %s changed it from %v to %v", target, before.Mode(), after.Mode())
 		}
 	}
+	// Refused before connecting: no store at all here.
+	if _, stderr, code := run(t, nil, "export", "--format", "json", "-o", "/dev/null"); code != ExitError || !strings.Contains(stderr, "regular files only") {
+		t.Errorf("-o /dev/null without a database: exit %d, %q", code, stderr)
+	}
 	private := filepath.Join(dir, "private.json")
 	if err := os.WriteFile(private, nil, 0o600); err != nil {
 		t.Fatal(err)

@@ -163,8 +163,10 @@ func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statemen
 	} else {
 		src, err = fileio.ReadFile(o.file, maxScript)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", origin, err)
+	if err != nil && origin == "stdin" {
+		return nil, fmt.Errorf("stdin: %w", err)
+	} else if err != nil {
+		return nil, err // it names the file
 	}
 	var out []statement
 	for i, text := range cypher.Split(string(src)) {
