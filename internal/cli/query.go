@@ -2,10 +2,10 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -17,6 +17,7 @@ import (
 	"github.com/relmap/relmap/internal/output"
 	"github.com/relmap/relmap/internal/params"
 	"github.com/relmap/relmap/internal/queries"
+	"github.com/relmap/relmap/internal/queryrun"
 )
 
 type queryOptions struct {
@@ -113,6 +114,16 @@ type statement struct {
 	// actors are the actor ids a named question was given, by parameter:
 	// checked when it answers nothing.
 	actors map[string]string
+}
+
+// run is st as queryrun runs it: a named question that answers nothing
+// checks the actor ids it was given.
+func (st statement) run() queryrun.Statement {
+	r := queryrun.Statement{Text: st.text, Params: st.params}
+	if len(st.actors) > 0 {
+		r.OnEmpty = func(ctx context.Context, s graph.Store) error { return unknownActors(ctx, s, st.actors) }
+	}
+	return r
 }
 
 func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statement, error) {
@@ -219,7 +230,8 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
 		var firstErr error
 		for _, st := range stmts {
-			err := o.runOne(cmd, s, st, format)
+			err := queryrun.Run(cmd.Context(), s, st.run(), queryrun.Options{Format: format, Out: o.g.Out,
+				Status: func(line string) { o.g.status("%s", line) }, Write: o.write, Timeout: o.timeout, Limit: o.limit})
 			if err == nil {
 				continue
 			}
@@ -236,89 +248,4 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 		}
 		return firstErr
 	})
-}
-
-func (o *queryOptions) runOne(cmd *cobra.Command, s graph.Store, st statement, format string) error {
-	var w output.Writer
-	var printed int64
-	start := time.Now()
-	sum, err := s.Query(cmd.Context(), st.text, st.params, graph.QueryOptions{Write: o.write, Timeout: o.timeout},
-		func(r graph.Record) error {
-			if w == nil {
-				var err error
-				if w, err = output.New(format, o.g.Out, r.Keys); err != nil {
-					return err
-				}
-			}
-			if o.limit > 0 && printed >= o.limit {
-				return nil
-			}
-			printed++
-			return w.Write(r)
-		})
-	if err != nil {
-		if w != nil {
-			w.Close()
-		}
-		return explainQueryError(err, st.text)
-	}
-	if w == nil {
-		// No records: still print the header (or an empty JSON array).
-		if w, err = output.New(format, o.g.Out, sum.Keys); err != nil {
-			return err
-		}
-	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	elapsed := time.Since(start).Round(time.Millisecond)
-	note := ""
-	if o.limit > 0 && sum.Records > printed {
-		note = fmt.Sprintf(" (%d printed, --limit %d)", printed, o.limit)
-	}
-	o.g.status("%d row(s)%s in %s (server %s)", sum.Records, note, elapsed, (sum.ResultAvail + sum.ResultCons).Round(time.Millisecond))
-	if o.write && len(sum.Counters) > 0 {
-		var parts []string
-		for _, k := range sortedKeys(sum.Counters) {
-			parts = append(parts, fmt.Sprintf("%s=%d", k, sum.Counters[k]))
-		}
-		o.g.status("changed: %s", strings.Join(parts, " "))
-	}
-	for _, n := range sum.Notification {
-		o.g.status("note: %s", n)
-	}
-	if sum.Records == 0 {
-		return unknownActors(cmd.Context(), s, st.actors)
-	}
-	return nil
-}
-
-// explainQueryError marks the position the server names in the statement, and
-// points at --write when a read-only statement tried to write.
-func explainQueryError(err error, text string) error {
-	qe, ok := err.(*graph.QueryError)
-	if !ok {
-		return err
-	}
-	msg := qe.Message
-	if i := strings.Index(msg, "\n"); i >= 0 {
-		msg = msg[:i]
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s", qe.Code, msg)
-	b.WriteString(cypher.Excerpt(text, qe.Line, qe.Column))
-	if strings.Contains(qe.Code, "ForbiddenDueToTransactionType") || strings.Contains(qe.Message, "read access mode") ||
-		strings.Contains(qe.Code, "WriteOnReadOnlyAccessDbException") {
-		b.WriteString("\n  the statement writes: run it with --write if that is intended")
-	}
-	return &graph.QueryError{Code: qe.Code, Message: b.String()[len(qe.Code)+2:]}
-}
-
-func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/relmap/relmap/internal/params"
 	"github.com/relmap/relmap/internal/pdf"
 	"github.com/relmap/relmap/internal/queries"
+	"github.com/relmap/relmap/internal/queryrun"
 	"github.com/relmap/relmap/internal/render"
 )
 
@@ -222,7 +223,7 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 			return nil
 		}); err != nil {
 			<-snapDone
-			return explainQueryError(err, cypher)
+			return queryrun.ExplainError(err, cypher)
 		}
 		if err := <-snapDone; err != nil {
 			return err
