@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,16 +38,12 @@ func newQueryCmd(g *Globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "query [CYPHER]",
 		Short: "Run Cypher (an argument, -f FILE, stdin or --named NAME) and print the result",
-		Long: `Runs Cypher read-only unless --write is given. Read mode has no side effects: the
-server refuses writes in a read transaction, and relmap refuses before sending
-  - LOAD CSV and TERMINATE TRANSACTION(S), anywhere in a statement;
-  - administration commands (GRANT, DENY, REVOKE, ALTER, RENAME, START, STOP,
-    ENABLE, DEALLOCATE, REALLOCATE, DRYRUN; CREATE/DROP DATABASE, ALIAS, USER,
-    ROLE, SERVER);
-  - CALL of any procedure but those that describe the database (` + strings.Join(cypher.ReadProcedures, ", ") + `);
-  - namespaced functions outside the built-in namespaces (` + strings.Join(cypher.FunctionNamespaces, ", ") + `).
-Keywords in strings, quoted names and comments do not count. A refused statement
-exits 5, as one the server refuses.
+		Long: `Runs Cypher read-only unless --write is given. Read mode has no side effects:
+the server refuses writes in a read transaction, and relmap refuses, before
+sending anything,
+` + cypher.ReadModeRule(80) + `
+Keywords in strings, quoted names and comments do not count. A refused
+statement exits 5, as one the server refuses.
 
 Each statement is its own auto-commit transaction, as in cypher-shell, so
 CALL { … } IN TRANSACTIONS works (with --write). Values reach Cypher only as
@@ -66,8 +61,9 @@ while jsonl is one record per line throughout.
 
 --at DATE is the parameter $at as a Cypher DATE, for named questions and your
 own Cypher alike; -p at=2012-02-01 is the same DATE (-p at:string=2012-02-01
-would be text, which compares with no DATE). A named question whose answer is empty checks the actor ids it
-was given and says which name no actor, with what may have been meant.
+would be text, which compares with no DATE). A named question whose answer is
+empty checks the actor ids it was given and says which name no actor, with what
+may have been meant.
 
 'relmap queries' lists the named questions; --named runs one with its defaults.`,
 		Example: `  relmap query 'MATCH (s:State {region: $r}) RETURN s.id, s.name' --param r=central-asia
@@ -80,7 +76,7 @@ was given and says which name no actor, with what may have been meant.
 	f := cmd.Flags()
 	f.StringVarP(&o.file, "file", "f", "", "read Cypher from FILE (- for stdin)")
 	f.StringVar(&o.named, "named", "", "run the named question NAME (see relmap queries)")
-	f.StringArrayVarP(&o.params, "param", "p", nil, "a parameter, name=value (repeatable)")
+	f.StringArrayVarP(&o.params, "param", "p", nil, "a parameter, name=value (repeatable; YYYY-MM-DD is a DATE, name:string=VALUE keeps text)")
 	f.StringVar(&o.paramsFile, "params-file", "", "parameters from a JSON or YAML file (--param wins)")
 	f.StringVar(&o.format, "format", "", "table, csv, tsv, json or jsonl (default: table on a terminal, csv otherwise)")
 	f.BoolVar(&o.write, "write", false, "allow the statement to write, and print what it changed")

@@ -145,3 +145,17 @@ func TestExcerpt(t *testing.T) {
 		t.Error("a line past the end")
 	}
 }
+
+func TestReadModeRuleNamesEveryProcedure(t *testing.T) {
+	rule := ReadModeRule(80)
+	for _, p := range append(append([]string{"LOAD CSV", "TERMINATE", "GRANT"}, ReadProcedures...), FunctionNamespaces...) {
+		if !strings.Contains(rule, p) {
+			t.Errorf("the rule does not name %s", p)
+		}
+	}
+	for _, l := range strings.Split(rule, "\n") {
+		if len(l) > 80 {
+			t.Errorf("line of %d columns: %q", len(l), l)
+		}
+	}
+}
