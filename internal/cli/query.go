@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -90,16 +91,26 @@ may have been meant.
 // maxScript bounds the Cypher read from a file or stdin.
 const maxScript = 32 << 20
 
-// collectParams gathers --params-file and --param: a mistake in a --param
-// is one in the command line (exit 2), a file that cannot be read or
-// decoded is bad input (exit 1), as a -f FILE that cannot be read is.
+// collectParams gathers --params-file and --param. As for seed paths, a
+// mistake in the command line exits 2: a malformed --param, or a file named
+// that does not exist; a file that exists but cannot be read or decoded is
+// bad input (exit 1). -f FILE follows the same rule (fileError).
 func collectParams(file string, args []string) (map[string]any, error) {
 	p, err := params.Collect(file, args)
 	var fe *params.FileError
 	if err != nil && !errors.As(err, &fe) {
 		return nil, usageError{err}
 	}
-	return p, err
+	return p, fileError(err)
+}
+
+// fileError makes a file named on the command line that does not exist a
+// usage error.
+func fileError(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return usageError{err}
+	}
+	return err
 }
 
 // statement is one Cypher statement with where it came from.
@@ -173,7 +184,7 @@ func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statemen
 	if err != nil && origin == "stdin" {
 		return nil, fmt.Errorf("stdin: %w", err)
 	} else if err != nil {
-		return nil, err // it names the file
+		return nil, fileError(err) // it names the file
 	}
 	var out []statement
 	for i, text := range cypher.Split(string(src)) {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -135,6 +136,9 @@ func TestQueryNamedExplainsAnUnknownActor(t *testing.T) {
 
 func TestQueryRefusesBeforeConnecting(t *testing.T) {
 	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		args []string
 		code int
@@ -145,8 +149,9 @@ func TestQueryRefusesBeforeConnecting(t *testing.T) {
 		{[]string{"query", "SHOW TRANSACTIONS YIELD * TERMINATE TRANSACTIONS"}, ExitQuery, "read mode refuses TERMINATE TRANSACTIONS"},
 		{[]string{"query", "LOAD CSV FROM 'http://127.0.0.1:1/x' AS r RETURN r"}, ExitQuery, "read mode refuses LOAD CSV"},
 		{[]string{"query", "CALL db.clearQueryCaches()"}, ExitQuery, "CALL db.clearQueryCaches"},
-		{[]string{"query", "-f", filepath.Join(dir, "missing.cypher")}, ExitError, "missing.cypher"},
-		{[]string{"query", "RETURN 1", "--params-file", filepath.Join(dir, "missing.json")}, ExitError, "missing.json"},
+		{[]string{"query", "-f", filepath.Join(dir, "missing.cypher")}, ExitUsage, "missing.cypher"},
+		{[]string{"query", "RETURN 1", "--params-file", filepath.Join(dir, "missing.json")}, ExitUsage, "missing.json"},
+		{[]string{"query", "RETURN 1", "--params-file", filepath.Join(dir, "bad.json")}, ExitError, "bad.json: not valid JSON"},
 		{[]string{"query", "-f", dir}, ExitError, "a directory"},
 		{[]string{"query", "RETURN 1", "-p", "x"}, ExitUsage, "want name=value"},
 	}
