@@ -35,6 +35,10 @@ demo: build
 	$(RELMAP) compare --format markdown > $(OUT)/compare-today.md
 	$(RELMAP) compare --from $(SOURCE_DATE) --to today --format markdown > $(OUT)/compare-changes.md
 	$(RELMAP) report --at $(SOURCE_DATE) -o $(OUT)/report.html
+	$(RELMAP) timeline -o $(OUT)/timeline.svg
+	$(RELMAP) timeline -o $(OUT)/timeline.csv
+	$(RELMAP) export --format gexf -o $(OUT)/relmap.gexf
+	$(RELMAP) analyse --at $(SOURCE_DATE) --format csv > $(OUT)/analyse-$(SOURCE_DATE).csv
 	$(RELMAP) fingerprint
 	@echo "Wrote:" && ls -1 $(OUT)
 

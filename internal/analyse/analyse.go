@@ -17,8 +17,11 @@
 // pair twice, so its figure is divided by (n−1)(n−2).
 //
 // A sphere's network is the organisation, the programmes on its partnership
-// ladder and the states in its sphere that day (the comparison's rule, as
-// compare.Cell.In states it), with the links among them.
+// ladder and the states inside its sphere that day, by graph's sphere rule
+// (graph.Sphere.StandingAt, on the ties in force), with the links among them. A state associated
+// with a sphere (observer, dialogue partner, partner) is listed as such but,
+// as everywhere in relmap, not counted inside it, so it does not make a
+// bridge.
 package analyse
 
 import (
@@ -29,7 +32,6 @@ import (
 	"gonum.org/v1/gonum/graph/simple"
 
 	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/compare"
 )
 
 // notLinks are the tie types that do not link their ends.
@@ -126,11 +128,12 @@ type Score struct {
 	InSphere          []bool
 	SphereBetweenness []float64
 	// Spheres are the organisations (IDs) whose sphere the actor, a state,
-	// is in on the day, in the order of Result.Spheres.
-	Spheres []string
+	// is inside on the day, Associated those it is associated with, in the
+	// order of Result.Spheres.
+	Spheres, Associated []string
 }
 
-// Bridge reports whether the actor is a state in two or more spheres.
+// Bridge reports whether the actor is a state inside two or more spheres.
 func (s Score) Bridge() bool { return len(s.Spheres) >= 2 }
 
 // Result is the analysis of one day.
@@ -160,33 +163,47 @@ func Analyse(ds *graph.Dataset, orgs []string, at graph.Date) (*Result, error) {
 	if at.IsZero() {
 		return nil, fmt.Errorf("analyse needs a date")
 	}
-	cmp, err := compare.Compare(ds, orgs, compare.AllRegions, at)
+	spheres, err := spheresOf(ds, orgs)
 	if err != nil {
 		return nil, err
 	}
 	links := Links(ds, at)
 	overall := Measure(links)
-	r := &Result{At: at, Spheres: cmp.Orgs, Links: len(links)}
+	r := &Result{At: at, Links: len(links)}
 
+	// The ties in force, once: Sphere.Standing on them is StandingAt.
+	var now []graph.Tie
+	for _, t := range ds.Ties {
+		if t.ValidAt(at) {
+			now = append(now, t)
+		}
+	}
 	// Who is in each sphere's network: the organisation, its ladder's
-	// programmes, and the states the comparison places inside it.
-	members := make([]map[string]bool, len(cmp.Orgs))
-	inSpheres := map[string][]string{}
-	for j, org := range cmp.Orgs {
-		members[j] = map[string]bool{org.ID: true}
-		s, _ := graph.LookupSphere(org.ID)
-		for _, rung := range s.Ladder {
+	// programmes, and the states inside the sphere.
+	members := make([]map[string]bool, len(spheres))
+	inSpheres, associated := map[string][]string{}, map[string][]string{}
+	for j, sp := range spheres {
+		org, _ := ds.Actor(sp.Org)
+		r.Spheres = append(r.Spheres, org)
+		members[j] = map[string]bool{sp.Org: true}
+		for _, rung := range sp.Ladder {
 			members[j][rung.Programme] = true
 		}
-		for i, st := range cmp.States {
-			if cmp.Cells[i][j].In() {
+		for _, st := range ds.Actors {
+			if st.Kind != graph.KindState {
+				continue
+			}
+			switch sp.Standing(st.ID, now) {
+			case graph.Inside:
 				members[j][st.ID] = true
-				inSpheres[st.ID] = append(inSpheres[st.ID], org.ID)
+				inSpheres[st.ID] = append(inSpheres[st.ID], sp.Org)
+			case graph.Associated:
+				associated[st.ID] = append(associated[st.ID], sp.Org)
 			}
 		}
 	}
-	within := make([]Centrality, len(cmp.Orgs))
-	for j := range cmp.Orgs {
+	within := make([]Centrality, len(spheres))
+	for j := range spheres {
 		var sub []Link
 		for _, l := range links {
 			if members[j][l.A] && members[j][l.B] {
@@ -201,9 +218,9 @@ func Analyse(ds *graph.Dataset, orgs []string, at graph.Date) (*Result, error) {
 		if !ok {
 			a = graph.Actor{ID: id, Name: id}
 		}
-		s := Score{Actor: a, Degree: deg, Betweenness: overall.Betweenness[id], Spheres: inSpheres[id],
-			InSphere: make([]bool, len(cmp.Orgs)), SphereBetweenness: make([]float64, len(cmp.Orgs))}
-		for j := range cmp.Orgs {
+		s := Score{Actor: a, Degree: deg, Betweenness: overall.Betweenness[id], Spheres: inSpheres[id], Associated: associated[id],
+			InSphere: make([]bool, len(spheres)), SphereBetweenness: make([]float64, len(spheres))}
+		for j := range spheres {
 			if _, ok := within[j].Degree[id]; ok {
 				s.InSphere[j], s.SphereBetweenness[j] = true, within[j].Betweenness[id]
 			}
@@ -227,4 +244,29 @@ func Analyse(ds *graph.Dataset, orgs []string, at graph.Date) (*Result, error) {
 		return a.Actor.ID < b.Actor.ID
 	})
 	return r, nil
+}
+
+// spheresOf are the sphere definitions of orgs (graph.Spheres when none),
+// each an organisation of ds, once each.
+func spheresOf(ds *graph.Dataset, orgs []string) ([]graph.Sphere, error) {
+	if len(orgs) == 0 {
+		orgs = graph.SphereOrgs()
+	}
+	var out []graph.Sphere
+	seen := map[string]bool{}
+	for _, id := range orgs {
+		a, ok := ds.Actor(id)
+		switch {
+		case !ok:
+			return nil, fmt.Errorf("unknown organisation %q", id)
+		case a.Kind != graph.KindOrganisation:
+			return nil, fmt.Errorf("%q is a %s, not an organisation", id, a.Kind)
+		case seen[id]:
+			continue
+		}
+		seen[id] = true
+		s, _ := graph.LookupSphere(id)
+		out = append(out, s)
+	}
+	return out, nil
 }

@@ -23,21 +23,15 @@ func builtIn(t *testing.T) *graph.Dataset {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := &graph.Dataset{Name: "all"}
-	for _, d := range ds {
-		out.Documents = append(out.Documents, d.Documents...)
-		out.Actors = append(out.Actors, d.Actors...)
-		out.Ties = append(out.Ties, d.Ties...)
-	}
-	out.Sort()
-	return out
+	return graph.Merge(ds)
 }
 
 var feb2012 = graph.MustDate("2012-02-01")
 
 // small is a hand-made dataset whose answers are known: a state in the
 // CSTO and the SCO (a bridge), one in NATO's PfP and the SCO (a bridge
-// through a programme), one in the CSTO only, and ties that do not link.
+// through a programme), one in the CSTO only, one in PfP and an SCO
+// observer (associated, so not a bridge), and ties that do not link.
 func small() *graph.Dataset {
 	tie := func(typ graph.TieType, from, to string, attrs map[string]string, since, until string) graph.Tie {
 		t := graph.Tie{Type: typ, From: from, To: to, Attrs: attrs}
@@ -62,6 +56,7 @@ func small() *graph.Dataset {
 			{ID: "beta", Kind: graph.KindState, Name: "Beta", Region: "central-asia"},
 			{ID: "gamma", Kind: graph.KindState, Name: "Gamma", Region: "central-asia"},
 			{ID: "delta", Kind: graph.KindState, Name: "Delta", Region: "elsewhere"},
+			{ID: "epsilon", Kind: graph.KindState, Name: "Epsilon", Region: "elsewhere"},
 		},
 		Ties: []graph.Tie{
 			tie(graph.TieMemberOf, "alpha", "csto", member, "1992", ""),
@@ -70,6 +65,9 @@ func small() *graph.Dataset {
 			tie(graph.TiePartOf, "pfp", "nato", nil, "1994", ""),
 			tie(graph.TieMemberOf, "beta", "sco", member, "2001", ""),
 			tie(graph.TieMemberOf, "gamma", "csto", member, "1992", ""),
+			// Associated with the SCO: not inside it, so not a bridge.
+			tie(graph.TieMemberOf, "epsilon", "sco", map[string]string{"role": "observer"}, "2005", ""),
+			tie(graph.TieParticipates, "epsilon", "pfp", active, "2005", ""),
 			// Parallel ties: one link.
 			tie(graph.TieBorders, "alpha", "beta", nil, "1991", ""),
 			tie(graph.TieCooperates, "beta", "alpha", map[string]string{"field": "water"}, "2005", ""),
@@ -89,7 +87,7 @@ func TestLinks(t *testing.T) {
 	for _, l := range links {
 		got = append(got, l.A+"-"+l.B+":"+string(rune('0'+len(l.Ties))))
 	}
-	want := "alpha-beta:2 alpha-csto:1 alpha-sco:1 beta-pfp:1 beta-sco:1 csto-gamma:1 nato-pfp:1"
+	want := "alpha-beta:2 alpha-csto:1 alpha-sco:1 beta-pfp:1 beta-sco:1 csto-gamma:1 epsilon-pfp:1 epsilon-sco:1 nato-pfp:1"
 	if strings.Join(got, " ") != want {
 		t.Errorf("links %v, want %s", got, want)
 	}
@@ -159,6 +157,10 @@ func TestAnalyseSmall(t *testing.T) {
 	}
 	if by["gamma"].Bridge() || len(by["gamma"].Spheres) != 1 {
 		t.Errorf("gamma: %+v", by["gamma"])
+	}
+	if e := by["epsilon"]; e.Bridge() || strings.Join(e.Spheres, " ") != "nato" || strings.Join(e.Associated, " ") != "sco" {
+		t.Errorf("epsilon: inside %v, associated %v, bridge %v; want inside nato, associated with sco, no bridge",
+			e.Spheres, e.Associated, e.Bridge())
 	}
 	// NATO's network: nato, pfp, beta in a path; beta is not between
 	// anything there, pfp is.
@@ -287,10 +289,25 @@ func TestWriteGolden(t *testing.T) {
 		}
 		golden.Check(t, filepath.Join("testdata", c.file), buf.Bytes())
 	}
-	if got, want := r.Summary(), "As of 2012-02-01: 7 actors, 7 links (pairs of actors joined by a tie in force); 2 states bridge two spheres or more: Alpha, Beta."; got != want {
+	if got, want := r.Summary(), "As of 2012-02-01: 8 actors, 9 links (pairs of actors joined by a tie in force); 2 states bridge two spheres or more: Alpha, Beta."; got != want {
 		t.Errorf("summary %q\nwant %q", got, want)
 	}
 	if err := Write(&bytes.Buffer{}, r, WriteOptions{Format: "xml"}); err == nil {
 		t.Error("an unknown format was accepted")
+	}
+}
+
+// BenchmarkAnalyse measures the built-in data on the source's date.
+func BenchmarkAnalyse(b *testing.B) {
+	ds, err := seed.LoadFS(seeds.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	all := graph.Merge(ds)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Analyse(all, nil, feb2012); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -16,13 +16,14 @@ func rounded(x float64) float64 { return math.Round(x*1e9) / 1e9 }
 
 // Columns are the keys of Rows: the actor, its kind, degree and betweenness,
 // its betweenness within each sphere's network (betweenness_ORG), the
-// spheres it is in and whether it bridges two or more.
+// spheres it is inside, those it is associated with, and whether it bridges
+// two or more.
 func (r *Result) Columns() []string {
 	keys := []string{"actor", "name", "kind", "degree", "betweenness"}
 	for _, o := range r.Spheres {
 		keys = append(keys, "betweenness_"+o.ID)
 	}
-	return append(keys, "spheres", "bridge")
+	return append(keys, "spheres", "associated", "bridge")
 }
 
 // Rows are the scores as output records, betweenness to six decimals; a
@@ -39,7 +40,7 @@ func (r *Result) Rows(scores []Score) [][]any {
 			}
 			row = append(row, v)
 		}
-		out = append(out, append(row, strings.Join(s.Spheres, " "), s.Bridge()))
+		out = append(out, append(row, strings.Join(s.Spheres, " "), strings.Join(s.Associated, " "), s.Bridge()))
 	}
 	return out
 }

@@ -32,9 +32,12 @@ actor linked that day, the most between first:
                       pass through it (normalised as NetworkX does, 0 to 1)
   betweenness_ORG     the same within the sphere's own network: the
                       organisation, the programmes on its ladder and the
-                      states in its sphere that day (empty: not in it)
-  spheres, bridge     the spheres a state is in that day (the comparison's
-                      rule), and whether it is in two or more
+                      states inside its sphere that day (empty: not in it)
+  spheres             the spheres a state is inside that day (relmap's one
+                      sphere rule: member or a rung of the ladder)
+  associated          those it is only associated with (observer, dialogue
+                      partner, partner), not counted
+  bridge              whether it is inside two spheres or more
 
 The network is undirected and simple: two actors are linked when at least one
 tie in force joins them, whichever way it points. Ties that record an absence
@@ -70,14 +73,8 @@ func (o *analyseOptions) run(cmd *cobra.Command, orgs []string) error {
 	if err != nil {
 		return err
 	}
-	for i := range orgs {
-		orgs[i] = strings.ToLower(orgs[i])
-	}
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		ds, err := loadedData(cmd.Context(), s)
-		if err != nil {
-			return err
-		}
+	orgs = lowerAll(orgs)
+	return o.g.withData(cmd.Context(), func(ds *graph.Dataset) error {
 		res, err := analyse.Analyse(ds, orgs, at)
 		if err != nil {
 			return usageError{err}

@@ -16,6 +16,7 @@ var commands = []func(*Globals) *cobra.Command{
 	newReportCmd,
 	newExportCmd,
 	newAnalyseCmd,
+	newTimelineCmd,
 	newSynthCmd,
 	newFingerprintCmd,
 	newSeedsCmd,

@@ -43,7 +43,9 @@ left out) and writes them:
            attributes, and each edge dated by the days its tie was in force
            (start = since, end = the day before until, inclusive; an open end
            is left out). Every tie is its own edge: two periods of one
-           membership stay two edges.
+           membership stay two edges. A dynamic attribute confirmed is
+           true while a source attests the tie and false after its last
+           attestation (attested) while its end is open.
   json     one JSON document: {"datasets": [{"name", "documents", "actors",
            "ties"}]}, every field always present.
   csv      into the directory PATH (created if missing), NAME.documents.csv,
@@ -155,11 +157,7 @@ func (o *exportOptions) write(format string, ds []*graph.Dataset) error {
 	if err := write(&buf, ds); err != nil {
 		return err
 	}
-	if o.output == "-" {
-		_, err := o.g.Out.Write(buf.Bytes())
-		return err
-	}
-	if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
+	if err := o.g.writeOutput(o.output, buf.Bytes()); err != nil || o.output == "-" {
 		return err
 	}
 	o.g.status("Wrote %s (%s).", o.output, summary)

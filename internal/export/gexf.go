@@ -26,6 +26,13 @@ import (
 // graph. Attributes are the GraphML export's, typed (string, integer,
 // boolean), with the same names except that the tie's key is tie_key (NetworkX
 // reserves key); label and id are GEXF's own.
+//
+// Whether a tie is confirmed depends on the day (graph.Tie.ConfirmedAt: in
+// force and attested on or after it), so confirmed is a dynamic boolean:
+// true from the tie's start to the last day its sources speak for
+// (Date.Last of Tie.Attested), false after that while the tie's end is
+// open. Gephi's timeline then shows, on any day, which ties no source
+// attests any more; the static attested attribute gives the date.
 
 const (
 	gexfNS     = "http://gexf.net/1.3"
@@ -105,6 +112,8 @@ type gexfAttValues struct {
 type gexfAttValue struct {
 	For   string `xml:"for,attr"`
 	Value string `xml:"value,attr"`
+	Start string `xml:"start,attr,omitempty"`
+	End   string `xml:"end,attr,omitempty"`
 }
 
 // gexfType is the GEXF name of a GraphML attribute type.
@@ -115,8 +124,11 @@ func gexfType(typ string) string {
 	return typ
 }
 
+// gexfDate is the layout of GEXF's date time format.
+const gexfDate = "2006-01-02"
+
 // GEXFDay writes a day as GEXF's date time format has it.
-func GEXFDay(t graph.Date) string { return t.First().Format("2006-01-02") }
+func GEXFDay(t graph.Date) string { return t.First().Format(gexfDate) }
 
 // TieInterval is the closed interval of days, as GEXFDay writes them, on
 // which t is in force: since's first day and the day before until's first
@@ -126,9 +138,30 @@ func TieInterval(t graph.Tie) (start, end string) {
 		start = GEXFDay(t.Since)
 	}
 	if !t.Until.IsZero() {
-		end = t.Until.First().AddDate(0, 0, -1).Format("2006-01-02")
+		end = t.Until.First().AddDate(0, 0, -1).Format(gexfDate)
 	}
 	return start, end
+}
+
+// confirmedValues are the tie's confirmed attribute over its interval:
+// true up to the last day it is attested for, false after it.
+func confirmedValues(t graph.Tie) []gexfAttValue {
+	start, end := TieInterval(t)
+	if t.Attested.IsZero() {
+		return []gexfAttValue{{For: "e_confirmed", Value: "false", Start: start, End: end}}
+	}
+	last := t.Attested.Last()
+	lastDay := last.Format(gexfDate)
+	if end != "" && end <= lastDay {
+		return []gexfAttValue{{For: "e_confirmed", Value: "true", Start: start, End: end}}
+	}
+	after := last.AddDate(0, 0, 1).Format(gexfDate)
+	if start != "" && lastDay < start {
+		// Attested only before it began: never confirmed.
+		return []gexfAttValue{{For: "e_confirmed", Value: "false", Start: start, End: end}}
+	}
+	return []gexfAttValue{{For: "e_confirmed", Value: "true", Start: start, End: lastDay},
+		{For: "e_confirmed", Value: "false", Start: after, End: end}}
 }
 
 func attValues(vals []keyValue) *gexfAttValues {
@@ -175,7 +208,9 @@ func GEXF(w io.Writer, ds []*graph.Dataset) error {
 		}
 		edgeAttrs.Attrs = append(edgeAttrs.Attrs, gexfAttr{ID: k.id, Title: title, Type: gexfType(k.typ)})
 	}
-	doc.Graph.Attributes = []gexfAttributes{nodeAttrs, edgeAttrs}
+	dynamic := gexfAttributes{Class: "edge", Mode: "dynamic",
+		Attrs: []gexfAttr{{ID: "e_confirmed", Title: "confirmed", Type: typeBoolean}}}
+	doc.Graph.Attributes = []gexfAttributes{nodeAttrs, edgeAttrs, dynamic}
 
 	actors, external, ties, err := exportItems(ds)
 	if err != nil {
@@ -197,6 +232,10 @@ func GEXF(w io.Writer, ds []*graph.Dataset) error {
 			return fmt.Errorf("gexf: %w", err)
 		}
 		e.Values = attValues(vals)
+		if e.Values == nil {
+			e.Values = &gexfAttValues{}
+		}
+		e.Values.Values = append(e.Values.Values, confirmedValues(t)...)
 		doc.Graph.Edges.Edges = append(doc.Graph.Edges.Edges, e)
 	}
 	doc.Graph.Nodes.Count = len(doc.Graph.Nodes.Nodes)

@@ -3,11 +3,16 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/seed"
+	"github.com/relmap/relmap/seeds"
 )
 
 func writeGEXF(t *testing.T, ds []*graph.Dataset) []byte {
@@ -65,8 +70,10 @@ type parsedGEXF struct {
 }
 
 type parsedValue struct {
-	For   string `xml:"for,attr"`
-	Value string `xml:"value,attr"`
+	For   string  `xml:"for,attr"`
+	Value string  `xml:"value,attr"`
+	Start *string `xml:"start,attr"`
+	End   *string `xml:"end,attr"`
 }
 
 // TestGEXFStructure parses the file back and checks what Gephi relies on:
@@ -81,6 +88,24 @@ func TestGEXFStructure(t *testing.T) {
 			g := parseGEXF(t, writeGEXF(t, ds))
 			checkGEXF(t, g)
 		})
+	}
+}
+
+// TestGEXFBuiltIn: the built-in dataset's export passes the same checks,
+// with one edge per tie.
+func TestGEXFBuiltIn(t *testing.T) {
+	ds, err := seed.LoadFS(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := parseGEXF(t, writeGEXF(t, ds))
+	checkGEXF(t, g)
+	var ties int
+	for _, d := range ds {
+		ties += len(d.Ties)
+	}
+	if n := len(g.Graphs[0].Edges[0].Edges); n != ties || ties < 200 {
+		t.Errorf("%d edges for %d ties", n, ties)
 	}
 }
 
@@ -109,9 +134,10 @@ func checkGEXF(t *testing.T, g parsedGEXF) {
 		t.Fatalf("%d nodes and %d edges elements, want one each", len(gr.Nodes), len(gr.Edges))
 	}
 	declared := map[string]map[string]string{"node": {}, "edge": {}}
+	dynamic := map[string]bool{}
 	titles := map[string]bool{}
 	for _, as := range gr.Attributes {
-		if declared[as.Class] == nil || as.Mode != "static" {
+		if declared[as.Class] == nil || as.Mode != "static" && !(as.Mode == "dynamic" && as.Class == "edge") {
 			t.Errorf("attributes of class %q, mode %q", as.Class, as.Mode)
 			continue
 		}
@@ -126,10 +152,11 @@ func checkGEXF(t *testing.T, g parsedGEXF) {
 			}
 			titles[as.Class+" "+a.Title] = true
 			declared[as.Class][a.ID] = a.Type
+			dynamic[a.ID] = as.Mode == "dynamic"
 		}
 	}
 	for _, want := range []string{"node kind", "node name", "node sources", "node external", "edge type", "edge tie_key",
-		"edge since", "edge until", "edge role", "edge sources", "edge order", "edge symmetric"} {
+		"edge since", "edge until", "edge role", "edge sources", "edge order", "edge symmetric", "edge attested", "edge confirmed"} {
 		if !titles[want] {
 			t.Errorf("no attribute declared for %s", want)
 		}
@@ -141,8 +168,18 @@ func checkGEXF(t *testing.T, g parsedGEXF) {
 			if !ok {
 				t.Errorf("%s: attvalue for %q is not declared for %ss", what, v.For, class)
 			}
-			if seen[v.For] {
-				t.Errorf("%s: %s given twice", what, v.For)
+			if dynamic[v.For] {
+				if v.Start != nil && v.End != nil && *v.End < *v.Start {
+					t.Errorf("%s: %s holds from %s to %s", what, v.For, *v.Start, *v.End)
+				}
+				checkDays(t, what, v.Start, v.End)
+			} else {
+				if v.Start != nil || v.End != nil {
+					t.Errorf("%s: static %s has a start or end", what, v.For)
+				}
+				if seen[v.For] {
+					t.Errorf("%s: %s given twice", what, v.For)
+				}
 			}
 			seen[v.For] = true
 			switch typ {
@@ -245,11 +282,28 @@ func TestGEXFIntervalsFollowTheTimeRule(t *testing.T) {
 				}
 			}
 			probes = append(probes, time.Date(2012, 2, 1, 0, 0, 0, 0, time.UTC))
+			if !tie.Attested.IsZero() {
+				l := tie.Attested.Last()
+				probes = append(probes, l, l.AddDate(0, 0, 1), l.AddDate(3, 0, 0))
+			}
 			for _, p := range probes {
 				day := p.Format("2006-01-02")
 				in := (e.Start == nil || *e.Start <= day) && (e.End == nil || day <= *e.End)
 				if want := tie.ValidAt(graph.Day(p)); in != want {
 					t.Errorf("edge %s [%v, %v] holds %s: %v; the tie is in force then: %v", e.ID, deref(e.Start), deref(e.End), day, in, want)
+				}
+				if !in {
+					continue
+				}
+				var confirmed []string
+				for _, v := range e.Values {
+					if v.For == "e_confirmed" && (v.Start == nil || *v.Start <= day) && (v.End == nil || day <= *v.End) {
+						confirmed = append(confirmed, v.Value)
+					}
+				}
+				want := strconv.FormatBool(tie.ConfirmedAt(graph.Day(p)))
+				if len(confirmed) != 1 || confirmed[0] != want {
+					t.Errorf("edge %s on %s: confirmed %v, want exactly one value, %s (attested %s)", e.ID, day, confirmed, want, tie.Attested)
 				}
 			}
 		}
@@ -264,6 +318,19 @@ func TestGEXFIntervalsFollowTheTimeRule(t *testing.T) {
 		deref(b.Start) != "2006-08-16" || deref(b.End) != "2012-06-27" {
 		t.Errorf("the two CSTO periods of Uzbekistan: %s [%s, %s] and %s [%s, %s]", a.ID, deref(a.Start), deref(a.End),
 			b.ID, deref(b.Start), deref(b.End))
+	}
+}
+
+// checkDays fails unless each of the given dates is a GEXF date.
+func checkDays(t *testing.T, what string, days ...*string) {
+	t.Helper()
+	for _, d := range days {
+		if d == nil {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", *d); err != nil {
+			t.Errorf("%s: %q is not a GEXF date: %v", what, *d, err)
+		}
 	}
 }
 
@@ -338,6 +405,35 @@ func TestNetworkXReadsGEXF(t *testing.T) {
 		if e.Source != tie.From || e.Target != tie.To || e.Start != start || e.End != end {
 			t.Errorf("edge %s: %s -> %s [%q, %q]; want %s -> %s [%q, %q]", e.Key, e.Source, e.Target, e.Start, e.End,
 				tie.From, tie.To, start, end)
+		}
+		// NetworkX reads a dynamic attribute as (value, start, end), an
+		// open bound as the string None.
+		var want [][3]any
+		for _, v := range confirmedValues(tie) {
+			none := func(s string) string {
+				if s == "" {
+					return "None"
+				}
+				return s
+			}
+			want = append(want, [3]any{v.Value == "true", none(v.Start), none(v.End)})
+		}
+		if fmt.Sprint(e.Confirmed) != fmt.Sprint(want) {
+			t.Errorf("edge %s: confirmed %v, want %v", e.Key, e.Confirmed, want)
+		}
+	}
+}
+
+// BenchmarkGEXF writes the built-in data as GEXF.
+func BenchmarkGEXF(b *testing.B) {
+	ds, err := seed.LoadFS(seeds.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := GEXF(io.Discard, ds); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

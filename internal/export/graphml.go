@@ -108,6 +108,7 @@ var (
 		{"e_until", "until", typeString},
 		{"e_since_precision", "since_precision", typeString},
 		{"e_until_precision", "until_precision", typeString},
+		{"e_attested", "attested", typeString},
 		{"e_symmetric", "symmetric", typeBoolean},
 		{"e_sphere", "sphere", typeBoolean},
 		{"e_note", "note", typeString},
@@ -280,7 +281,8 @@ func edgeValues(t graph.Tie, attrByName map[string]attrKey) ([]keyValue, error) 
 	info, _ := graph.LookupTieType(t.Type)
 	vals := []keyValue{{"e_type", string(t.Type)}, {"e_rel_type", info.RelType}, {"e_key", t.Key},
 		{"e_dataset", t.Dataset}, {"e_since", t.Since.String()}, {"e_until", t.Until.String()},
-		{"e_since_precision", string(t.Since.Precision())}, {"e_until_precision", string(t.Until.Precision())}}
+		{"e_since_precision", string(t.Since.Precision())}, {"e_until_precision", string(t.Until.Precision())},
+		{"e_attested", t.Attested.String()}}
 	if info.Type != "" {
 		vals = append(vals, keyValue{"e_symmetric", strconv.FormatBool(info.Symmetric)},
 			keyValue{"e_sphere", strconv.FormatBool(info.Sphere)})

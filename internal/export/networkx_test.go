@@ -50,7 +50,10 @@ type networkXGraph struct {
 	Nodes, Edges         int
 	Types                map[string]string
 	Labels               map[string]string
-	EdgeList             []struct{ Source, Target, Key, ID, Start, End string } `json:"edge_list"`
+	EdgeList             []struct {
+		Source, Target, Key, ID, Start, End string
+		Confirmed                           [][3]any
+	} `json:"edge_list"`
 }
 
 // readWithNetworkX writes data to a file named name and reads it with

@@ -4,8 +4,8 @@ Usage: python3 read_graph.py FILE.graphml|FILE.gexf
 
 Prints one JSON object: whether the graph is directed, a multigraph and (GEXF)
 dynamic, its node and edge counts, the Python type each attribute arrives as,
-every node's label, and every edge's source, target, tie key, id, start and
-end. Exits non-zero when an attribute's type is not the declared one (order
+every node's label, and every edge's source, target, tie key, id, start,
+end and (GEXF) confirmed, a list of [value, start, end]. Exits non-zero when an attribute's type is not the declared one (order
 int, flags bool, text str) or is mixed.
 """
 import json
@@ -48,10 +48,14 @@ def main(path):
         note("node " + n, attrs)
     edges = []
     for u, v, attrs in g.edges(data=True):
-        note("edge %s->%s" % (u, v), attrs)
+        note("edge %s->%s" % (u, v), {k: a for k, a in attrs.items() if k != "confirmed"})
+        for value, _, _ in attrs.get("confirmed", []):
+            if type(value) is not bool:
+                problems.append("edge %s->%s: confirmed is %s, want bool" % (u, v, type(value).__name__))
         # GraphML's key attribute is GEXF's tie_key (NetworkX reserves key there).
         edges.append({"source": u, "target": v, "key": attrs.get("tie_key", attrs.get("key")),
-                      "id": attrs.get("id"), "start": attrs.get("start"), "end": attrs.get("end")})
+                      "id": attrs.get("id"), "start": attrs.get("start"), "end": attrs.get("end"),
+                      "confirmed": attrs.get("confirmed")})
     edges.sort(key=lambda e: e["key"] or "")
 
     print(json.dumps({
