@@ -181,12 +181,3 @@ func TestQueryDateParamsAreDates(t *testing.T) {
 		t.Errorf("params = %#v", f.params[0])
 	}
 }
-
-// TestParamTextReadsBack: the parameters a figure records read back as
-// given: a DATE bare, a date-shaped text quoted.
-func TestParamTextReadsBack(t *testing.T) {
-	got := paramText(map[string]any{"at": graph.Date{Year: 2012, Month: 2, Day: 1}, "org": "nato", "s": "2012-02-01"})
-	if want := "at=2012-02-01 org=nato s='2012-02-01'"; got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-}
