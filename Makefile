@@ -83,7 +83,7 @@ bench-query: build
 
 FUZZTIME ?= 60s
 fuzz:
-	@for pkg in ./internal/seed ./internal/params ./internal/render; do \
+	@for pkg in $$(grep -rl --include='*_test.go' '^func Fuzz' internal graph | xargs -n1 dirname | sort -u | sed 's|^|./|'); do \
 		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \
