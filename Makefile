@@ -10,7 +10,7 @@ SOURCE_DATE := 2012-02-01
 # one linked against libc, which counts in a short `relmap query`.
 CGO_ENABLED ?= 0
 
-.PHONY: all build demo test unit bench bench-load bench-query bench-render fuzz clean db-start db-stop deps-ci deps-py test-patched
+.PHONY: all build demo test unit bench bench-load bench-query bench-render bench-explore fuzz clean db-start db-stop deps-ci deps-py test-patched
 
 all: build
 
@@ -39,6 +39,7 @@ demo: build
 	$(RELMAP) timeline -o $(OUT)/timeline.csv
 	$(RELMAP) export --format gexf -o $(OUT)/relmap.gexf
 	$(RELMAP) analyse --at $(SOURCE_DATE) --format csv > $(OUT)/analyse-$(SOURCE_DATE).csv
+	$(RELMAP) explore -o $(OUT)/explore.html
 	$(RELMAP) fingerprint
 	@echo "Wrote:" && ls -1 $(OUT)
 
@@ -60,7 +61,12 @@ unit: test-patched
 test-patched:
 	cd third_party/neo4j-go-driver && $(GO) test -count=1 ./neo4j/internal/bolt/
 
-bench: bench-render bench-load bench-query
+bench: bench-render bench-load bench-query bench-explore
+
+# The explorer page in headless Chromium (Performance API): first render and
+# slider steps on the built-in data and a synthetic 1,000-actor/2,000-tie graph.
+bench-explore:
+	$(GO) test -run '^$$' -bench Explorer -benchtime 1x -count 3 -timeout 30m ./internal/explore/
 
 bench-render: build
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./internal/render/
@@ -77,7 +83,7 @@ bench-query: build
 
 FUZZTIME ?= 60s
 fuzz:
-	@for pkg in ./internal/seed ./internal/params ./internal/render; do \
+	@for pkg in $$(grep -rl --include='*_test.go' '^func Fuzz' internal graph | xargs -n1 dirname | sort -u | sed 's|^|./|'); do \
 		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \

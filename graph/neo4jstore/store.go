@@ -80,7 +80,7 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 func (s *Store) Ping(ctx context.Context) error {
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
-	return s.classify(s.driver.VerifyConnectivity(cctx))
+	return s.connectivity(s.driver.VerifyConnectivity(cctx))
 }
 
 // Info checks connectivity and reports the server's version.
@@ -89,7 +89,7 @@ func (s *Store) Info(ctx context.Context) (graph.ServerInfo, error) {
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
 	if err := s.driver.VerifyConnectivity(cctx); err != nil {
-		return info, s.classify(err)
+		return info, s.connectivity(err)
 	}
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)

@@ -16,6 +16,7 @@ var commands = []func(*Globals) *cobra.Command{
 	newRenderCmd,
 	newCompareCmd,
 	newReportCmd,
+	newExploreCmd,
 	newExportCmd,
 	newAnalyseCmd,
 	newTimelineCmd,

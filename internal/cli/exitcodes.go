@@ -16,7 +16,7 @@ var exitCodes = []struct {
 	{ExitUsage, "the command line is wrong (unknown command or flag, bad argument)"},
 	{ExitUnavailable, "the database could not be reached"},
 	{ExitAuth, "the database refused the credentials"},
-	{ExitQuery, "the database refused a statement (syntax, a write without `--write`, …)"},
+	{ExitQuery, "the database refused a statement (syntax, a write without `--write`, …), or read mode refused one with side effects (`LOAD CSV`, `TERMINATE TRANSACTIONS`, procedures that change the server; see `relmap query --help`)"},
 	{ExitTimeout, "a statement ran past `--timeout`"},
 	{ExitBusy, "another load is running (reserved: today a second load waits for the first to finish)"},
 	{ExitInterrupted, "interrupted"},

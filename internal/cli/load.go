@@ -41,6 +41,9 @@ was interrupted converges when run again.`,
 }
 
 func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
+	if o.batchSize < 0 {
+		return usagef("--batch-size %d: want a number of rows, or 0 for the default", o.batchSize)
+	}
 	ctx := cmd.Context()
 	// The input hash is cheap next to parsing: files whose bytes the graph
 	// was last loaded from need no reading beyond it.

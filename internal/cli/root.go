@@ -21,6 +21,7 @@ import (
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/graph/neo4jstore"
 	"github.com/relmap/relmap/internal/cypher"
+	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/localdb"
 )
 
@@ -237,7 +238,7 @@ func (g *Globals) conn() (Conn, error) {
 		c.Database = os.Getenv("NEO4J_DATABASE")
 	}
 	if g.PasswordFile != "" {
-		b, err := os.ReadFile(g.PasswordFile)
+		b, err := fileio.ReadFile(g.PasswordFile, 64<<10)
 		if err != nil {
 			return c, usagef("--password-file: %v", err)
 		}

@@ -1,14 +1,11 @@
 package cli
 
-import (
-	"context"
-	"io"
-)
+import "context"
 
-// readInput reads all of r, or gives up when ctx ends: Ctrl-C while relmap
+// readInput returns what read reads, or gives up when ctx ends: Ctrl-C while relmap
 // waits on standard input ends the command at once (exit 130) instead of
 // after the user's Ctrl-D.
-func readInput(ctx context.Context, r io.Reader) ([]byte, error) {
+func readInput(ctx context.Context, read func() ([]byte, error)) ([]byte, error) {
 	type result struct {
 		b   []byte
 		err error
@@ -17,7 +14,7 @@ func readInput(ctx context.Context, r io.Reader) ([]byte, error) {
 	// The reader cannot be interrupted; the goroutine ends with the process
 	// if the input never does.
 	go func() {
-		b, err := io.ReadAll(r)
+		b, err := read()
 		done <- result{b, err}
 	}()
 	select {
