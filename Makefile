@@ -10,7 +10,7 @@ SOURCE_DATE := 2012-02-01
 # one linked against libc, which counts in a short `relmap query`.
 CGO_ENABLED ?= 0
 
-.PHONY: all build demo test unit bench bench-load bench-query bench-render fuzz clean db-start db-stop deps-ci deps-py test-patched
+.PHONY: all build demo test unit bench bench-load bench-query bench-render fuzz clean db-start db-stop deps-ci deps-py
 
 all: build
 
@@ -41,20 +41,15 @@ demo: build
 # Unit tests need nothing; integration tests (internal/itest) need a real Neo4j:
 # the one NEO4J_URI names, or a throwaway local one started and stopped here.
 # Under CI=true an unreachable database fails the integration tests.
-test: build test-patched
+test: build
 	@if [ -n "$$NEO4J_URI" ]; then \
 		RELMAP_REQUIRE_DB=1 $(GO) test -count=1 ./... ; \
 	else \
 		$(RELMAP) db exec -- env RELMAP_REQUIRE_DB=1 $(GO) test -count=1 ./... ; \
 	fi
 
-unit: test-patched
+unit:
 	$(GO) test -count=1 ./...
-
-# The tests of relmap's changes to its copies under third_party (each is a
-# module of its own, outside ./...).
-test-patched:
-	cd third_party/neo4j-go-driver && $(GO) test -count=1 ./neo4j/internal/bolt/
 
 bench: bench-render bench-load bench-query
 

@@ -4,7 +4,7 @@ go 1.26.8
 
 require (
 	github.com/goccy/go-graphviz v0.2.10
-	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
+	github.com/neo4j/neo4j-go-driver/v5 v5.28.3
 	github.com/spf13/cobra v1.10.2
 	golang.org/x/text v0.19.0
 	gopkg.in/yaml.v3 v3.0.1
@@ -20,7 +20,3 @@ require (
 	github.com/tetratelabs/wazero v1.10.1 // indirect
 	golang.org/x/image v0.21.0 // indirect
 )
-
-replace github.com/goccy/go-graphviz => ./third_party/go-graphviz
-
-replace github.com/neo4j/neo4j-go-driver/v5 => ./third_party/neo4j-go-driver
