@@ -10,12 +10,14 @@ SOURCE_DATE := 2012-02-01
 # one linked against libc, which counts in a short `relmap query`.
 CGO_ENABLED ?= 0
 
-.PHONY: all build demo test unit bench bench-load bench-query bench-render fuzz clean db-start db-stop deps-ci deps-py
+.PHONY: all build demo test unit bench bench-load bench-query bench-render fuzz clean db-start db-stop deps-ci deps-py cross
 
 all: build
 
+# -buildvcs=auto: the VCS revision goes into the build information that
+# `relmap version` prints, even where GOFLAGS turns it off.
 build:
-	CGO_ENABLED=$(CGO_ENABLED) $(GO) build -o $(BIN) ./cmd/relmap
+	CGO_ENABLED=$(CGO_ENABLED) $(GO) build -buildvcs=auto -o $(BIN) ./cmd/relmap
 
 # The main job: a local Neo4j unless NEO4J_URI names another, the built-in dataset
 # loaded, one question answered, the views drawn and the spheres compared in out/.
@@ -41,7 +43,7 @@ demo: build
 # Unit tests need nothing; integration tests (internal/itest) need a real Neo4j:
 # the one NEO4J_URI names, or a throwaway local one started and stopped here.
 # Under CI=true an unreachable database fails the integration tests.
-test: build
+test: build cross
 	@if [ -n "$$NEO4J_URI" ]; then \
 		RELMAP_REQUIRE_DB=1 $(GO) test -count=1 ./... ; \
 	else \
@@ -50,6 +52,14 @@ test: build
 
 unit:
 	$(GO) test -count=1 ./...
+
+# relmap must keep building where its users are: the local database's
+# process handling has a Unix and a Windows side (internal/localdb).
+cross:
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/relmap
+	GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/relmap
+	GOOS=windows GOARCH=amd64 $(GO) vet ./internal/localdb/
+	GOOS=darwin GOARCH=arm64 $(GO) vet ./internal/localdb/
 
 bench: bench-render bench-load bench-query
 

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"os/signal"
@@ -255,7 +256,8 @@ func (g *Globals) conn() (Conn, error) {
 	}
 	if c.URI == "" {
 		st, err := localdb.ReadState(g.dataDir())
-		if err == nil {
+		switch {
+		case err == nil:
 			c.URI, c.FromLocal = st.URI(), true
 			if c.User == "" {
 				c.User = st.User
@@ -263,9 +265,14 @@ func (g *Globals) conn() (Conn, error) {
 			if c.Password == "" {
 				c.Password = st.Password
 			}
-		} else {
+			if st.Warning != "" {
+				g.status("relmap: %s", st.Warning)
+			}
+		case errors.Is(err, fs.ErrNotExist):
 			c.URI = fmt.Sprintf("bolt://127.0.0.1:%d", localdb.DefaultPort)
 			c.FromLocal = true
+		default:
+			return c, err
 		}
 	}
 	if c.User == "" {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnector.KeepAliveRequestType;
@@ -23,9 +24,12 @@ import org.neo4j.io.ByteUnit;
  * <p>Usage: Launcher HOME PORT PAGECACHE_MB. The password arrives on the first line of standard
  * input so it never shows in the process arguments or environment. The launcher prints
  * "relmap-launcher: ready PORT" once Bolt accepts connections and shuts the database down
- * cleanly on SIGTERM or SIGINT.
+ * cleanly on SIGTERM or SIGINT, or when the file HOME/relmap-stop appears.
  */
 public final class Launcher {
+  /** The file in HOME whose appearance asks the launcher to shut down. */
+  static final String STOP_FILE = "relmap-stop";
+
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
@@ -90,6 +94,14 @@ public final class Launcher {
 
     System.out.println("relmap-launcher: ready " + port);
     System.out.flush();
-    stopped.await();
+    // A stop request that works on every platform: relmap db stop creates this file (and on
+    // Unix also sends SIGTERM). Exiting runs the shutdown hook above.
+    Path stopFile = home.resolve(STOP_FILE);
+    while (!stopped.await(250, TimeUnit.MILLISECONDS)) {
+      if (Files.exists(stopFile)) {
+        Files.deleteIfExists(stopFile);
+        System.exit(0);
+      }
+    }
   }
 }
