@@ -322,7 +322,8 @@ func (g *Globals) storeFor(ctx context.Context, c Conn) (graph.Store, error) {
 	if g.factory != nil {
 		return g.factory(ctx, c)
 	}
-	s, err := neo4jstore.Open(neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database})
+	s, err := neo4jstore.Open(neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database,
+		BookmarkFile: localdb.BookmarkPath(g.dataDir())})
 	if err != nil {
 		return nil, err
 	}
