@@ -14,10 +14,12 @@ CGO_ENABLED ?= 0
 
 all: build
 
-# -buildvcs=auto: the VCS revision goes into the build information that
-# `relmap version` prints, even where GOFLAGS turns it off.
+# The VCS revision goes into the build information that `relmap version`
+# prints, even where GOFLAGS turns it off; outside a checkout there is none.
+BUILDVCS := $(shell git rev-parse --is-inside-work-tree >/dev/null 2>&1 && echo true || echo false)
+
 build:
-	CGO_ENABLED=$(CGO_ENABLED) $(GO) build -buildvcs=auto -o $(BIN) ./cmd/relmap
+	CGO_ENABLED=$(CGO_ENABLED) $(GO) build -buildvcs=$(BUILDVCS) -o $(BIN) ./cmd/relmap
 
 # The main job: a local Neo4j unless NEO4J_URI names another, the built-in dataset
 # loaded, one question answered, the views drawn and the spheres compared in out/.

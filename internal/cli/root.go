@@ -187,7 +187,9 @@ spheres at any date.
 ` + envHelp,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionText(),
 	}
+	root.SetVersionTemplate("{{.Version}}")
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.URI, "uri", "", "Bolt URI of the database (env NEO4J_URI; default: the local database)")
 	pf.StringVar(&g.User, "user", "", "user name (env NEO4J_USERNAME; default neo4j)")
