@@ -9,9 +9,10 @@ require (
 	github.com/chzyer/readline v1.5.1
 	github.com/creack/pty v1.1.24
 	github.com/goccy/go-graphviz v0.2.10
-	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
+	github.com/neo4j/neo4j-go-driver/v5 v5.28.3
 	github.com/spf13/cobra v1.10.2
 	golang.org/x/image v0.41.0
+	golang.org/x/mod v0.43.0
 	golang.org/x/text v0.37.0
 	gonum.org/v1/gonum v0.17.0
 	gopkg.in/yaml.v3 v3.0.1
@@ -31,7 +32,3 @@ require (
 	go.yaml.in/yaml/v3 v3.0.4 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 )
-
-replace github.com/goccy/go-graphviz => ./third_party/go-graphviz
-
-replace github.com/neo4j/neo4j-go-driver/v5 => ./third_party/neo4j-go-driver

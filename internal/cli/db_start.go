@@ -34,6 +34,9 @@ func newDBStartCmd(g *Globals) *cobra.Command {
 }
 
 func (o *dbStartOptions) run(cmd *cobra.Command) error {
+	if o.port < 0 || o.port > 65535 {
+		return usagef("--port %d: a TCP port is 1-65535 (0 picks a free one)", o.port)
+	}
 	start := time.Now()
 	st, err := localdb.Start(cmd.Context(), localdb.Config{
 		DataDir: o.g.dataDir(), Port: o.port, HeapMB: o.heapMB, PageCacheMB: o.pageCacheMB,

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"os/signal"
@@ -188,7 +189,9 @@ spheres at any date.
 ` + envHelp + "\n\n" + exitCodesHelp(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionText(),
 	}
+	root.SetVersionTemplate("{{.Version}}")
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.URI, "uri", "", "Bolt URI of the database (env NEO4J_URI; default: the local database)")
 	pf.StringVar(&g.User, "user", "", "user name (env NEO4J_USERNAME; default neo4j)")
@@ -248,7 +251,8 @@ func (g *Globals) conn() (Conn, error) {
 	}
 	if c.URI == "" {
 		st, err := localdb.ReadState(g.dataDir())
-		if err == nil {
+		switch {
+		case err == nil:
 			c.URI, c.FromLocal = st.URI(), true
 			if c.User == "" {
 				c.User = st.User
@@ -256,9 +260,14 @@ func (g *Globals) conn() (Conn, error) {
 			if c.Password == "" {
 				c.Password = st.Password
 			}
-		} else {
+			if st.Warning != "" {
+				g.status("relmap: %s", st.Warning)
+			}
+		case errors.Is(err, fs.ErrNotExist):
 			c.URI = fmt.Sprintf("bolt://127.0.0.1:%d", localdb.DefaultPort)
 			c.FromLocal = true
+		default:
+			return c, err
 		}
 	}
 	if c.User == "" {
@@ -310,7 +319,8 @@ func (g *Globals) storeFor(ctx context.Context, c Conn) (graph.Store, error) {
 	if g.factory != nil {
 		return g.factory(ctx, c)
 	}
-	return neo4jstore.Open(neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database})
+	return neo4jstore.Open(neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database,
+		BookmarkFile: localdb.BookmarkPath(g.dataDir())})
 }
 
 // withStore opens the store, checks it answers, runs fn and closes it.
