@@ -137,21 +137,6 @@ type Citation struct {
 	Checked Date
 }
 
-// String renders a citation for humans: "doc, section: evidence".
-func (c Citation) String() string {
-	s := c.Doc
-	if c.Section != "" {
-		s += ", " + c.Section
-	}
-	if c.Evidence != "" {
-		s += ": " + c.Evidence
-	}
-	if !c.Checked.IsZero() {
-		s += " (checked " + c.Checked.String() + ")"
-	}
-	return s
-}
-
 // Document is a cited source document.
 type Document struct {
 	ID        string

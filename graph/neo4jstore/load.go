@@ -178,15 +178,16 @@ RETURN 3 AS k, null AS p, d.name AS t, null AS a, null AS b`
 		k, _ := v[0].(int64)
 		switch k {
 		case 0:
-			doc := documentFromProps(v[1].(map[string]any))
+			doc := graph.DocumentFromProps(propsFromDriver(v[1].(map[string]any)))
 			d := get(doc.Dataset)
 			d.Documents = append(d.Documents, doc)
 		case 1:
-			a := actorFromProps(v[1].(map[string]any))
+			a := graph.ActorFromProps(nil, propsFromDriver(v[1].(map[string]any)))
 			d := get(a.Dataset)
 			d.Actors = append(d.Actors, a)
 		case 2:
-			t, ok := tieFromRow(v[2].(string), v[3].(string), v[4].(string), v[1].(map[string]any))
+			t, ok := graph.TieFromProps(v[2].(string), propsFromDriver(v[1].(map[string]any)))
+			t.From, t.To = v[3].(string), v[4].(string)
 			if !ok {
 				return // a relationship type relmap does not define: not ours
 			}
@@ -915,28 +916,6 @@ func checkedList(cs []graph.Citation) []string {
 	return out
 }
 
-func citationsFromProps(m map[string]any) []graph.Citation {
-	docs := strList(m[graph.PropSrcDoc])
-	sects := strList(m[graph.PropSrcSect])
-	evid := strList(m[graph.PropSrcEvid])
-	checked := strList(m[graph.PropSrcCheck])
-	var out []graph.Citation
-	for i := range docs {
-		c := graph.Citation{Doc: docs[i]}
-		if i < len(sects) {
-			c.Section = sects[i]
-		}
-		if i < len(evid) {
-			c.Evidence = evid[i]
-		}
-		if i < len(checked) {
-			c.Checked, _ = graph.ParseDate(checked[i])
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
 func strList(v any) []string {
 	l, _ := v.([]any)
 	out := make([]string, 0, len(l))
@@ -947,33 +926,12 @@ func strList(v any) []string {
 	return out
 }
 
-func str(m map[string]any, k string) string {
-	s, _ := m[k].(string)
-	return s
-}
-
 // setOpt sets a property only when it has a value: Neo4j does not store nulls,
 // and reading back an absent property gives "" again.
 func setOpt(m map[string]any, k, v string) {
 	if v != "" {
 		m[k] = v
 	}
-}
-
-func dateFromProps(m map[string]any, k, precKey string) graph.Date {
-	v, ok := m[k].(dbtype.Date)
-	if !ok {
-		return graph.Date{}
-	}
-	t := v.Time()
-	d := graph.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-	switch graph.Precision(str(m, precKey)) {
-	case graph.PrecisionYear:
-		d.Month, d.Day = 0, 0
-	case graph.PrecisionMonth:
-		d.Day = 0
-	}
-	return d
 }
 
 func documentProps(d graph.Document) map[string]any {
@@ -985,12 +943,6 @@ func documentProps(d graph.Document) map[string]any {
 	setOpt(m, graph.PropKind, d.Kind)
 	setOpt(m, graph.PropNote, d.Note)
 	return m
-}
-
-func documentFromProps(m map[string]any) graph.Document {
-	pub, _ := graph.ParseDate(str(m, "published"))
-	return graph.Document{ID: str(m, graph.PropID), Dataset: str(m, graph.PropDataset), Title: str(m, "title"),
-		Publisher: str(m, "publisher"), Published: pub, URL: str(m, "url"), Kind: str(m, graph.PropKind), Note: str(m, graph.PropNote)}
 }
 
 func actorProps(a graph.Actor) map[string]any {
@@ -1005,50 +957,4 @@ func actorProps(a graph.Actor) map[string]any {
 		citationProps(m, a.Sources)
 	}
 	return m
-}
-
-func actorFromProps(m map[string]any) graph.Actor {
-	a := graph.Actor{ID: str(m, graph.PropID), Dataset: str(m, graph.PropDataset), Kind: graph.Kind(str(m, graph.PropKind)),
-		Name: str(m, graph.PropName), Short: str(m, graph.PropShort), Region: str(m, graph.PropRegion), Note: str(m, graph.PropNote)}
-	if _, ok := m[graph.PropAliases]; ok {
-		a.Aliases = strList(m[graph.PropAliases])
-	}
-	a.Sources = citationsFromProps(m)
-	return a
-}
-
-// common are the tie properties that are not attributes.
-var common = map[string]bool{
-	graph.PropKey: true, graph.PropDataset: true, graph.PropSince: true, graph.PropSincePr: true,
-	graph.PropUntil: true, graph.PropUntilPr: true, graph.PropNote: true, graph.PropSrcDoc: true,
-	graph.PropSrcSect: true, graph.PropSrcEvid: true, graph.PropSources: true, graph.PropTypeName: true,
-	graph.PropSrcCheck: true, graph.PropAttested: true, graph.PropAttestPr: true,
-}
-
-func tieFromRow(rel, from, to string, m map[string]any) (graph.Tie, bool) {
-	info, ok := graph.TieTypeByRel(rel)
-	if !ok {
-		return graph.Tie{}, false
-	}
-	t := graph.Tie{Type: info.Type, From: from, To: to, Key: str(m, graph.PropKey), Dataset: str(m, graph.PropDataset),
-		Note: str(m, graph.PropNote), Since: dateFromProps(m, graph.PropSince, graph.PropSincePr),
-		Until: dateFromProps(m, graph.PropUntil, graph.PropUntilPr), Sources: citationsFromProps(m),
-		Attested: dateFromProps(m, graph.PropAttested, graph.PropAttestPr)}
-	for k, v := range m {
-		if common[k] {
-			continue
-		}
-		if t.Attrs == nil {
-			t.Attrs = map[string]string{}
-		}
-		switch x := v.(type) {
-		case string:
-			t.Attrs[k] = x
-		case int64:
-			t.Attrs[k] = strconv.FormatInt(x, 10)
-		default:
-			t.Attrs[k] = fmt.Sprint(x)
-		}
-	}
-	return t, true
 }

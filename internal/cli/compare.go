@@ -46,11 +46,9 @@ state). A tie is in force on day D when since <= D < until (see seeds/README.md)
 	f.StringVar(&o.region, "region", "central-asia", "region of the states to compare (all: every state)")
 	f.StringVar(&o.format, "format", "", "table, csv, json or markdown (default: table on a terminal, csv otherwise)")
 	f.BoolVar(&o.sources, "sources", false, "add the citations behind each cell")
-	f.StringVarP(&o.output, "output", "o", "", "also draw the comparison to FILE (.svg, .png or .dot)")
+	f.StringVarP(&o.output, "output", "o", "", "also draw the comparison to FILE (.svg, .png, .pdf or .dot)")
 	return cmd
 }
-
-func init() { extraCommands = append(extraCommands, newCompareCmd) }
 
 func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 	format := o.format

@@ -26,7 +26,7 @@ func comparisonSubgraph(ds *graph.Dataset, states, orgs []graph.Actor, ties []gr
 			return
 		}
 		seen[id] = true
-		sg.Nodes = append(sg.Nodes, render.Node{ID: a.ID, Kind: a.Kind, Name: a.Name, Short: a.Short, Region: a.Region})
+		sg.Nodes = append(sg.Nodes, a)
 	}
 	for _, a := range orgs {
 		addNode(a.ID)
@@ -42,12 +42,7 @@ func comparisonSubgraph(ds *graph.Dataset, states, orgs []graph.Actor, ties []gr
 		keys[t.Key] = true
 		addNode(t.From)
 		addNode(t.To)
-		var srcs []string
-		for _, c := range t.Sources {
-			srcs = append(srcs, c.String())
-		}
-		sg.Edges = append(sg.Edges, render.Edge{Key: t.Key, Type: t.Type, From: t.From, To: t.To,
-			Since: t.Since, Until: t.Until, Attrs: t.Attrs, Sources: srcs})
+		sg.Edges = append(sg.Edges, t)
 	}
 	// A programme belongs to its organisation's sphere: follow its part_of
 	// ties up (IPAP -> PfP -> NATO) so the drawing shows why it is NATO's.
@@ -62,8 +57,8 @@ func comparisonSubgraph(ds *graph.Dataset, states, orgs []graph.Actor, ties []gr
 			}
 			keys[t.Key] = true
 			addNode(t.To)
-			sg.Edges = append(sg.Edges, render.Edge{Key: t.Key, Type: t.Type, From: t.From, To: t.To,
-				Since: t.Since, Until: t.Until, Attrs: t.Attrs})
+			t.Sources = nil // the structure is not what the figure cites
+			sg.Edges = append(sg.Edges, t)
 			added = true
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/params"
+	"github.com/relmap/relmap/internal/pdf"
 	"github.com/relmap/relmap/internal/queries"
 	"github.com/relmap/relmap/internal/render"
 )
@@ -54,6 +55,8 @@ type renderOptions struct {
 	renderer   string
 	title      string
 	tieLabels  bool
+	dpi        float64
+	page       string
 }
 
 func newRenderCmd(g *Globals) *cobra.Command {
@@ -70,10 +73,15 @@ ladder for the Central Asian states). Or --named NAME, or your own Cypher.
 Styles come from the domain: a shape and colour per actor kind, a line per tie
 type, one colour per sphere (NATO, CSTO, SCO) used everywhere; a legend lists what
 is drawn. --at DATE draws the graph on that day and stamps it. The format follows
-the -o extension (.svg, .png, .dot); -o - writes SVG to stdout. The same data and
-options give byte-identical files.`,
+the -o extension (.svg, .png, .pdf, .dot); -o - writes SVG to stdout. A PNG fits a
+1920x1080 slide unless --dpi gives its resolution; a PDF is one page (--page) with
+2 cm margins and its fonts embedded. A .dot names no layout engine unless --layout
+is given, so any Graphviz engine can lay it out. The same data and options give
+byte-identical files.`,
 		Example: `  relmap render --view sphere --param org=csto --at 2012-02-01 -o csto.svg
   relmap render --view neighbourhood --param id=uzbekistan --depth 2 -o uz.svg
+  relmap render --view ndn -o ndn.pdf --page a4-landscape
+  relmap render --view ladder --at 2012-02-01 -o ladder.png --dpi 300
   relmap render 'MATCH p=(:Actor {id:$id})-[:TRANSIT_LEG]-() RETURN p' --param id=termez -o t.png`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
@@ -85,7 +93,9 @@ options give byte-identical files.`,
 	f.StringVar(&o.paramsFile, "params-file", "", "parameters from a JSON or YAML file")
 	f.StringVar(&o.at, "at", "", "draw the graph on this day (YYYY-MM-DD, YYYY-MM, YYYY or today)")
 	f.IntVar(&o.depth, "depth", 0, "for the neighbourhood view: how many ties out (1 or 2)")
-	f.StringVarP(&o.output, "output", "o", "", "output file (.svg, .png, .dot; - for SVG on stdout)")
+	f.StringVarP(&o.output, "output", "o", "", "output file (.svg, .png, .pdf, .dot; - for SVG on stdout)")
+	f.Float64Var(&o.dpi, "dpi", 0, "PNG resolution in dots per inch (default: fit a 1920x1080 slide)")
+	f.StringVar(&o.page, "page", "a4", "PDF page: "+strings.Join(pdf.Pages, ", "))
 	f.StringVar(&o.layout, "layout", "auto", fmt.Sprintf("auto; force (placed by relmap, drawn by Graphviz; auto's choice above %d actors); or a Graphviz engine: dot, neato, fdp, sfdp, circo, twopi", render.ForceAbove))
 	f.StringVar(&o.renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
 	f.StringVar(&o.title, "title", "", "title (default: from the view)")
@@ -94,19 +104,17 @@ options give byte-identical files.`,
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newRenderCmd) }
-
 func formatOf(path string) (string, error) {
 	if path == "-" {
 		return "svg", nil
 	}
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
-	case ".svg", ".png", ".dot":
+	case ".svg", ".png", ".pdf", ".dot":
 		return ext[1:], nil
 	case ".gv":
 		return "dot", nil
 	default:
-		return "", usagef("-o %s: the extension says the format: .svg, .png or .dot", path)
+		return "", usagef("-o %s: the extension says the format: .svg, .png, .pdf or .dot", path)
 	}
 }
 
@@ -120,6 +128,9 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	if !slices.Contains(render.Renderers, o.renderer) {
 		return usagef("--renderer %q: want one of %s", o.renderer, strings.Join(render.Renderers, ", "))
+	}
+	if err := printFlags(cmd, format, o.dpi, o.page); err != nil {
+		return err
 	}
 	user, err := params.Collect(o.paramsFile, o.params)
 	if err != nil {
@@ -233,7 +244,8 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 			layout = viewLayouts[o.view]
 		}
 		opts := render.Options{Title: title, AsOf: asOf, Layout: layout, TieLabels: o.tieLabels,
-			Renderer: o.renderer, Sources: captionSources(sg, snap),
+			Renderer: o.renderer, Sources: captionSources(sg, snap), DPI: o.dpi, Page: o.page,
+			OmitEngine: format == "dot" && !cmd.Flags().Changed("layout"),
 			Metadata: map[string]string{
 				"query":       strings.TrimSpace(cypher),
 				"parameters":  paramText(user),
@@ -319,8 +331,8 @@ func captionSources(sg render.Subgraph, snap []*graph.Dataset) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, e := range sg.Edges {
-		for _, s := range e.Sources {
-			id, _, _ := strings.Cut(s, ",")
+		for _, c := range e.Sources {
+			id := c.Doc
 			if t, ok := titles[id]; ok && !seen[id] {
 				seen[id] = true
 				out = append(out, t)

@@ -57,8 +57,6 @@ give a byte-identical file.`,
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newReportCmd) }
-
 func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 	if o.output != "-" {
 		switch strings.ToLower(filepath.Ext(o.output)) {
@@ -348,14 +346,7 @@ func newSourceIndex(ds *graph.Dataset, at graph.Date) *sourceIndex {
 func (si *sourceIndex) cite(cs []graph.Citation) []report.Citation {
 	var out []report.Citation
 	for _, c := range cs {
-		detail := c.Section
-		if c.Evidence != "" {
-			if detail != "" {
-				detail += ": "
-			}
-			detail += c.Evidence
-		}
-		out = append(out, report.Citation{Doc: c.Doc, Detail: detail})
+		out = append(out, report.Citation{Doc: c.Doc, Detail: c.Detail()})
 		if i, ok := si.byID[c.Doc]; ok {
 			out[len(out)-1].Anchor = si.sources[i].Anchor
 			out[len(out)-1].Number = i + 1
@@ -388,9 +379,8 @@ func (si *sourceIndex) docs(ids []string) []report.Citation {
 func (si *sourceIndex) docsOf(sg render.Subgraph) []report.Citation {
 	var ids []string
 	for _, e := range sg.Edges {
-		for _, s := range e.Sources {
-			id, _, _ := strings.Cut(s, ",")
-			ids = append(ids, id)
+		for _, c := range e.Sources {
+			ids = append(ids, c.Doc)
 		}
 	}
 	return si.docs(ids)
@@ -503,39 +493,12 @@ func actorKinds(ds *graph.Dataset) map[string]graph.Kind {
 	return m
 }
 
-// sphereProgrammes are the programmes of org's sphere: those on its ladder,
-// those it leads or that are part of it, and up to three levels of
-// programmes part of those (as view-sphere, the structure as recorded).
-func sphereProgrammes(ds *graph.Dataset, org string, kinds map[string]graph.Kind) map[string]bool {
-	progs := map[string]bool{}
-	s, _ := graph.LookupSphere(org)
-	for _, r := range s.Ladder {
-		progs[r.Programme] = true
-	}
-	for _, t := range ds.Ties {
-		switch {
-		case t.Type == graph.TieLeads && t.From == org && kinds[t.To] == graph.KindProgramme:
-			progs[t.To] = true
-		case t.Type == graph.TiePartOf && t.To == org && kinds[t.From] == graph.KindProgramme:
-			progs[t.From] = true
-		}
-	}
-	for range 3 {
-		for _, t := range ds.Ties {
-			if t.Type == graph.TiePartOf && progs[t.To] && kinds[t.From] == graph.KindProgramme {
-				progs[t.From] = true
-			}
-		}
-	}
-	return progs
-}
-
 // sphereTies are the ties in force on at that place an actor in org's
 // sphere: every membership of org, whatever the role, and every state's
 // participation (any status) or IPAP in one of its programmes.
 func sphereTies(ds *graph.Dataset, org string, at graph.Date) []graph.Tie {
 	kinds := actorKinds(ds)
-	progs := sphereProgrammes(ds, org, kinds)
+	progs := graph.SphereProgrammes(ds, org)
 	var out []graph.Tie
 	for _, t := range ds.Ties {
 		if !t.ValidAt(at) {
