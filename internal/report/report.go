@@ -44,6 +44,11 @@ type Report struct {
 	Diagrams []Diagram
 	States   []State
 	Sources  []Source
+
+	// Bridges are the top states inside two or more spheres on the day
+	// (TopBridges of them), of BridgeCount in all.
+	Bridges     []Bridge
+	BridgeCount int
 }
 
 // Org is a column of the comparison.
