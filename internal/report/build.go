@@ -66,6 +66,9 @@ func Build(ctx context.Context, ds *graph.Dataset, o Options) (*Report, error) {
 	if rep.Bridges, rep.BridgeCount, err = bridges(ds, res, o); err != nil {
 		return nil, err
 	}
+	if err := sizeForPrint(rep); err != nil {
+		return nil, err
+	}
 	return rep, nil
 }
 

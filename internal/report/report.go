@@ -92,6 +92,7 @@ type Diagram struct {
 	SVG     template.HTML
 	Empty   string // said instead of the figure when there is nothing to draw
 	Sources []Citation
+	Print   Print // how the figure prints on A4
 }
 
 // State is the summary of one state's ties in force.
