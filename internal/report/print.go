@@ -22,7 +22,7 @@ const (
 	portraitWidth     = a4Short - 2*marginL
 	portraitFigHeight = 225.0 // mm, what a portrait page leaves a figure
 	landscapeWidth    = a4Long - 2*marginLandscape
-	landscapeFigH     = a4Short - 2*marginLandscape - 35 // mm, what a landscape page leaves under the heading and note
+	landscapeFigH     = a4Short - 2*marginLandscape - 55 // mm, what a landscape page leaves under the heading and note and above the caption
 	ptPerMM           = 72 / 25.4
 )
 

@@ -3,11 +3,15 @@ package report
 import (
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/browsertest"
 )
 
 func TestPrintOf(t *testing.T) {
@@ -31,7 +35,7 @@ func TestPrintOf(t *testing.T) {
 		// A tall figure is limited by the page's height, even if its text
 		// then falls short.
 		{"tall", `<svg width="200pt" height="2000pt" viewBox="0 0 200 2000"><text font-size="6">a</text></svg>`,
-			Print{WidthMM: 15.5, Landscape: true, MinTextPt: 6 * 15.5 * 72 / 25.4 / 200}},
+			Print{WidthMM: 13.5, Landscape: true, MinTextPt: 6 * 13.5 * 72 / 25.4 / 200}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := PrintOf(tc.svg)
@@ -86,5 +90,47 @@ func TestReportPrintsLegibly(t *testing.T) {
 				t.Errorf("%s %s: the page does not print it at %s", at, d.ID, p.Width())
 			}
 		}
+	}
+}
+
+// TestPrintStyleSheetInChromium: Chromium's print of the HTML report (the
+// optional native path) honours the print style sheet: A4 pages, the
+// figures that asked for a landscape page on one, the others upright.
+func TestPrintStyleSheetInChromium(t *testing.T) {
+	chromium := browsertest.Chromium(t)
+	rep, err := Build(context.Background(), builtIn(t), defaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	page, out := filepath.Join(dir, "report.html"), filepath.Join(dir, "report.pdf")
+	var b strings.Builder
+	if err := Write(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(chromium, "--headless", "--disable-gpu", "--no-sandbox", "--no-pdf-header-footer",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--print-to-pdf="+out, "file://"+filepath.ToSlash(page))
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v: %s", err, msg)
+	}
+	info := poppler(t, "pdfinfo", "-f", "1", "-l", "999", out)
+	var turned []string
+	for _, m := range regexp.MustCompile(`(?m)^Page\s+(\d+) size:\s+([0-9.]+) x ([0-9.]+) pts`).FindAllStringSubmatch(info, -1) {
+		if w, h := number(m[2]), number(m[3]); w > h {
+			turned = append(turned, m[1])
+		}
+	}
+	want := 0
+	for _, d := range rep.Diagrams {
+		if d.Print.Landscape {
+			want++
+		}
+	}
+	// A landscape figure's section fits one page, caption included.
+	if want == 0 || len(turned) != want {
+		t.Errorf("pages turned: %v, want %d (the figures that asked for it)", turned, want)
 	}
 }
