@@ -11,6 +11,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/seed"
+	"github.com/relmap/relmap/seeds"
 )
 
 // poppler runs one of poppler's tools on the PDF, which must be installed
@@ -125,4 +129,27 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// BenchmarkReportPDF writes the built-in data's report as PDF (the report
+// built once, outside the timing).
+func BenchmarkReportPDF(b *testing.B) {
+	ds, err := seed.LoadFS(seeds.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rep, err := Build(context.Background(), graph.Merge(ds), defaults())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var size, pages int
+	for i := 0; i < b.N; i++ {
+		doc, n, err := PDF(rep)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size, pages = len(doc), n
+	}
+	b.ReportMetric(float64(size), "bytes")
+	b.ReportMetric(float64(pages), "pages")
 }
