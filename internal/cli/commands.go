@@ -11,6 +11,8 @@ var commands = []func(*Globals) *cobra.Command{
 	newValidateCmd,
 	newQueryCmd,
 	newQueriesCmd,
+	newShellCmd,
+	newDocsCmd,
 	newRenderCmd,
 	newCompareCmd,
 	newReportCmd,

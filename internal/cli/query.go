@@ -175,9 +175,12 @@ func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statemen
 	}
 	var src []byte
 	origin := o.file
+	if o.file == "" && o.g.InTTY {
+		return nil, usagef("no Cypher given: pass it as an argument, -f FILE or --named NAME, pipe it in, or type it in `relmap shell`")
+	}
 	if o.file == "" || o.file == "-" {
 		origin = "stdin"
-		src, err = fileio.ReadAll(o.g.In, maxScript)
+		src, err = readInput(cmd.Context(), func() ([]byte, error) { return fileio.ReadAll(o.g.In, maxScript) })
 	} else {
 		src, err = fileio.ReadFile(o.file, maxScript)
 	}
