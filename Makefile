@@ -39,6 +39,7 @@ demo: build
 	$(RELMAP) compare --format markdown > $(OUT)/compare-today.md
 	$(RELMAP) compare --from $(SOURCE_DATE) --to today --format markdown > $(OUT)/compare-changes.md
 	$(RELMAP) report --at $(SOURCE_DATE) -o $(OUT)/report.html
+	$(RELMAP) report --at $(SOURCE_DATE) -o $(OUT)/report.pdf
 	$(RELMAP) timeline -o $(OUT)/timeline.svg
 	$(RELMAP) timeline -o $(OUT)/timeline.csv
 	$(RELMAP) export --format gexf -o $(OUT)/relmap.gexf
