@@ -10,7 +10,7 @@ SOURCE_DATE := 2012-02-01
 # one linked against libc, which counts in a short `relmap query`.
 CGO_ENABLED ?= 0
 
-.PHONY: all build demo test unit bench bench-load bench-query bench-render fuzz clean db-start db-stop deps-ci deps-py test-patched
+.PHONY: all build demo outlines test unit bench bench-load bench-query bench-render fuzz clean db-start db-stop deps-ci deps-py test-patched
 
 all: build
 
@@ -41,6 +41,10 @@ demo: build
 	$(RELMAP) analyse --at $(SOURCE_DATE) --format csv > $(OUT)/analyse-$(SOURCE_DATE).csv
 	$(RELMAP) fingerprint
 	@echo "Wrote:" && ls -1 $(OUT)
+
+# The country outlines beneath maps, rebuilt from Natural Earth (internal/geo/OUTLINES.md).
+outlines:
+	$(GO) generate ./internal/geo/
 
 # Unit tests need nothing; integration tests (internal/itest) need a real Neo4j:
 # the one NEO4J_URI names, or a throwaway local one started and stopped here.
