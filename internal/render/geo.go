@@ -476,7 +476,7 @@ func densify(ring []geo.LonLat) []geo.LonLat {
 	for i, p := range ring {
 		if i > 0 {
 			q := ring[i-1]
-			n := int(math.Max(math.Abs(p.Lon-q.Lon), math.Abs(p.Lat-q.Lat)))
+			n := int(math.Ceil(math.Max(math.Abs(p.Lon-q.Lon), math.Abs(p.Lat-q.Lat))))
 			for k := 1; k < n; k++ {
 				t := float64(k) / float64(n)
 				out = append(out, geo.LonLat{Lon: q.Lon + (p.Lon-q.Lon)*t, Lat: q.Lat + (p.Lat-q.Lat)*t})
