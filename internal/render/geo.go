@@ -433,8 +433,8 @@ func withUnderlay(svg []byte, spec string) []byte {
 		return svg
 	}
 	tx, ty := cx-num[11], cy+num[12]
-	svgX := func(x float64) string { return strconv.FormatFloat(math.Round((x+tx)*100)/100, 'f', -1, 64) }
-	svgY := func(y float64) string { return strconv.FormatFloat(math.Round((-y+ty)*100)/100, 'f', -1, 64) }
+	svgX := func(x float64) string { return strconv.FormatFloat(math.Round((x+tx)*10)/10, 'f', -1, 64) }
+	svgY := func(y float64) string { return strconv.FormatFloat(math.Round((-y+ty)*10)/10, 'f', -1, 64) }
 	countries, err := geo.Outlines()
 	if err != nil {
 		return svg
@@ -449,8 +449,20 @@ func withUnderlay(svg []byte, spec string) []byte {
 	for _, c := range countries {
 		var d strings.Builder
 		for _, ring := range c.Rings {
-			for i, p := range densify(ring) {
+			pts := densify(ring)
+			proj := make([]vec, len(pts))
+			box := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+			for i, p := range pts {
 				v := m.at(p.Lat, p.Lon)
+				proj[i] = v
+				box = rect{math.Min(box.x0, v.x), math.Min(box.y0, v.y), math.Max(box.x1, v.x), math.Max(box.y1, v.y)}
+			}
+			// A ring wholly outside the frame would only be clipped
+			// away; leaving it out keeps the SVG small.
+			if box.x1 < frame.x0 || box.x0 > frame.x1 || box.y1 < frame.y0 || box.y0 > frame.y1 {
+				continue
+			}
+			for i, v := range proj {
 				if i == 0 {
 					d.WriteString("M")
 				} else {
@@ -460,7 +472,9 @@ func withUnderlay(svg []byte, spec string) []byte {
 			}
 			d.WriteString("Z")
 		}
-		fmt.Fprintf(&b, "<path d=\"%s\"><title>%s</title></path>\n", d.String(), xmlEscape(c.Name))
+		if d.Len() > 0 {
+			fmt.Fprintf(&b, "<path d=\"%s\"><title>%s</title></path>\n", d.String(), xmlEscape(c.Name))
+		}
 	}
 	b.WriteString("</g>\n</g>")
 	out := make([]byte, 0, len(svg)+b.Len())
