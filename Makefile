@@ -28,6 +28,7 @@ demo: build
 	$(RELMAP) render --view sphere --param org=csto --at $(SOURCE_DATE) -o $(OUT)/sphere-csto.svg
 	$(RELMAP) render --view sphere --param org=sco --at $(SOURCE_DATE) -o $(OUT)/sphere-sco.svg
 	$(RELMAP) render --view ndn -o $(OUT)/ndn.svg
+	$(RELMAP) render --view map -o $(OUT)/map.svg
 	$(RELMAP) render --view ladder --at $(SOURCE_DATE) -o $(OUT)/ladder.svg
 	$(RELMAP) render --view neighbourhood --param id=kazakhstan --at $(SOURCE_DATE) -o $(OUT)/kazakhstan.svg
 	$(RELMAP) compare --at $(SOURCE_DATE) --format markdown > $(OUT)/compare-$(SOURCE_DATE).md
