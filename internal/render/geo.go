@@ -439,15 +439,16 @@ func withUnderlay(svg []byte, spec string) []byte {
 	if err != nil {
 		return svg
 	}
+	// Every shape carries its own colours and is cut to the frame here
+	// rather than by a clip path: the PDF writer reads shapes one by one,
+	// without inheritance or clipping.
 	var b bytes.Buffer
-	b.WriteString("\n<g id=\"relmap-map\" class=\"map-underlay\">\n<clipPath id=\"relmap-map-frame\"><rect x=\"")
-	fmt.Fprintf(&b, "%s\" y=\"%s\" width=\"%s\" height=\"%s\"/></clipPath>\n", svgX(frame.x0), svgY(frame.y1),
-		point(frame.w()), point(frame.h()))
-	fmt.Fprintf(&b, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\" stroke=\"%s\" stroke-width=\"0.8\"/>\n",
-		svgX(frame.x0), svgY(frame.y1), point(frame.w()), point(frame.h()), seaFill, borderLine)
-	fmt.Fprintf(&b, "<g clip-path=\"url(#relmap-map-frame)\" fill=\"%s\" stroke=\"%s\" stroke-width=\"0.6\" stroke-linejoin=\"round\">\n", landFill, borderLine)
+	b.WriteString("\n<g id=\"relmap-map\" class=\"map-underlay\">\n")
+	fmt.Fprintf(&b, "<path id=\"relmap-map-frame\" d=\"M%s,%sL%s,%sL%s,%sL%s,%sZ\" fill=\"%s\" stroke=\"%s\" stroke-width=\"0.8\"/>\n",
+		svgX(frame.x0), svgY(frame.y0), svgX(frame.x1), svgY(frame.y0), svgX(frame.x1), svgY(frame.y1), svgX(frame.x0), svgY(frame.y1),
+		seaFill, borderLine)
+	// One path per ring: the PDF writer reads a path as one polygon.
 	for _, c := range countries {
-		var d strings.Builder
 		for _, ring := range c.Rings {
 			pts := densify(ring)
 			proj := make([]vec, len(pts))
@@ -457,11 +458,14 @@ func withUnderlay(svg []byte, spec string) []byte {
 				proj[i] = v
 				box = rect{math.Min(box.x0, v.x), math.Min(box.y0, v.y), math.Max(box.x1, v.x), math.Max(box.y1, v.y)}
 			}
-			// A ring wholly outside the frame would only be clipped
-			// away; leaving it out keeps the SVG small.
 			if box.x1 < frame.x0 || box.x0 > frame.x1 || box.y1 < frame.y0 || box.y0 > frame.y1 {
 				continue
 			}
+			proj = clipRing(proj, frame)
+			if len(proj) < 3 {
+				continue
+			}
+			var d strings.Builder
 			for i, v := range proj {
 				if i == 0 {
 					d.WriteString("M")
@@ -471,16 +475,48 @@ func withUnderlay(svg []byte, spec string) []byte {
 				d.WriteString(svgX(v.x) + "," + svgY(v.y))
 			}
 			d.WriteString("Z")
-		}
-		if d.Len() > 0 {
-			fmt.Fprintf(&b, "<path d=\"%s\"><title>%s</title></path>\n", d.String(), xmlEscape(c.Name))
+			fmt.Fprintf(&b, "<path d=\"%s\" fill=\"%s\" stroke=\"%s\" stroke-width=\"0.6\"><title>%s</title></path>\n",
+				d.String(), landFill, borderLine, xmlEscape(c.Name))
 		}
 	}
-	b.WriteString("</g>\n</g>")
+	b.WriteString("</g>")
 	out := make([]byte, 0, len(svg)+b.Len())
 	out = append(out, svg[:loc[1]]...)
 	out = append(out, b.Bytes()...)
 	return append(out, svg[loc[1]:]...)
+}
+
+// clipRing cuts a ring to r (Sutherland-Hodgman, one side at a time).
+func clipRing(ring []vec, r rect) []vec {
+	sides := []struct {
+		in  func(p vec) bool
+		cut func(a, b vec) vec
+	}{
+		{func(p vec) bool { return p.x >= r.x0 }, func(a, b vec) vec { return vec{r.x0, a.y + (b.y-a.y)*(r.x0-a.x)/(b.x-a.x)} }},
+		{func(p vec) bool { return p.x <= r.x1 }, func(a, b vec) vec { return vec{r.x1, a.y + (b.y-a.y)*(r.x1-a.x)/(b.x-a.x)} }},
+		{func(p vec) bool { return p.y >= r.y0 }, func(a, b vec) vec { return vec{a.x + (b.x-a.x)*(r.y0-a.y)/(b.y-a.y), r.y0} }},
+		{func(p vec) bool { return p.y <= r.y1 }, func(a, b vec) vec { return vec{a.x + (b.x-a.x)*(r.y1-a.y)/(b.y-a.y), r.y1} }},
+	}
+	for _, s := range sides {
+		if len(ring) == 0 {
+			return nil
+		}
+		var out []vec
+		prev := ring[len(ring)-1]
+		for _, p := range ring {
+			switch {
+			case s.in(p) && !s.in(prev):
+				out = append(out, s.cut(prev, p), p)
+			case s.in(p):
+				out = append(out, p)
+			case s.in(prev):
+				out = append(out, s.cut(prev, p))
+			}
+			prev = p
+		}
+		ring = out
+	}
+	return ring
 }
 
 // densify splits steps longer than a degree, so that a border clipped

@@ -80,7 +80,7 @@ func TestGeoGoldenSVG(t *testing.T) {
 
 var (
 	markerRE  = regexp.MustCompile(`<title>([a-z-]+)</title>\s*(?:<g[^>]*><a[^>]*>\s*)?<ellipse[^>]* cx="([-0-9.]+)" cy="([-0-9.]+)"`)
-	countryRE = regexp.MustCompile(`<path d="([^"]+)"><title>([^<]+)</title></path>`)
+	countryRE = regexp.MustCompile(`<path d="([^"]+)"[^>]*><title>([^<]+)</title></path>`)
 )
 
 // The outlines line up with the markers: each actor's marker lies inside
@@ -115,14 +115,14 @@ func TestGeoUnderlayAligned(t *testing.T) {
 	}
 }
 
-// insideDrawn applies the even-odd rule to the drawn path of a country,
+// insideDrawn applies the even-odd rule to the drawn paths of a country,
 // ring by ring.
 func insideDrawn(svg []byte, name string, x, y float64) bool {
+	in := false
 	for _, m := range countryRE.FindAllStringSubmatch(string(svg), -1) {
 		if m[2] != name {
 			continue
 		}
-		in := false
 		for _, ring := range strings.Split(m[1], "Z") {
 			var pts [][2]float64
 			for _, p := range strings.FieldsFunc(ring, func(r rune) bool { return r == 'M' || r == 'L' }) {
@@ -138,9 +138,8 @@ func insideDrawn(svg []byte, name string, x, y float64) bool {
 				}
 			}
 		}
-		return in
 	}
-	return false
+	return in
 }
 
 func TestSegmentMeetsRect(t *testing.T) {
