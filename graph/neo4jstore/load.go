@@ -956,5 +956,11 @@ func actorProps(a graph.Actor) map[string]any {
 	if len(a.Sources) > 0 {
 		citationProps(m, a.Sources)
 	}
+	if a.At != nil {
+		m[graph.PropLat], m[graph.PropLon] = a.At.Lat, a.At.Lon
+		if len(a.At.Sources) > 0 {
+			m[graph.PropCoordSrc] = graph.PointCitations(a.At.Sources)
+		}
+	}
 	return m
 }

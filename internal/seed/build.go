@@ -106,6 +106,10 @@ type builder struct {
 	routeIDs  []string
 	tieFiles  []*tieFile // in reading order
 	legs      []leg
+	// actorIndex and coordsAt serve the coordinates, read once every
+	// actor is built (see coords.go).
+	actorIndex map[string]*graph.Actor
+	coordsAt   map[string]pos
 	work
 }
 

@@ -233,7 +233,7 @@ func parse(srcs []source, p *problems) []*graph.Dataset {
 				continue
 			}
 			if strings.EqualFold(path.Ext(s.name), ".csv") {
-				p.add(pos{file: s.name}, "name it NAME.actors.csv, NAME.ties.csv or NAME.documents.csv", "cannot tell what the CSV file holds")
+				p.add(pos{file: s.name}, "name it NAME.actors.csv, NAME.ties.csv, NAME.documents.csv or NAME.coordinates.csv", "cannot tell what the CSV file holds")
 			} else {
 				p.add(pos{file: s.name}, "seed files end in .yaml, .yml or .csv", "not a seed file")
 			}
@@ -269,6 +269,18 @@ func parse(srcs []source, p *problems) []*graph.Dataset {
 		}
 	}
 	b.actorsDone()
+	for _, l := range rest {
+		switch l.format {
+		case formatYAML:
+			for i := range l.yaml.coords {
+				b.coordinate(&l.yaml.coords[i])
+			}
+		case csvCoords:
+			if data, ok := l.src.text(p); ok {
+				readCSV(l.src.name, data, l.format, p, b.coordinate)
+			}
+		}
+	}
 	var jobs []func(b *builder)
 	for _, l := range rest {
 		switch l.format {
