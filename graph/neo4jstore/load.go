@@ -276,6 +276,10 @@ RETURN d.name, d.input_datasets, d.counts ORDER BY d.name`, map[string]any{"inpu
 		ch.Documents.Kept, ch.Actors.Kept, ch.Ties.Kept = n[0], n[1], n[2]
 		sum.Datasets = append(sum.Datasets, ch)
 	}
+	held, err := s.countsHold(ctx, names)
+	if err != nil || !held {
+		return graph.LoadSummary{}, false, err
+	}
 	return sum, true, nil
 }
 
@@ -297,7 +301,7 @@ func (s *Store) Load(ctx context.Context, ds []*graph.Dataset, opts graph.LoadOp
 		if err := s.EnsureSchema(ctx); err != nil {
 			return sum, err
 		}
-		unlock, err := s.lock(ctx)
+		unlock, err := s.lock(ctx, opts)
 		if err != nil {
 			return sum, err
 		}
@@ -308,15 +312,24 @@ func (s *Store) Load(ctx context.Context, ds []*graph.Dataset, opts graph.LoadOp
 		rec.datasets = append(rec.datasets, d.Name)
 	}
 	slices.Sort(rec.datasets)
-	for _, d := range ds {
-		ch, err := s.loadOne(ctx, d, opts, rec)
+	// Every dataset is planned, and every plan checked, before the first
+	// write: a load refused for one dataset writes nothing for any.
+	steps := make([]*step, len(ds))
+	for i, d := range ds {
+		st, err := s.plan(ctx, d, opts)
 		if err != nil {
 			return sum, err
 		}
-		if !ch.Unchanged {
+		steps[i] = st
+	}
+	for _, st := range steps {
+		if err := s.carryOut(ctx, st, opts, rec); err != nil {
+			return sum, err
+		}
+		if !st.ch.Unchanged {
 			sum.Unchanged = false
 		}
-		sum.Datasets = append(sum.Datasets, ch)
+		sum.Datasets = append(sum.Datasets, st.ch)
 	}
 	return sum, nil
 }
@@ -336,77 +349,88 @@ func (r record) params(d *graph.Dataset, hash string) map[string]any {
 
 const setRecord = "d.hash = $hash, d.input = $input, d.input_datasets = $datasets, d.counts = $counts"
 
-// lock serialises loads: it holds a write lock on the RelmapLock node in a
-// transaction that stays open for the whole load, so a second load waits
-// until the first ends. If the loader dies, the server rolls the transaction
-// back when the connection drops and the lock is free again. This is the one
-// explicit transaction in relmap: it does no work to retry.
-func (s *Store) lock(ctx context.Context) (func(), error) {
-	sess := s.session(ctx, neo4j.AccessModeWrite)
-	tx, err := sess.BeginTransaction(ctx)
-	if err != nil {
-		sess.Close(ctx)
-		return nil, s.classify(err)
-	}
-	r, err := tx.Run(ctx, "MATCH (l:RelmapLock {name: 'load'}) SET l.held = true RETURN count(l)", nil)
-	if err == nil {
-		_, err = r.Consume(ctx)
-	}
-	if err != nil {
-		tx.Rollback(ctx)
-		sess.Close(ctx)
-		return nil, s.classify(err)
-	}
-	return func() {
-		bg := context.WithoutCancel(ctx)
-		tx.Rollback(bg)
-		sess.Close(bg)
-	}, nil
+// step is one dataset of a load: its plan, or none when the graph holds
+// it already.
+type step struct {
+	d      *graph.Dataset
+	ch     graph.DatasetChange
+	plan   *loadplan.Plan
+	hashOf func() string
 }
 
-func (s *Store) loadOne(ctx context.Context, d *graph.Dataset, opts graph.LoadOptions, rec record) (graph.DatasetChange, error) {
+// plan works out what loading d writes and checks that it may.
+func (s *Store) plan(ctx context.Context, d *graph.Dataset, opts graph.LoadOptions) (*step, error) {
 	// The content hash is only needed before writing when the graph holds
 	// one to compare it with; otherwise it is computed while the writes run.
 	hashed := make(chan string, 1)
 	go func() { hashed <- d.Hash() }()
 	var hash string
-	hashOf := func() string {
+	st := &step{d: d, ch: graph.DatasetChange{Name: d.Name}}
+	st.hashOf = func() string {
 		if hash == "" {
 			hash = <-hashed
 		}
 		return hash
 	}
-	ch := graph.DatasetChange{Name: d.Name}
 	if !opts.Force {
 		stored, err := s.storedHash(ctx, d.Name)
 		if err != nil {
-			return ch, err
+			return nil, err
 		}
-		if stored != "" && stored == hashOf() {
-			ch.Hash = hash
-			ch.Unchanged = true
-			ch.Documents.Kept, ch.Actors.Kept, ch.Ties.Kept = len(d.Documents), len(d.Actors), len(d.Ties)
-			if !opts.DryRun && rec.input != nil {
-				// Same content from other bytes (reformatted, reordered):
-				// note them, so that loading them again is recognised early.
-				err = s.write(ctx, "MATCH (d:Dataset {name: $name}) WHERE d.hash = $hash SET "+setRecord, rec.params(d, hash))
+		if stored != "" && stored == st.hashOf() {
+			// The recorded hash speaks for the graph only while the graph
+			// still holds what was recorded: items deleted by hand since
+			// show in the counts.
+			held, err := s.countsHold(ctx, []string{d.Name})
+			if err != nil {
+				return nil, err
 			}
-			return ch, err
+			if held {
+				st.ch.Unchanged = true
+				st.ch.Documents.Kept, st.ch.Actors.Kept, st.ch.Ties.Kept = len(d.Documents), len(d.Actors), len(d.Ties)
+				return st, nil
+			}
 		}
 	}
 	cur, err := s.Snapshot(ctx, d.Name)
 	if err != nil {
-		return ch, err
+		return nil, err
 	}
 	old := &graph.Dataset{Name: d.Name}
 	if len(cur) == 1 {
 		old = cur[0]
 	}
 	p := loadplan.Diff(old, d, opts.DryRun)
-	ch.Documents, ch.Actors, ch.Ties, ch.Details = p.Documents.Change, p.Actors.Change, p.Ties.Change, p.Details
-	if !opts.DryRun {
-		err = s.apply(ctx, d, hashOf, &p, opts, rec)
+	st.plan = &p
+	st.ch.Documents, st.ch.Actors, st.ch.Ties, st.ch.Details = p.Documents.Change, p.Actors.Change, p.Ties.Change, p.Details
+	if err := s.checkOwners(ctx, d, &p); err != nil {
+		return nil, err
 	}
-	ch.Hash = hashOf()
-	return ch, err
+	if err := p.CheckPrune(opts.Prune); err != nil {
+		if !opts.DryRun {
+			return nil, err
+		}
+		st.ch.NeedsPrune = true
+	}
+	return st, nil
+}
+
+// carryOut writes a step's plan, and the record of a complete load.
+func (s *Store) carryOut(ctx context.Context, st *step, opts graph.LoadOptions, rec record) error {
+	defer func() { st.ch.Hash = st.hashOf() }()
+	if opts.DryRun {
+		return nil
+	}
+	if st.plan == nil {
+		if rec.input == nil {
+			return nil
+		}
+		// Same content from other bytes (reformatted, reordered): note
+		// them, so that loading them again is recognised early.
+		return s.write(ctx, "MATCH (d:Dataset {name: $name}) WHERE d.hash = $hash SET "+setRecord, rec.params(st.d, st.hashOf()))
+	}
+	if err := s.apply(ctx, st.d, st.plan, opts); err != nil {
+		return err
+	}
+	return s.write(ctx, "MERGE (d:Dataset {name: $name}) SET "+setRecord, rec.params(st.d, st.hashOf()))
 }

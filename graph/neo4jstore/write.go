@@ -17,7 +17,9 @@ import (
 )
 
 // This file writes a load plan (see graph/loadplan) in batches.
-func (s *Store) apply(ctx context.Context, d *graph.Dataset, hashOf func() string, p *loadplan.Plan, opts graph.LoadOptions, rec record) error {
+// apply writes a plan for the dataset d. It leaves the dataset's record
+// cleared: the caller records a complete load.
+func (s *Store) apply(ctx context.Context, d *graph.Dataset, p *loadplan.Plan, opts graph.LoadOptions) error {
 	dataset := d.Name
 	total := int64(len(p.Documents.Write) + len(p.Actors.Write) + len(p.Ties.Write) + len(p.Documents.Remove) + len(p.Actors.Remove))
 	for _, keys := range p.RemoveTies {
@@ -183,7 +185,7 @@ FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END | REMOVE a.dataset)`,
 		}
 		progress(len(p.Documents.Remove))
 	}
-	return s.write(ctx, "MERGE (d:Dataset {name: $name}) SET "+setRecord, rec.params(d, hashOf()))
+	return nil
 }
 
 // batch is one write transaction of a load.

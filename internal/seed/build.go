@@ -104,6 +104,7 @@ type builder struct {
 	routeIDs  []string
 	tieFiles  []*tieFile // in reading order
 	legs      []leg
+	ext       *external // the graph's items, when loading on top of it
 	work
 }
 
@@ -201,6 +202,7 @@ func (b *builder) actorsDone() {
 func (b *builder) datasets() []*graph.Dataset {
 	b.finishTies()
 	b.checkRoutes()
+	b.checkUses()
 	names := make([]string, 0, len(b.sets))
 	for n := range b.sets {
 		names = append(names, n)
@@ -320,6 +322,7 @@ func (b *builder) document(it *item) {
 		} else {
 			b.docs[id] = it.at
 			b.docIDs = append(b.docIDs, id)
+			b.checkOwned("document", id, ds.Name, it.at)
 		}
 	}
 	ds.Documents = append(ds.Documents, d)
@@ -333,6 +336,9 @@ func (b *builder) addActor(it *item) {
 	ds := b.set(it)
 	a := graph.Actor{Dataset: ds.Name, File: it.at.file, Line: it.at.line}
 	a.ID, _ = b.get(it, "id", ruleID)
+	if a.ID != "" {
+		b.checkOwned("actor", a.ID, ds.Name, it.at)
+	}
 	if k, ok := b.get(it, "kind", ruleWord); ok {
 		kind, err := graph.ParseKind(k)
 		if err != nil {
@@ -415,8 +421,8 @@ func (b *builder) citations(it *item, required bool) []graph.Citation {
 		c := &it.sources[i]
 		var cit graph.Citation
 		if doc, ok := b.check(c.field("doc"), "doc", ruleRef, c.at); ok {
-			if _, found := b.docs[doc]; !found {
-				b.p.add(c.field("doc").at, b.refHint(doc, b.docIDs, "define it under `documents:`"), "unknown document '%s'", doc)
+			if _, found := b.docs[doc]; !found && !b.ext.document(doc, c.field("doc").at) {
+				b.p.add(c.field("doc").at, b.refHint(doc, b.allDocIDs(), "define it under `documents:`"), "unknown document '%s'%s", doc, b.notInGraph())
 			}
 			cit.Doc = doc
 		}
@@ -462,7 +468,10 @@ func (b *builder) end(it *item, name string) (actorDef, string, bool) {
 	}
 	a, found := b.actor(id)
 	if !found {
-		b.p.add(it.field(name).at, b.refHint(id, b.actorIDs, "define it under `actors:`"), "unknown actor '%s'", id)
+		a, found = b.ext.actor(id, it.field(name).at)
+	}
+	if !found {
+		b.p.add(it.field(name).at, b.refHint(id, b.allActorIDs(), "define it under `actors:`"), "unknown actor '%s'%s", id, b.notInGraph())
 		return actorDef{}, id, false
 	}
 	return a, a.id, true
@@ -841,7 +850,11 @@ func (b *builder) attrs(it *item, info graph.TieTypeInfo, t *graph.Tie) bool {
 		}
 	}
 	if r, found := attrs["route"]; found && info.Type == graph.TieTransit {
-		if a, isActor := b.actor(r); !isActor {
+		a, isActor := b.actor(r)
+		if !isActor {
+			a, isActor = b.ext.actor(r, it.field("route").at)
+		}
+		if !isActor {
 			b.p.add(it.field("route").at, b.refHint(r, b.routeIDs, "define it under `actors:` with kind route"), "unknown route '%s'", r)
 			ok = false
 		} else if a.kind != graph.KindRoute && a.kind != "" {

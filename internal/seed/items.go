@@ -86,6 +86,10 @@ func (it *item) reset(at pos) {
 // parsed is what the readers found in all files.
 type parsed struct {
 	docs, actors, ties []item
+	// dataset is the file's `dataset:`, which makes the dataset (and is
+	// checked) even when the file lists no items: a file of only
+	// `dataset: x` loads x empty.
+	dataset value
 }
 
 func (p *parsed) add(q parsed) {

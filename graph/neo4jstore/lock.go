@@ -1,0 +1,108 @@
+package neo4jstore
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/relmap/relmap/graph"
+)
+
+// waitNotice is how long a load waits for the lock before it says so.
+const waitNotice = time.Second
+
+// lock serialises loads: it holds a write lock on the RelmapLock node in a
+// transaction that stays open for the whole load, so a second load waits
+// until the first ends. If the loader dies, the server rolls the transaction
+// back when the connection drops and the lock is free again. This is the one
+// explicit transaction in relmap: it does no work to retry.
+//
+// A load that waits past waitNotice is told (opts.Waiting) who holds the
+// lock: each holder notes its process, host and start on a RelmapHolder
+// node, committed apart from the lock so that others can read it. With
+// opts.LockTimeout a load gives up after that long with graph.ErrBusy; the
+// client ends the wait, and the server drops the waiting transaction with
+// its connection.
+func (s *Store) lock(ctx context.Context, opts graph.LoadOptions) (func(), error) {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	tx, err := sess.BeginTransaction(ctx)
+	if err != nil {
+		sess.Close(ctx)
+		return nil, s.classify(err)
+	}
+	waitCtx, cancel := ctx, context.CancelFunc(func() {})
+	if opts.LockTimeout > 0 {
+		waitCtx, cancel = context.WithTimeout(ctx, opts.LockTimeout)
+	}
+	defer cancel()
+	acquired := make(chan struct{})
+	noticed := make(chan struct{})
+	go func() {
+		defer close(noticed)
+		select {
+		case <-acquired:
+		case <-waitCtx.Done():
+		case <-time.After(waitNotice):
+			if opts.Waiting != nil {
+				opts.Waiting(s.holder(ctx))
+			}
+		}
+	}()
+	r, err := tx.Run(waitCtx, "MATCH (l:RelmapLock {name: 'load'}) SET l.held = true RETURN count(l)", nil)
+	if err == nil {
+		_, err = r.Consume(waitCtx)
+	}
+	close(acquired)
+	<-noticed
+	if err != nil {
+		bg := context.WithoutCancel(ctx)
+		tx.Rollback(bg)
+		sess.Close(bg)
+		if ctx.Err() == nil && errors.Is(waitCtx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("%w: gave up after --lock-timeout %s waiting for %s; nothing was written", graph.ErrBusy, opts.LockTimeout, s.holder(bg))
+		}
+		return nil, s.classify(err)
+	}
+	token := newToken()
+	host, _ := os.Hostname()
+	// Who holds the lock is only a courtesy to waiting loads: a failure to
+	// note it does not stop the load.
+	_ = s.write(ctx, "MERGE (h:RelmapHolder {name: 'load'}) SET h.token = $token, h.pid = $pid, h.host = $host, h.since = $since",
+		map[string]any{"token": token, "pid": int64(os.Getpid()), "host": host, "since": time.Now().UTC().Format(time.RFC3339)})
+	return func() {
+		bg := context.WithoutCancel(ctx)
+		_ = s.write(bg, "MATCH (h:RelmapHolder {name: 'load'}) WHERE h.token = $token DELETE h", map[string]any{"token": token})
+		tx.Rollback(bg)
+		sess.Close(bg)
+	}, nil
+}
+
+// holder describes the load holding the lock, as it noted itself.
+func (s *Store) holder(ctx context.Context) string {
+	rows, err := s.read(ctx, "MATCH (h:RelmapHolder {name: 'load'}) RETURN h.pid, h.host, h.since", nil)
+	if err != nil || len(rows) == 0 {
+		return "another load (it has not said which)"
+	}
+	pid, _ := rows[0][0].(int64)
+	host, _ := rows[0][1].(string)
+	since, _ := rows[0][2].(string)
+	var b strings.Builder
+	fmt.Fprintf(&b, "another load: process %d on host %s", pid, host)
+	if t, err := time.Parse(time.RFC3339, since); err == nil {
+		fmt.Fprintf(&b, ", holding the lock since %s (%s ago)", since, time.Since(t).Round(time.Second))
+	}
+	return b.String()
+}
+
+func newToken() string {
+	b := make([]byte, 12)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
