@@ -115,3 +115,25 @@ func (s *Store) checkOwners(ctx context.Context, d *graph.Dataset, p *loadplan.P
 	}
 	return p.CheckOwners(docs, actors, ties, o)
 }
+
+// Known lists the actors and documents that datasets own in the graph.
+func (s *Store) Known(ctx context.Context) (graph.KnownItems, error) {
+	k := graph.KnownItems{Actors: map[string]graph.KnownActor{}, Documents: map[string]string{}}
+	rows, err := s.read(ctx, `MATCH (a:Actor) WHERE a.dataset IS NOT NULL RETURN 0, a.id, a.dataset, a.kind
+UNION ALL
+MATCH (d:Document) WHERE d.dataset IS NOT NULL RETURN 1, d.id, d.dataset, null`, nil)
+	if err != nil {
+		return k, err
+	}
+	for _, r := range rows {
+		id, _ := r[1].(string)
+		ds, _ := r[2].(string)
+		if r[0] == int64(0) {
+			kind, _ := r[3].(string)
+			k.Actors[id] = graph.KnownActor{Kind: graph.Kind(kind), Dataset: ds}
+		} else {
+			k.Documents[id] = ds
+		}
+	}
+	return k, nil
+}

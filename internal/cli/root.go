@@ -198,6 +198,7 @@ spheres at any date.
 		newVersionCmd(g),
 		newDBCmd(g),
 		newLoadCmd(g),
+		newUnloadCmd(g),
 		newValidateCmd(g),
 		newQueryCmd(g),
 		newFingerprintCmd(g),

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/relmap/relmap/graph"
 )
 
@@ -258,6 +260,7 @@ func (b *builder) check(v value, name string, r rule, owner pos) (string, bool) 
 		b.p.add(v.at, "shorten it", "`%s` is %d characters long; at most %d are allowed", name, n, r.max)
 		return "", false
 	}
+	ascii := true
 	for _, c := range s {
 		if c == '\n' && !r.multiline {
 			b.p.add(v.at, "keep it on one line", "`%s` spans several lines", name)
@@ -267,6 +270,18 @@ func (b *builder) check(v value, name string, r rule, owner pos) (string, bool) 
 			b.p.add(v.at, "remove it", "`%s` contains the control character %U", name, c)
 			return "", false
 		}
+		if c >= utf8.RuneSelf {
+			ascii = false
+			if msg := invisible(c); msg != "" {
+				b.p.add(v.at, "remove it (it does not show, yet makes the value differ from what it looks like)", "`%s` contains %s", name, msg)
+				return "", false
+			}
+		}
+	}
+	if !ascii {
+		// One spelling per text: "café" typed and "café" pasted are one
+		// value, in keys and names alike.
+		s = norm.NFC.String(s)
 	}
 	if r.slug && !isSlug(s) {
 		b.p.add(v.at, slugHint, "`%s` '%s' is not a valid id", name, s)
@@ -613,6 +628,7 @@ func (b *builder) finishTies() {
 			"tie %s is defined twice (also at %s)", t.Key, pos{file: f.File, line: f.Line}.ref(at))
 		repeated[[2]int32{order[i].file, order[i].idx}] = true
 	}
+	b.nearDuplicates(order, tie)
 	for _, f := range b.tieFiles {
 		for _, l := range f.legs {
 			if !repeated[[2]int32{int32(l.file), int32(l.idx)}] {
