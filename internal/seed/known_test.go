@@ -42,7 +42,7 @@ func TestFilesOnTopOfTheGraph(t *testing.T) {
 			file:  header + "ties:\n" + tieYAML("kazakhstan", "their-ngo", "") + tieYAML("kazakhstan", "uzbekistan", ""),
 			known: graphItems()},
 		{name: "a citation of a built-in document resolves",
-			file: "dataset: mine\nties:\n  - {type: cooperates_with, from: kazakhstan, to: uzbekistan, since: 2020, sources: [{doc: eucam-watch-11, section: s, evidence: e}]}\n",
+			file:  "dataset: mine\nties:\n  - {type: cooperates_with, from: kazakhstan, to: uzbekistan, since: 2020, sources: [{doc: eucam-watch-11, section: s, evidence: e}]}\n",
 			known: graphItems()},
 		{name: "without the graph they are unknown",
 			file: header + "ties:\n" + tieYAML("kazakhstan", "their-ngo", ""),
