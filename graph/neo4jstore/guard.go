@@ -119,9 +119,9 @@ func (s *Store) checkOwners(ctx context.Context, d *graph.Dataset, p *loadplan.P
 // Known lists the actors and documents that datasets own in the graph.
 func (s *Store) Known(ctx context.Context) (graph.KnownItems, error) {
 	k := graph.KnownItems{Actors: map[string]graph.KnownActor{}, Documents: map[string]string{}}
-	rows, err := s.read(ctx, `MATCH (a:Actor) WHERE a.dataset IS NOT NULL RETURN 0, a.id, a.dataset, a.kind
+	rows, err := s.read(ctx, `MATCH (a:Actor) WHERE a.dataset IS NOT NULL RETURN 0 AS k, a.id AS id, a.dataset AS ds, a.kind AS kind
 UNION ALL
-MATCH (d:Document) WHERE d.dataset IS NOT NULL RETURN 1, d.id, d.dataset, null`, nil)
+MATCH (d:Document) WHERE d.dataset IS NOT NULL RETURN 1 AS k, d.id AS id, d.dataset AS ds, null AS kind`, nil)
 	if err != nil {
 		return k, err
 	}

@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -51,6 +52,10 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 			_, err = r.Consume(ctx)
 			return nil, err
 		})
+		var ne *neo4j.Neo4jError
+		if errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists" {
+			continue // another load created it at the same moment
+		}
 		if err != nil {
 			return s.classify(err)
 		}
