@@ -76,6 +76,10 @@ type InputChecker interface {
 type KnownItems struct {
 	Actors    map[string]KnownActor
 	Documents map[string]string // id -> dataset
+	// Unasked: the graph could not be asked, and any reference the files
+	// do not resolve is taken to resolve there (to check files for every
+	// other problem while the database is down).
+	Unasked bool
 }
 
 // KnownActor is an actor the graph holds: its kind and dataset.

@@ -52,6 +52,9 @@ for after a second; --lock-timeout gives up after that long (exit 7).`,
 }
 
 func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
+	if o.lockTimeout < 0 {
+		return usagef("--lock-timeout %s is negative (give a duration such as 30s, or leave it out to wait)", o.lockTimeout)
+	}
 	ctx := cmd.Context()
 	// The input hash is cheap next to parsing: files whose bytes the graph
 	// was last loaded from need no reading beyond it.
@@ -106,7 +109,7 @@ func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil && !parsed && errors.Is(err, graph.ErrUnavailable) {
 		// Problems in the files come first, as they do when no database is
 		// needed to find them.
-		if _, verr := o.g.readDatasets(args); verr != nil {
+		if _, verr := o.g.readDatasetsOn(args, &graph.KnownItems{Unasked: true}); verr != nil {
 			return verr
 		}
 	}

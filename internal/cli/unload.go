@@ -37,6 +37,9 @@ what would be removed and writes nothing. A load of files with only
 }
 
 func (o *unloadOptions) run(cmd *cobra.Command, name string) error {
+	if o.lockTimeout < 0 {
+		return usagef("--lock-timeout %s is negative (give a duration such as 30s, or leave it out to wait)", o.lockTimeout)
+	}
 	ctx := cmd.Context()
 	return o.g.withStore(ctx, func(s graph.Store) error {
 		u, ok := s.(graph.Unloader)

@@ -48,7 +48,7 @@ func (e *external) actor(id string, at pos) (actorDef, bool) {
 	}
 	a, ok := e.known.Actors[id]
 	if !ok {
-		return actorDef{}, false
+		return actorDef{id: id, at: at}, e.known.Unasked
 	}
 	e.note("actor "+id, "actor", a.Dataset, at)
 	return actorDef{id: id, kind: a.Kind, at: at}, true
@@ -63,7 +63,7 @@ func (e *external) document(id string, at pos) bool {
 	if ok {
 		e.note("document "+id, "document", owner, at)
 	}
-	return ok
+	return ok || e.known.Unasked
 }
 
 func (e *external) note(key, kind, owner string, at pos) {
