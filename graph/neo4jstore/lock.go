@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -27,50 +28,64 @@ const waitNotice = time.Second
 // A load that waits past waitNotice is told (opts.Waiting) who holds the
 // lock: each holder notes its process, host and start on a RelmapHolder
 // node, committed apart from the lock so that others can read it. With
-// opts.LockTimeout a load gives up after that long with graph.ErrBusy; the
-// client ends the wait, and the server drops the waiting transaction with
-// its connection.
+// opts.LockTimeout a load gives up after that long with graph.ErrBusy: it
+// has the server terminate its waiting transaction (found by its metadata),
+// as a client-side deadline would cut the connection and could leave the
+// server still waiting on its behalf.
 func (s *Store) lock(ctx context.Context, opts graph.LoadOptions) (func(), error) {
+	token := newToken()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
-	tx, err := sess.BeginTransaction(ctx)
+	tx, err := sess.BeginTransaction(ctx, neo4j.WithTxMetadata(map[string]any{lockMeta: token}))
 	if err != nil {
 		sess.Close(ctx)
 		return nil, s.classify(err)
 	}
-	waitCtx, cancel := ctx, context.CancelFunc(func() {})
-	if opts.LockTimeout > 0 {
-		waitCtx, cancel = context.WithTimeout(ctx, opts.LockTimeout)
-	}
-	defer cancel()
+	var timedOut atomic.Bool
 	acquired := make(chan struct{})
-	noticed := make(chan struct{})
+	watched := make(chan struct{})
 	go func() {
-		defer close(noticed)
-		select {
-		case <-acquired:
-		case <-waitCtx.Done():
-		case <-time.After(waitNotice):
-			if opts.Waiting != nil {
-				opts.Waiting(s.holder(ctx))
+		defer close(watched)
+		var notice, giveUp <-chan time.Time
+		notice = time.After(waitNotice)
+		if opts.LockTimeout > 0 {
+			giveUp = time.After(opts.LockTimeout)
+		}
+		for {
+			select {
+			case <-acquired:
+				return
+			case <-notice:
+				if opts.Waiting != nil {
+					opts.Waiting(s.holder(ctx))
+				}
+			case <-giveUp:
+				// The server ends the wait: the statement returns, the
+				// connection stays sound, and no transaction is left
+				// waiting to take the lock later.
+				timedOut.Store(true)
+				s.terminate(context.WithoutCancel(ctx), token)
+				return
 			}
 		}
 	}()
-	r, err := tx.Run(waitCtx, "MATCH (l:RelmapLock {name: 'load'}) SET l.held = true RETURN count(l)", nil)
+	r, err := tx.Run(ctx, "MATCH (l:RelmapLock {name: 'load'}) SET l.held = true RETURN count(l)", nil)
 	if err == nil {
-		_, err = r.Consume(waitCtx)
+		_, err = r.Consume(ctx)
 	}
 	close(acquired)
-	<-noticed
+	<-watched
+	if err == nil && timedOut.Load() {
+		err = errors.New("the lock came as the wait ended")
+	}
 	if err != nil {
 		bg := context.WithoutCancel(ctx)
 		tx.Rollback(bg)
 		sess.Close(bg)
-		if ctx.Err() == nil && errors.Is(waitCtx.Err(), context.DeadlineExceeded) {
+		if timedOut.Load() {
 			return nil, fmt.Errorf("%w: gave up after --lock-timeout %s waiting for %s; nothing was written", graph.ErrBusy, opts.LockTimeout, s.holder(bg))
 		}
 		return nil, s.classify(err)
 	}
-	token := newToken()
 	host, _ := os.Hostname()
 	// Who holds the lock is only a courtesy to waiting loads: a failure to
 	// note it does not stop the load.
@@ -82,6 +97,32 @@ func (s *Store) lock(ctx context.Context, opts graph.LoadOptions) (func(), error
 		tx.Rollback(bg)
 		sess.Close(bg)
 	}, nil
+}
+
+// lockMeta names the transaction metadata that marks a load's lock
+// transaction, so that the load can find it on the server.
+const lockMeta = "relmap_lock"
+
+// terminate has the server end the lock transaction marked token. SHOW and
+// TERMINATE TRANSACTIONS are administration commands, run on their own.
+func (s *Store) terminate(ctx context.Context, token string) {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	r, err := sess.Run(ctx, "SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData."+lockMeta+" = $token RETURN transactionId",
+		map[string]any{"token": token})
+	if err != nil {
+		return
+	}
+	var ids []any
+	for r.Next(ctx) {
+		ids = append(ids, r.Record().Values[0])
+	}
+	if len(ids) == 0 {
+		return
+	}
+	if r, err := sess.Run(ctx, "TERMINATE TRANSACTIONS $ids", map[string]any{"ids": ids}); err == nil {
+		_, _ = r.Consume(ctx)
+	}
 }
 
 // holder describes the load holding the lock, as it noted itself.

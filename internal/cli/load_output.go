@@ -74,6 +74,6 @@ func (p *progress) done() {
 // waitingNotice tells the user, on stderr, what a load waits for.
 func waitingNotice(g *Globals) func(string) {
 	return func(holder string) {
-		fmt.Fprintf(g.ErrOut, "relmap: waiting for %s (--lock-timeout gives up after a while)\n", holder)
+		fmt.Fprintf(g.ErrOut, "relmap: waiting for %s (with --lock-timeout DURATION a load gives up after that long)\n", holder)
 	}
 }

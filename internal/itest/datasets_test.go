@@ -292,12 +292,14 @@ func TestLockWaitIsReportedAndTimesOut(t *testing.T) {
 	if _, err := tx.Run(ctx, "MATCH (l:RelmapLock {name: 'load'}) SET l.held = true", nil); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { tx.Rollback(ctx) })
 	start := time.Now()
 	code, _, stderr := runCLI(t, "load", "--lock-timeout", "3s", "testdata/slice")
 	waited := time.Since(start)
 	if code != cli.ExitBusy {
 		t.Fatalf("exit %d, want %d:\n%s", code, cli.ExitBusy, stderr)
 	}
+	t.Logf("gave up after %s:\n%s", waited.Round(time.Millisecond), stderr)
 	if waited < 3*time.Second || waited > 20*time.Second {
 		t.Errorf("gave up after %s, want about 3s", waited)
 	}
@@ -309,8 +311,10 @@ func TestLockWaitIsReportedAndTimesOut(t *testing.T) {
 	if n := count(t, s, "MATCH (x) WHERE x.dataset = 'itest-slice' RETURN count(x)"); n != 0 {
 		t.Errorf("the load that gave up wrote %d items", n)
 	}
-	// The other load ends; the next load runs at once (the one that gave up
-	// left no waiting transaction behind).
+	if n := count(t, s, "SHOW TRANSACTIONS YIELD metaData WHERE metaData.relmap_lock IS NOT NULL RETURN count(*)"); n != 0 {
+		t.Errorf("the load that gave up left %d transactions waiting for the lock", n)
+	}
+	// The other load ends; the next load runs at once.
 	if err := tx.Rollback(ctx); err != nil {
 		t.Fatal(err)
 	}
