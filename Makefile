@@ -35,6 +35,10 @@ demo: build
 	$(RELMAP) compare --format markdown > $(OUT)/compare-today.md
 	$(RELMAP) compare --from $(SOURCE_DATE) --to today --format markdown > $(OUT)/compare-changes.md
 	$(RELMAP) report --at $(SOURCE_DATE) -o $(OUT)/report.html
+	$(RELMAP) timeline -o $(OUT)/timeline.svg
+	$(RELMAP) timeline -o $(OUT)/timeline.csv
+	$(RELMAP) export --format gexf -o $(OUT)/relmap.gexf
+	$(RELMAP) analyse --at $(SOURCE_DATE) --format csv > $(OUT)/analyse-$(SOURCE_DATE).csv
 	$(RELMAP) fingerprint
 	@echo "Wrote:" && ls -1 $(OUT)
 
@@ -86,8 +90,8 @@ db-stop: build
 
 # What a fresh CI machine lacks for the browser, native-Graphviz and NetworkX checks.
 deps-ci: deps-py
-	@command -v chromium >/dev/null && command -v dot >/dev/null || \
-		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium graphviz >/dev/null; }
+	@command -v chromium >/dev/null && command -v dot >/dev/null && command -v pdfinfo >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium graphviz poppler-utils >/dev/null; }
 
 deps-py:
 	@python3 -c 'import networkx' 2>/dev/null || python3 -m pip install --quiet networkx

@@ -16,7 +16,9 @@ import (
 // line positions are not content and are left out.
 //
 // The form is the JSON that encoding/json gives for a list of the item's
-// fields (citations as objects with fields Doc, Section and Evidence). It is
+// fields (citations as objects with fields Doc, Section, Evidence and
+// Checked; a tie's attestation last, so that a change of what its sources
+// attest is a change of content). It is
 // written by hand here because fingerprints are taken of millions of items
 // and reflection made that the slowest part of a load; canon_test.go checks
 // the output against encoding/json byte for byte.
@@ -73,6 +75,8 @@ func (t Tie) AppendCanon(b []byte) []byte {
 	b = appendJSONString(b, t.Note)
 	b = append(b, ',')
 	b = appendCitations(b, t.Sources)
+	b = append(b, ',')
+	b = appendDate(b, t.Attested)
 	return append(b, ']')
 }
 
@@ -112,6 +116,8 @@ func appendCitations(b []byte, cs []Citation) []byte {
 		b = appendJSONString(b, c.Section)
 		b = append(b, `,"Evidence":`...)
 		b = appendJSONString(b, c.Evidence)
+		b = append(b, `,"Checked":`...)
+		b = appendDate(b, c.Checked)
 		b = append(b, '}')
 	}
 	return append(b, ']')

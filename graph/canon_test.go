@@ -17,12 +17,12 @@ import (
 // The canonical forms were defined through encoding/json; the hand-written
 // encoder must give the same bytes, or every stored content hash changes.
 
-type refCitation struct{ Doc, Section, Evidence string }
+type refCitation struct{ Doc, Section, Evidence, Checked string }
 
 func refCitations(cs []Citation) []refCitation {
 	out := make([]refCitation, len(cs))
 	for i, c := range cs {
-		out[i] = refCitation{c.Doc, c.Section, c.Evidence}
+		out[i] = refCitation{c.Doc, c.Section, c.Evidence, c.Checked.String()}
 	}
 	return out
 }
@@ -60,7 +60,7 @@ func refTie(t Tie) string {
 		attrs[i] = [2]string{n, t.Attrs[n]}
 	}
 	return refJSON([]any{"tie", t.Dataset, t.Key, string(t.Type), t.From, t.To, attrs,
-		t.Since.String(), t.Until.String(), t.Note, refCitations(t.Sources)})
+		t.Since.String(), t.Until.String(), t.Note, refCitations(t.Sources), t.Attested.String()})
 }
 
 func refFingerprint(ds []*Dataset) string {
@@ -116,7 +116,7 @@ func randCitations(r *rand.Rand) []Citation {
 	}
 	out := make([]Citation, r.IntN(3))
 	for i := range out {
-		out[i] = Citation{randText(r), randText(r), randText(r)}
+		out[i] = Citation{randText(r), randText(r), randText(r), randDate(r)}
 	}
 	return out
 }
@@ -137,7 +137,7 @@ func randDataset(r *rand.Rand, name string) *Dataset {
 	}
 	for range r.IntN(8) {
 		t := Tie{Key: randText(r), Dataset: name, Type: TieType(randText(r)), From: randText(r), To: randText(r),
-			Since: randDate(r), Until: randDate(r), Note: randText(r), Sources: randCitations(r)}
+			Since: randDate(r), Until: randDate(r), Note: randText(r), Sources: randCitations(r), Attested: randDate(r)}
 		if n := r.IntN(4); n > 0 {
 			t.Attrs = map[string]string{}
 			for range n {
@@ -197,7 +197,7 @@ func TestFingerprintInOrderAndNot(t *testing.T) {
 	for i := range 300 {
 		d.Ties = append(d.Ties, Tie{Dataset: "s", Type: TieCooperates, From: fmt.Sprintf("a%03d", i%17), To: "b",
 			Key: fmt.Sprintf("cooperates_with|a%03d|b|field=field %d|#t%d", i%17, i%10, i), Attrs: map[string]string{"field": fmt.Sprintf("field %d", i%10)},
-			Since: Date{Year: 2000}, Sources: []Citation{{"doc", "s" + strconv.Itoa(i), "e"}}})
+			Since: Date{Year: 2000}, Sources: []Citation{{Doc: "doc", Section: "s" + strconv.Itoa(i), Evidence: "e"}}})
 	}
 	d.Sort()
 	if _, ok := hashInOrder([]*Dataset{d}); !ok {

@@ -117,10 +117,13 @@ type Tie struct {
 	Since   Date // zero: open start
 	Until   Date // zero: open end (still in force)
 	Sources []Citation
-	Note    string
-	Dataset string
-	File    string
-	Line    int
+	// Attested is the date up to which the sources speak for the tie (see
+	// the attestation rule in attest.go); zero when none dates it.
+	Attested Date
+	Note     string
+	Dataset  string
+	File     string
+	Line     int
 }
 
 // Citation points at the evidence for a fact.
@@ -128,18 +131,10 @@ type Citation struct {
 	Doc      string // Document.ID
 	Section  string // e.g. "Interview, Q3" or "Membership record"
 	Evidence string // a few words, not a copied sentence
-}
-
-// String renders a citation for humans: "doc, section: evidence".
-func (c Citation) String() string {
-	s := c.Doc
-	if c.Section != "" {
-		s += ", " + c.Section
-	}
-	if c.Evidence != "" {
-		s += ": " + c.Evidence
-	}
-	return s
+	// Checked is when a general-reference record was read for this fact;
+	// the citation speaks for the fact up to then. Zero for a citation of a
+	// dated document, which speaks up to its publication.
+	Checked Date
 }
 
 // Document is a cited source document.

@@ -7,7 +7,7 @@ package graph
 //	                      source_doc, source_section, source_evidence, sources})
 //	()-[:<RelType> {key, dataset, since, since_precision, until, until_precision,
 //	                note, <attributes>, source_doc, source_section, source_evidence,
-//	                sources}]->()
+//	                source_checked, sources, attested, attested_precision}]->()
 //	(:Document {id, title, publisher, published, url, kind, note, dataset})
 //	(:Dataset {name, hash})
 //
@@ -15,7 +15,11 @@ package graph
 // (see Date); *_precision says which part was known. The attribute "order" of
 // transit legs is an integer; other attributes are strings. source_doc,
 // source_section and source_evidence are parallel lists, one entry per
-// citation; sources holds the same citations rendered for reading.
+// citation; source_checked is parallel to them too ("" where a citation names
+// no checked date); sources holds the same citations rendered for reading.
+// attested is a Neo4j DATE holding the LAST day the tie's sources speak for
+// (see the attestation rule in attest.go), attested_precision which part of
+// it was known; both are absent when no source dates the tie.
 const (
 	LabelDocument = "Document"
 	LabelDataset  = "Dataset"
@@ -36,6 +40,9 @@ const (
 	PropSrcDoc   = "source_doc"
 	PropSrcSect  = "source_section"
 	PropSrcEvid  = "source_evidence"
+	PropSrcCheck = "source_checked"
+	PropAttested = "attested"
+	PropAttestPr = "attested_precision"
 	PropSources  = "sources"
 	PropHash     = "hash"
 	PropTypeName = "type" // the seed-file name of a tie's type, e.g. member_of

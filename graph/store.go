@@ -75,11 +75,18 @@ type InputChecker interface {
 // files loaded on top may refer to without defining them.
 type KnownItems struct {
 	Actors    map[string]KnownActor
-	Documents map[string]string // id -> dataset
+	Documents map[string]KnownDocument
 	// Unasked: the graph could not be asked, and any reference the files
 	// do not resolve is taken to resolve there (to check files for every
 	// other problem while the database is down).
 	Unasked bool
+}
+
+// KnownDocument is a document the graph holds: its dataset, and its date
+// of publication, which a tie citing it is attested to.
+type KnownDocument struct {
+	Dataset   string
+	Published Date
 }
 
 // KnownActor is an actor the graph holds: its kind and dataset.

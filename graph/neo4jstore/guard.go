@@ -118,10 +118,10 @@ func (s *Store) checkOwners(ctx context.Context, d *graph.Dataset, p *loadplan.P
 
 // Known lists the actors and documents that datasets own in the graph.
 func (s *Store) Known(ctx context.Context) (graph.KnownItems, error) {
-	k := graph.KnownItems{Actors: map[string]graph.KnownActor{}, Documents: map[string]string{}}
+	k := graph.KnownItems{Actors: map[string]graph.KnownActor{}, Documents: map[string]graph.KnownDocument{}}
 	rows, err := s.read(ctx, `MATCH (a:Actor) WHERE a.dataset IS NOT NULL RETURN 0 AS k, a.id AS id, a.dataset AS ds, a.kind AS kind
 UNION ALL
-MATCH (d:Document) WHERE d.dataset IS NOT NULL RETURN 1 AS k, d.id AS id, d.dataset AS ds, null AS kind`, nil)
+MATCH (d:Document) WHERE d.dataset IS NOT NULL RETURN 1 AS k, d.id AS id, d.dataset AS ds, d.published AS kind`, nil)
 	if err != nil {
 		return k, err
 	}
@@ -132,7 +132,9 @@ MATCH (d:Document) WHERE d.dataset IS NOT NULL RETURN 1 AS k, d.id AS id, d.data
 			kind, _ := r[3].(string)
 			k.Actors[id] = graph.KnownActor{Kind: graph.Kind(kind), Dataset: ds}
 		} else {
-			k.Documents[id] = ds
+			pub, _ := r[3].(string)
+			published, _ := graph.ParseDate(pub)
+			k.Documents[id] = graph.KnownDocument{Dataset: ds, Published: published}
 		}
 	}
 	return k, nil

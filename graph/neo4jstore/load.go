@@ -179,15 +179,16 @@ RETURN 3 AS k, null AS p, d.name AS t, null AS a, null AS b`
 		k, _ := v[0].(int64)
 		switch k {
 		case 0:
-			doc := documentFromProps(v[1].(map[string]any))
+			doc := graph.DocumentFromProps(propsFromDriver(v[1].(map[string]any)))
 			d := get(doc.Dataset)
 			d.Documents = append(d.Documents, doc)
 		case 1:
-			a := actorFromProps(v[1].(map[string]any))
+			a := graph.ActorFromProps(nil, propsFromDriver(v[1].(map[string]any)))
 			d := get(a.Dataset)
 			d.Actors = append(d.Actors, a)
 		case 2:
-			t, ok := tieFromRow(v[2].(string), v[3].(string), v[4].(string), v[1].(map[string]any))
+			t, ok := graph.TieFromProps(v[2].(string), propsFromDriver(v[1].(map[string]any)))
+			t.From, t.To = v[3].(string), v[4].(string)
 			if !ok {
 				return // a relationship type relmap does not define: not ours
 			}

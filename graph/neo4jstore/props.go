@@ -1,15 +1,11 @@
 package neo4jstore
 
 import (
-	"fmt"
-	"strconv"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
-
 	"github.com/relmap/relmap/graph"
 )
 
-// This file turns domain items into Neo4j properties and back.
+// This file turns domain items into Neo4j properties; graph decodes them
+// (graph.ActorFromProps and the like).
 func citationLists(cs []graph.Citation) (docs, sects, evid, rendered []string) {
 	docs = make([]string, len(cs))
 	sects = make([]string, len(cs))
@@ -27,22 +23,22 @@ func citationProps(m map[string]any, cs []graph.Citation) {
 	m[graph.PropSrcSect] = sects
 	m[graph.PropSrcEvid] = evid
 	m[graph.PropSources] = rendered
+	if checked := checkedList(cs); checked != nil {
+		m[graph.PropSrcCheck] = checked
+	}
 }
 
-func citationsFromProps(m map[string]any) []graph.Citation {
-	docs := strList(m[graph.PropSrcDoc])
-	sects := strList(m[graph.PropSrcSect])
-	evid := strList(m[graph.PropSrcEvid])
-	var out []graph.Citation
-	for i := range docs {
-		c := graph.Citation{Doc: docs[i]}
-		if i < len(sects) {
-			c.Section = sects[i]
+// checkedList is the citations' checked dates, or nil (no property) when
+// none has one.
+func checkedList(cs []graph.Citation) []string {
+	var out []string
+	for i, c := range cs {
+		if !c.Checked.IsZero() && out == nil {
+			out = make([]string, len(cs))
 		}
-		if i < len(evid) {
-			c.Evidence = evid[i]
+		if out != nil {
+			out[i] = c.Checked.String()
 		}
-		out = append(out, c)
 	}
 	return out
 }
@@ -57,33 +53,12 @@ func strList(v any) []string {
 	return out
 }
 
-func str(m map[string]any, k string) string {
-	s, _ := m[k].(string)
-	return s
-}
-
 // setOpt sets a property only when it has a value: Neo4j does not store nulls,
 // and reading back an absent property gives "" again.
 func setOpt(m map[string]any, k, v string) {
 	if v != "" {
 		m[k] = v
 	}
-}
-
-func dateFromProps(m map[string]any, k, precKey string) graph.Date {
-	v, ok := m[k].(dbtype.Date)
-	if !ok {
-		return graph.Date{}
-	}
-	t := v.Time()
-	d := graph.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-	switch graph.Precision(str(m, precKey)) {
-	case graph.PrecisionYear:
-		d.Month, d.Day = 0, 0
-	case graph.PrecisionMonth:
-		d.Day = 0
-	}
-	return d
 }
 
 func documentProps(d graph.Document) map[string]any {
@@ -95,12 +70,6 @@ func documentProps(d graph.Document) map[string]any {
 	setOpt(m, graph.PropKind, d.Kind)
 	setOpt(m, graph.PropNote, d.Note)
 	return m
-}
-
-func documentFromProps(m map[string]any) graph.Document {
-	pub, _ := graph.ParseDate(str(m, "published"))
-	return graph.Document{ID: str(m, graph.PropID), Dataset: str(m, graph.PropDataset), Title: str(m, "title"),
-		Publisher: str(m, "publisher"), Published: pub, URL: str(m, "url"), Kind: str(m, graph.PropKind), Note: str(m, graph.PropNote)}
 }
 
 func actorProps(a graph.Actor) map[string]any {
@@ -115,48 +84,4 @@ func actorProps(a graph.Actor) map[string]any {
 		citationProps(m, a.Sources)
 	}
 	return m
-}
-
-func actorFromProps(m map[string]any) graph.Actor {
-	a := graph.Actor{ID: str(m, graph.PropID), Dataset: str(m, graph.PropDataset), Kind: graph.Kind(str(m, graph.PropKind)),
-		Name: str(m, graph.PropName), Short: str(m, graph.PropShort), Region: str(m, graph.PropRegion), Note: str(m, graph.PropNote)}
-	if _, ok := m[graph.PropAliases]; ok {
-		a.Aliases = strList(m[graph.PropAliases])
-	}
-	a.Sources = citationsFromProps(m)
-	return a
-}
-
-// common are the tie properties that are not attributes.
-var common = map[string]bool{
-	graph.PropKey: true, graph.PropDataset: true, graph.PropSince: true, graph.PropSincePr: true,
-	graph.PropUntil: true, graph.PropUntilPr: true, graph.PropNote: true, graph.PropSrcDoc: true,
-	graph.PropSrcSect: true, graph.PropSrcEvid: true, graph.PropSources: true, graph.PropTypeName: true,
-}
-
-func tieFromRow(rel, from, to string, m map[string]any) (graph.Tie, bool) {
-	info, ok := graph.TieTypeByRel(rel)
-	if !ok {
-		return graph.Tie{}, false
-	}
-	t := graph.Tie{Type: info.Type, From: from, To: to, Key: str(m, graph.PropKey), Dataset: str(m, graph.PropDataset),
-		Note: str(m, graph.PropNote), Since: dateFromProps(m, graph.PropSince, graph.PropSincePr),
-		Until: dateFromProps(m, graph.PropUntil, graph.PropUntilPr), Sources: citationsFromProps(m)}
-	for k, v := range m {
-		if common[k] {
-			continue
-		}
-		if t.Attrs == nil {
-			t.Attrs = map[string]string{}
-		}
-		switch x := v.(type) {
-		case string:
-			t.Attrs[k] = x
-		case int64:
-			t.Attrs[k] = strconv.FormatInt(x, 10)
-		default:
-			t.Attrs[k] = fmt.Sprint(x)
-		}
-	}
-	return t, true
 }

@@ -283,7 +283,8 @@ func (s *Store) writeBatch(ctx context.Context, sess neo4j.SessionWithContext, b
 
 // tieColumns are the leading columns of a tie row; the type's attributes follow.
 var tieColumns = []string{graph.PropKey, graph.PropSince, graph.PropSincePr, graph.PropUntil, graph.PropUntilPr,
-	graph.PropNote, graph.PropSrcDoc, graph.PropSrcSect, graph.PropSrcEvid, graph.PropSources}
+	graph.PropNote, graph.PropSrcDoc, graph.PropSrcSect, graph.PropSrcEvid, graph.PropSources, graph.PropSrcCheck,
+	graph.PropAttested, graph.PropAttestPr}
 
 // tieStatements returns the statement that creates ties of type t known to
 // be new, and the one that creates or updates them by key. Rows are lists of
@@ -340,6 +341,16 @@ func tieRow(t graph.TieTypeInfo, x *graph.Tie, attrs []string) []any {
 	row = append(row, optional(x.Note))
 	docs, sects, evid, rendered := citationLists(x.Sources)
 	row = append(row, docs, sects, evid, rendered)
+	if checked := checkedList(x.Sources); checked != nil {
+		row = append(row, checked)
+	} else {
+		row = append(row, nil)
+	}
+	if x.Attested.IsZero() {
+		row = append(row, nil, nil)
+	} else {
+		row = append(row, dbtype.Date(x.Attested.Last()), string(x.Attested.Precision()))
+	}
 	for _, name := range attrs {
 		v := x.Attrs[name]
 		switch {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/render"
+	"github.com/relmap/relmap/internal/views"
 )
 
 // The browser tests open what relmap writes for people, the report and the
@@ -311,7 +312,12 @@ func viewRecords(sg render.Subgraph) []graph.Record {
 	var out []graph.Record
 	for _, e := range sg.Edges {
 		info, _ := graph.LookupTieType(e.Type)
-		props := map[string]any{graph.PropKey: e.Key, graph.PropTypeName: string(e.Type), graph.PropSources: e.Sources}
+		props := map[string]any{graph.PropKey: e.Key, graph.PropTypeName: string(e.Type)}
+		var docs, sects, evid []any
+		for _, c := range e.Sources {
+			docs, sects, evid = append(docs, c.Doc), append(sects, c.Section), append(evid, c.Evidence)
+		}
+		props[graph.PropSrcDoc], props[graph.PropSrcSect], props[graph.PropSrcEvid] = docs, sects, evid
 		for k, v := range e.Attrs {
 			props[k] = v
 		}
@@ -331,7 +337,10 @@ func TestBrowserOpensViews(t *testing.T) {
 	chromium := browser(t)
 	ds := reportDataset()
 	at := graph.MustDate("2012-02-01")
-	nato, _ := ds.Actor("nato")
+	view := func(name string, p views.Params) render.Subgraph {
+		v, _ := views.Get(name)
+		return v.Select(ds, p)
+	}
 	var around []graph.Tie
 	for _, x := range ds.Ties {
 		if x.From == "hostile" || x.To == "hostile" {
@@ -351,16 +360,16 @@ func TestBrowserOpensViews(t *testing.T) {
 		legend      []string
 	}{
 		{"sphere", "The NATO sphere", []string{"--param", "org=nato", "--at", "2012-02-01"},
-			comparisonSubgraph(ds, nil, []graph.Actor{nato}, sphereTies(ds, "nato", at)),
+			view("sphere", views.Params{"org": "nato", "at": at}),
 			[]string{"as of 2012-02-01", "participates in", "NATO sphere", "interested"}},
 		{"ndn", "The Northern Distribution Network, leg by leg", nil,
-			comparisonSubgraph(ds, nil, nil, networkTies(ds, "ndn")),
+			view("ndn", views.Params{"network": "ndn"}),
 			[]string{"transit", "place", "1. rail", "3. road"}},
 		{"neighbourhood", "Ties of &lt;script&gt;alert(1)&lt;/script&gt;", []string{"--param", "id=hostile", "--depth", "1", "--at", "2012-02-01"},
-			comparisonSubgraph(ds, nil, nil, around),
+			views.Subgraph(ds, nil, nil, around),
 			[]string{"as of 2012-02-01", "member of", "borders", "not in force on 2012-02-01", "CSTO sphere"}},
 		{"ladder", "NATO's partnership ladder in Central Asia", []string{"--at", "2012-02-01"},
-			comparisonSubgraph(ds, nil, nil, ladderTies(ds, states, graph.NATOLadder, at)),
+			views.Subgraph(ds, nil, nil, views.LadderTies(ds, states, graph.NATOLadder, at)),
 			[]string{"as of 2012-02-01", "ipap", "participates in", "NATO sphere"}},
 	}
 	dir := t.TempDir()

@@ -8,6 +8,8 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/compare"
+	"github.com/relmap/relmap/internal/render"
+	"github.com/relmap/relmap/internal/views"
 )
 
 type compareOptions struct {
@@ -30,7 +32,9 @@ day asked about: member, observer, dialogue partner, suspended, or NATO's
 partnership level (PfP, IPCP, PARP, IPAP), and "interested" where a state has
 only declared interest. Then the overlaps: states per combination of spheres,
 Jaccard similarity per pair of organisations, the states in several spheres and
-in none. With --from and --to it lists what changed between the two days.
+in none. Members and partnership levels count as in a sphere; observers, dialogue
+partners and partners are associated, listed apart and never counted; a
+suspension overrides (seeds/README.md, "Spheres"). With --from and --to it lists what changed between the two days.
 
 Organisations default to nato csto sco; the region to central-asia (all: every
 state). A tie is in force on day D when since <= D < until (see seeds/README.md).`,
@@ -46,11 +50,9 @@ state). A tie is in force on day D when since <= D < until (see seeds/README.md)
 	f.StringVar(&o.region, "region", "central-asia", "region of the states to compare (all: every state)")
 	f.StringVar(&o.format, "format", "", "table, csv, json or markdown (default: table on a terminal, csv otherwise)")
 	f.BoolVar(&o.sources, "sources", false, "add the citations behind each cell")
-	f.StringVarP(&o.output, "output", "o", "", "also draw the comparison to FILE (.svg, .png or .dot)")
+	f.StringVarP(&o.output, "output", "o", "", "also draw the comparison to FILE (.svg, .png, .pdf or .dot)")
 	return cmd
 }
-
-func init() { extraCommands = append(extraCommands, newCompareCmd) }
 
 func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 	format := o.format
@@ -99,7 +101,7 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 				return usageError{err}
 			}
 			if o.output != "" {
-				if err := o.drawDiff(cmd, ds, ch); err != nil {
+				if err := o.drawFigure(cmd, ds, views.Changes(ds, ch)); err != nil {
 					return err
 				}
 			}
@@ -110,10 +112,25 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 			return usageError{err}
 		}
 		if o.output != "" {
-			if err := o.draw(cmd, ds, res); err != nil {
+			if err := o.drawFigure(cmd, ds, views.Comparison(ds, res)); err != nil {
 				return err
 			}
 		}
 		return compare.Write(o.g.Out, res, f, o.sources)
 	})
+}
+
+// drawFigure writes a comparison figure to -o beside the table on stdout.
+func (o *compareOptions) drawFigure(cmd *cobra.Command, ds *graph.Dataset, f views.Figure) error {
+	format, err := formatOf(o.output)
+	if err != nil {
+		return err
+	}
+	if o.output == "-" {
+		return usagef("-o - would mix the drawing with the table on stdout; name a file")
+	}
+	snap := []*graph.Dataset{ds}
+	opts := render.Options{Title: f.Title, AsOf: f.AsOf, Layout: f.Layout, Sources: views.Caption(f.Graph, snap),
+		Metadata: map[string]string{"command": "relmap compare", "fingerprint": graph.FingerprintOf(snap).Hash}}
+	return o.g.draw(cmd, f.Graph, opts, format, o.output)
 }

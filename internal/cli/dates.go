@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"strings"
 
 	"github.com/relmap/relmap/graph"
 )
@@ -29,20 +30,34 @@ func loadedData(ctx context.Context, s graph.Store) (*graph.Dataset, error) {
 	return ds, nil
 }
 
-// merged joins datasets into one view for questions that span them.
-func merged(ds []*graph.Dataset) *graph.Dataset {
-	out := &graph.Dataset{Name: "all"}
-	seen := map[string]bool{}
-	for _, d := range ds {
-		out.Documents = append(out.Documents, d.Documents...)
-		for _, a := range d.Actors {
-			if !seen[a.ID] {
-				seen[a.ID] = true
-				out.Actors = append(out.Actors, a)
-			}
+// withData runs fn on everything relmap loaded, as loadedData reads it.
+func (g *Globals) withData(ctx context.Context, fn func(*graph.Dataset) error) error {
+	return g.withStore(ctx, func(s graph.Store) error {
+		ds, err := loadedData(ctx, s)
+		if err != nil {
+			return err
 		}
-		out.Ties = append(out.Ties, d.Ties...)
-	}
-	out.Sort()
-	return out
+		return fn(ds)
+	})
 }
+
+// lowerAll lower-cases actor IDs given on the command line.
+func lowerAll(ids []string) []string {
+	for i := range ids {
+		ids[i] = strings.ToLower(ids[i])
+	}
+	return ids
+}
+
+// writeOutput writes b to standard output for "-", otherwise to the file
+// at path, atomically.
+func (g *Globals) writeOutput(path string, b []byte) error {
+	if path == "-" {
+		_, err := g.Out.Write(b)
+		return err
+	}
+	return writeFileAtomic(path, b)
+}
+
+// merged joins datasets into one view for questions that span them.
+func merged(ds []*graph.Dataset) *graph.Dataset { return graph.Merge(ds) }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"sort"
@@ -16,7 +17,7 @@ import (
 )
 
 // The formats export writes.
-var exportFormats = []string{"graphml", "json", "csv"}
+var exportFormats = []string{"graphml", "gexf", "json", "csv"}
 
 type exportOptions struct {
 	g        *Globals
@@ -29,14 +30,21 @@ type exportOptions struct {
 func newExportCmd(g *Globals) *cobra.Command {
 	o := &exportOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "export --format graphml|json|csv -o PATH",
-		Short: "Write the graph's relmap data as GraphML (Gephi, NetworkX), JSON or CSV seed files",
+		Use:   "export --format graphml|gexf|json|csv -o PATH",
+		Short: "Write the graph's relmap data as GraphML (Gephi, NetworkX), dated GEXF (Gephi's timeline), JSON or CSV seed files",
 		Long: `Reads the documents, actors and ties relmap loaded (data created by hand is
 left out) and writes them:
 
   graphml  one GraphML file with typed attributes, for Gephi, NetworkX, yEd and
            Cytoscape. Nodes are actors, edges are ties; a tie reaching an actor
            of a dataset not exported gets a bare node marked external.
+  gexf     one GEXF 1.3 file for Gephi's timeline: the same nodes, edges and
+           attributes, and each edge dated by the days its tie was in force
+           (start = since, end = the day before until, inclusive; an open end
+           is left out). Every tie is its own edge: two periods of one
+           membership stay two edges. A dynamic attribute confirmed is
+           true while a source attests the tie and false after its last
+           attestation (attested) while its end is open.
   json     one JSON document: {"datasets": [{"name", "documents", "actors",
            "ties"}]}, every field always present.
   csv      into the directory PATH (created if missing), NAME.documents.csv,
@@ -44,7 +52,7 @@ left out) and writes them:
            file columns: 'relmap load PATH' loads them back to the same
            fingerprint. Files of the same names are replaced, others are left.
 
-For graphml and json, -o - writes to standard output. The output is the same
+For graphml, gexf and json, -o - writes to standard output. The output is the same
 for the same data, whatever order it was loaded in.
 
 --at keeps only the ties in force on that day (since <= day < until, as
@@ -55,13 +63,14 @@ as CSV. --dataset exports some datasets only (repeat it for several); ties that
 reach actors of other datasets then load back only together with those.`,
 		Example: `  relmap export --format graphml -o relmap.graphml
   relmap export --format graphml --at 2012-02-01 -o nato-2012.graphml
+  relmap export --format gexf -o relmap.gexf
   relmap export --format json -o - | jq '.datasets[].ties | length'
   relmap export --format csv --dataset relmap-core -o backup/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "", "graphml, json or csv")
+	f.StringVar(&o.format, "format", "", "graphml, gexf, json or csv")
 	f.StringVarP(&o.output, "output", "o", "", "file to write (- for standard output), or for csv the directory")
 	f.StringVar(&o.at, "at", "", "keep only the ties in force on this day (YYYY, YYYY-MM, YYYY-MM-DD or today)")
 	f.StringArrayVar(&o.datasets, "dataset", nil, "export this dataset only (repeatable; default: all)")
@@ -69,8 +78,6 @@ reach actors of other datasets then load back only together with those.`,
 	cmd.MarkFlagRequired("output")
 	return cmd
 }
-
-func init() { extraCommands = append(extraCommands, newExportCmd) }
 
 func (o *exportOptions) run(cmd *cobra.Command) error {
 	format := strings.ToLower(o.format)
@@ -129,18 +136,12 @@ func (o *exportOptions) write(format string, ds []*graph.Dataset) error {
 		return nil
 	}
 	var buf bytes.Buffer
-	write := export.GraphML
-	if format == "json" {
-		write = export.JSON
-	}
+	write := map[string]func(io.Writer, []*graph.Dataset) error{
+		"graphml": export.GraphML, "gexf": export.GEXF, "json": export.JSON}[format]
 	if err := write(&buf, ds); err != nil {
 		return err
 	}
-	if o.output == "-" {
-		_, err := o.g.Out.Write(buf.Bytes())
-		return err
-	}
-	if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
+	if err := o.g.writeOutput(o.output, buf.Bytes()); err != nil || o.output == "-" {
 		return err
 	}
 	o.g.status("Wrote %s (%s).", o.output, summary)

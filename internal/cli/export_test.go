@@ -187,7 +187,7 @@ func TestExportUsage(t *testing.T) {
 	f := exportStore(t)
 	dir := t.TempDir()
 	for _, args := range [][]string{
-		{"export", "--format", "gexf", "-o", filepath.Join(dir, "x")},
+		{"export", "--format", "gml", "-o", filepath.Join(dir, "x")},
 		{"export", "--format", "csv", "-o", "-"},
 		{"export", "--format", "json"},
 		{"export", "-o", "-"},

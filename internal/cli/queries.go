@@ -32,8 +32,6 @@ func newQueriesCmd(g *Globals) *cobra.Command {
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newQueriesCmd) }
-
 func (o *queriesOptions) list() error {
 	w := tabwriter.NewWriter(o.g.Out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "NAME\tPARAMETERS\tDESCRIPTION")

@@ -48,14 +48,16 @@ func TestRenderForceLayout(t *testing.T) {
 	}
 }
 
-// A view keeps its own engine up to render.ForceAbove actors; above, auto
-// places the nodes in Go like any other large subgraph.
+// A view keeps its own engine up to render.ForceAbove actors (which the
+// exported DOT leaves to the reader to choose, with the attributes of a
+// radial layout); above, auto places the nodes in Go like any other large
+// subgraph, and the DOT names the engine that draws those positions.
 func TestRenderLargeViewIsPlaced(t *testing.T) {
 	dir := t.TempDir()
 	for _, c := range []struct {
 		actors int
 		layout string
-	}{{render.ForceAbove, `layout="twopi"`}, {render.ForceAbove + 1, `layout="nop2"`}} {
+	}{{render.ForceAbove, `overlap="false"`}, {render.ForceAbove + 1, `layout="nop2"`}} {
 		f := &fakeStore{loaded: []*graph.Dataset{sliceDataset()}, records: chainRecords(c.actors)}
 		path := filepath.Join(dir, fmt.Sprintf("v%d.dot", c.actors))
 		if _, stderr, code := run(t, f, "render", "--view", "neighbourhood", "--param", "id=s0000", "--depth", "2", "--at", "2012-02-01", "-o", path); code != 0 {
@@ -64,6 +66,9 @@ func TestRenderLargeViewIsPlaced(t *testing.T) {
 		dot, _ := os.ReadFile(path)
 		if !strings.Contains(string(dot), c.layout) {
 			t.Errorf("%d actors: DOT lacks %s", c.actors, c.layout)
+		}
+		if c.actors <= render.ForceAbove && strings.Contains(string(dot), "layout=") {
+			t.Errorf("%d actors: the exported DOT names its engine", c.actors)
 		}
 	}
 }

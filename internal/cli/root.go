@@ -19,6 +19,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/graph/neo4jstore"
+	"github.com/relmap/relmap/internal/cypher"
 	"github.com/relmap/relmap/internal/localdb"
 )
 
@@ -75,6 +76,7 @@ func ExitCode(err error) int {
 	var se silentError
 	var qe *graph.QueryError
 	var ue usageError
+	var rme *cypher.ReadModeError
 	switch {
 	case err == nil:
 		return ExitOK
@@ -92,7 +94,7 @@ func ExitCode(err error) int {
 		return ExitTimeout
 	case errors.Is(err, graph.ErrBusy):
 		return ExitBusy
-	case errors.As(err, &qe):
+	case errors.As(err, &qe), errors.As(err, &rme):
 		return ExitQuery
 	}
 	return ExitError
@@ -114,7 +116,7 @@ func Main(args []string) {
 		// the user does not know.
 		fmt.Fprintln(streams.ErrOut, "relmap: interrupted")
 	default:
-		fmt.Fprintf(streams.ErrOut, "relmap: %v\n", err)
+		fmt.Fprintf(streams.ErrOut, "relmap: %s\n", escapeControls(err.Error()))
 	}
 	os.Exit(ExitCode(err))
 }
@@ -130,6 +132,10 @@ type StoreFactory func(ctx context.Context, c Conn) (graph.Store, error)
 
 // RunWith is Run with a substitute store factory (nil: Neo4j).
 func RunWith(ctx context.Context, streams Streams, args []string, factory StoreFactory) error {
+	// Every command's output goes through one writer that remembers the
+	// first failed write, so no command can end well with its output lost.
+	out := &watchedWriter{w: streams.Out}
+	streams.Out = out
 	g := &Globals{Streams: streams, factory: factory}
 	root := newRootCmd(g)
 	root.SetArgs(args)
@@ -137,23 +143,10 @@ func RunWith(ctx context.Context, streams Streams, args []string, factory StoreF
 	root.SetOut(streams.Out)
 	root.SetErr(streams.ErrOut)
 	err := root.ExecuteContext(ctx)
-	if err != nil && isCobraUsageError(err) {
-		return usageError{err}
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("the output could not be written: %w", out.err)
 	}
-	return err
-}
-
-// cobra reports flag and argument mistakes as plain errors; recognise them so
-// they exit with ExitUsage.
-func isCobraUsageError(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument",
-		"invalid argument", "accepts ", "requires at least", "requires at most", "received ", "required flag"} {
-		if strings.Contains(msg, p) {
-			return true
-		}
-	}
-	return false
+	return g.hint(err)
 }
 
 // Globals are the options every command shares.
@@ -165,6 +158,9 @@ type Globals struct {
 	Database     string
 	DataDir      string
 	factory      StoreFactory
+	// opened is the connection a store was opened for, which decides the
+	// hint given when it cannot be reached.
+	opened *Conn
 }
 
 const envHelp = `Connection settings come from, in order: the flags; the environment
@@ -194,25 +190,12 @@ spheres at any date.
 	pf.StringVar(&g.Database, "database", "", "database name (env NEO4J_DATABASE; default: the server's default)")
 	pf.StringVar(&g.DataDir, "data", "", "data directory of the local database (env RELMAP_DATA; default $XDG_DATA_HOME/relmap/neo4j or ~/.local/share/relmap/neo4j)")
 
-	root.AddCommand(
-		newVersionCmd(g),
-		newDBCmd(g),
-		newLoadCmd(g),
-		newUnloadCmd(g),
-		newValidateCmd(g),
-		newQueryCmd(g),
-		newFingerprintCmd(g),
-		newSeedsCmd(g),
-	)
-	for _, add := range extraCommands {
-		root.AddCommand(add(g))
+	for _, c := range commands {
+		root.AddCommand(c(g))
 	}
+	typedUsageErrors(root)
 	return root
 }
-
-// extraCommands lets command files register themselves without editing the
-// list above.
-var extraCommands []func(*Globals) *cobra.Command
 
 // dataDir is the local database's data directory.
 func (g *Globals) dataDir() string {
@@ -313,60 +296,11 @@ func (g *Globals) store(ctx context.Context) (graph.Store, error) {
 
 // storeFor opens the store for a given connection.
 func (g *Globals) storeFor(ctx context.Context, c Conn) (graph.Store, error) {
+	g.opened = &c
 	if g.factory != nil {
 		return g.factory(ctx, c)
 	}
-	s, err := neo4jstore.Open(neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database})
-	if err != nil {
-		return nil, err
-	}
-	return hintingStore{s, c}, nil
-}
-
-// hintingStore adds the way out to connection errors: how to start a local
-// database or point relmap at another one.
-type hintingStore struct {
-	*neo4jstore.Store
-	c Conn
-}
-
-func (h hintingStore) hint(err error) error {
-	if !errors.Is(err, graph.ErrUnavailable) {
-		return err
-	}
-	if h.c.FromLocal {
-		return fmt.Errorf("%w\nStart the local database with `relmap db start`, or set NEO4J_URI to use another Neo4j 5", err)
-	}
-	return fmt.Errorf("%w\nCheck that the server at NEO4J_URI/--uri is running and reachable", err)
-}
-
-func (h hintingStore) Ping(ctx context.Context) error {
-	return h.hint(h.Store.Ping(ctx))
-}
-
-func (h hintingStore) Info(ctx context.Context) (graph.ServerInfo, error) {
-	i, err := h.Store.Info(ctx)
-	return i, h.hint(err)
-}
-
-func (h hintingStore) Load(ctx context.Context, ds []*graph.Dataset, o graph.LoadOptions) (graph.LoadSummary, error) {
-	s, err := h.Store.Load(ctx, ds, o)
-	return s, h.hint(err)
-}
-
-func (h hintingStore) Query(ctx context.Context, q string, p map[string]any, o graph.QueryOptions, fn func(graph.Record) error) (graph.QuerySummary, error) {
-	s, err := h.Store.Query(ctx, q, p, o, fn)
-	return s, h.hint(err)
-}
-
-func (h hintingStore) Snapshot(ctx context.Context, names ...string) ([]*graph.Dataset, error) {
-	d, err := h.Store.Snapshot(ctx, names...)
-	return d, h.hint(err)
-}
-
-func (h hintingStore) Fingerprint(ctx context.Context) (graph.Fingerprint, error) {
-	f, err := h.Store.Fingerprint(ctx)
-	return f, h.hint(err)
+	return neo4jstore.Open(neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database})
 }
 
 // withStore opens the store, checks it answers, runs fn and closes it.

@@ -38,8 +38,6 @@ Load it with relmap load DIR.`,
 	return cmd
 }
 
-func init() { extraCommands = append(extraCommands, newSynthCmd) }
-
 func (o *synthOptions) run() error {
 	if o.actors < 20 || o.ties < 0 {
 		return usagef("--actors must be at least 20 and --ties not negative")

@@ -7,8 +7,10 @@
 // the ties came from the database or straight from the seed files, and it
 // places ties in time only through graph.Tie.ValidAt, the one time rule.
 //
-// The rules that turn ties into a cell are stated once, on Relation and on
-// Cell.In; the writers in write.go only present them.
+// Whether a cell puts the state inside a sphere is graph's sphere rule
+// (graph.Sphere.StandingAt), the same for every output of relmap; Relation
+// only says, for display, which tie decided the cell. The writers in
+// write.go present the two.
 package compare
 
 import (
@@ -87,19 +89,18 @@ type Cell struct {
 	// giving the winning relation and level, so none of the evidence for the
 	// answer is dropped.
 	Ties []graph.Tie
+	// Standing is where the state stands towards the sphere by graph's
+	// sphere rule.
+	Standing graph.Standing
 }
 
 // In reports whether the cell puts the state inside the organisation's
-// sphere: member, observer, dialogue partner, partner or any partnership
-// level. A suspension is out (the state has stepped back from the
-// organisation's obligations) and so is mere interest (nothing is in force).
-func (c Cell) In() bool {
-	switch c.Relation {
-	case Member, Partnership, Partner, Observer, DialoguePartner:
-		return true
-	}
-	return false
-}
+// sphere (graph.Inside): a member or a partnership level of its ladder.
+func (c Cell) In() bool { return c.Standing == graph.Inside }
+
+// Associated reports an observer, dialogue partner or partner: shown beside
+// the sphere, never counted in it.
+func (c Cell) Associated() bool { return c.Standing == graph.Associated }
 
 // Label is the cell as people read it: "member", "dialogue partner", "IPAP",
 // "interested (PfP)", or "" for none.
@@ -159,6 +160,15 @@ type Result struct {
 	Pairs       []Pair        // one per pair of organisations, in column order
 	MultiVector []graph.Actor // states in two spheres or more
 	None        []graph.Actor // states in no sphere
+	// Associated lists, per organisation in column order, the states
+	// associated with it (graph.Associated); none of them counts above.
+	Associated []Association
+}
+
+// Association is an organisation and the states associated with it.
+type Association struct {
+	Org    string
+	States []graph.Actor
 }
 
 // Cell returns the cell of state towards org.
@@ -217,6 +227,7 @@ func Compare(ds *graph.Dataset, orgs []string, region string, at graph.Date) (*R
 type matrix struct {
 	region     string
 	orgs       []graph.Actor
+	spheres    []graph.Sphere // one per org
 	states     []graph.Actor
 	candidates map[[2]int][]candidate
 }
@@ -237,7 +248,6 @@ func newMatrix(ds *graph.Dataset, orgIDs []string, region string) (*matrix, erro
 	}
 	m := &matrix{region: region, candidates: map[[2]int][]candidate{}}
 
-	var spheres []graph.Sphere
 	column := map[string]int{}
 	for _, id := range orgIDs {
 		if _, dup := column[id]; dup {
@@ -253,7 +263,7 @@ func newMatrix(ds *graph.Dataset, orgIDs []string, region string) (*matrix, erro
 		column[id] = len(m.orgs)
 		m.orgs = append(m.orgs, a)
 		s, _ := graph.LookupSphere(id)
-		spheres = append(spheres, s)
+		m.spheres = append(m.spheres, s)
 	}
 
 	regions := map[string]bool{}
@@ -311,7 +321,7 @@ func newMatrix(ds *graph.Dataset, orgIDs []string, region string) (*matrix, erro
 					continue
 				}
 			}
-			for j, s := range spheres {
+			for j, s := range m.spheres {
 				if l := s.Level(t.To); l > 0 {
 					m.add(i, j, candidate{tie: t, relation: rel, level: l, rung: s.Ladder[l-1]})
 				}
@@ -332,14 +342,18 @@ func (m *matrix) cells(at graph.Date) [][]Cell {
 	for i, s := range m.states {
 		out[i] = make([]Cell, len(m.orgs))
 		for j, o := range m.orgs {
-			out[i][j] = decide(s.ID, o.ID, m.candidates[[2]int{i, j}], at)
+			out[i][j] = decide(s.ID, o.ID, m.spheres[j], m.candidates[[2]int{i, j}], at)
 		}
 	}
 	return out
 }
 
-func decide(state, org string, cands []candidate, at graph.Date) Cell {
+func decide(state, org string, sphere graph.Sphere, cands []candidate, at graph.Date) Cell {
 	best := Cell{State: state, Org: org}
+	ties := make([]graph.Tie, len(cands))
+	for i, c := range cands {
+		ties[i] = c.tie
+	}
 	for _, c := range cands {
 		if !c.tie.ValidAt(at) {
 			continue
@@ -354,5 +368,6 @@ func decide(state, org string, cands []candidate, at graph.Date) Cell {
 		}
 	}
 	sort.Slice(best.Ties, func(i, j int) bool { return best.Ties[i].Key < best.Ties[j].Key })
+	best.Standing = sphere.StandingAt(state, ties, at)
 	return best
 }

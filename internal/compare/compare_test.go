@@ -93,8 +93,8 @@ func TestCells(t *testing.T) {
 		{"IPCP beats PfP", "gammastan", "nato", "2010-01-01", "IPCP", true, 1},
 		{"member", "betastan", "csto", "2010-01-01", "member", true, 1},
 		{"suspension overrides an open membership", "betastan", "csto", "2013-01-01", "suspended", false, 1},
-		{"observer", "deltastan", "sco", "2013-01-01", "observer", true, 1},
-		{"dialogue partner", "gammastan", "sco", "2013-01-01", "dialogue partner", true, 1},
+		{"observer is associated, not in", "deltastan", "sco", "2013-01-01", "observer", false, 1},
+		{"dialogue partner is associated, not in", "gammastan", "sco", "2013-01-01", "dialogue partner", false, 1},
 		{"interested is not in", "deltastan", "nato", "2016-01-01", "interested (PfP)", false, 1},
 		{"nothing", "zetastan", "nato", "2016-01-01", "", false, 0},
 		{"before any tie", "deltastan", "csto", "2016-01-01", "", false, 0},
@@ -172,23 +172,23 @@ func TestRegion(t *testing.T) {
 //
 //	NATO = {Alphastan, Betastan, Gammastan}        (Deltastan only interested)
 //	CSTO = {Alphastan}                            (Betastan suspended)
-//	SCO  = {Alphastan, Betastan, Gammastan, Deltastan}
+//	SCO  = {Alphastan, Betastan}                  (Gammastan a dialogue partner, Deltastan an observer: associated)
 //
-// so NATO∩CSTO = 1 of 3, NATO∩SCO = 3 of 4, CSTO∩SCO = 1 of 4.
+// so NATO∩CSTO = 1 of 3, NATO∩SCO = 2 of 3, CSTO∩SCO = 1 of 2.
 func TestOverlaps(t *testing.T) {
 	r := mustCompare(t, "", "2016-01-01")
 	var got []string
 	for _, o := range r.Overlaps {
 		got = append(got, strings.Join(o.Orgs, "+")+":"+strings.Join(ids(o.States), ","))
 	}
-	want := "nato+csto+sco:alphastan nato+sco:betastan,gammastan sco:deltastan"
+	want := "nato+csto+sco:alphastan nato+sco:betastan nato:gammastan"
 	if strings.Join(got, " ") != want {
 		t.Errorf("overlaps = %s, want %s", strings.Join(got, " "), want)
 	}
 	wantPairs := []Pair{
 		{"nato", "csto", 1, 3, 1.0 / 3},
-		{"nato", "sco", 3, 4, 0.75},
-		{"csto", "sco", 1, 4, 0.25},
+		{"nato", "sco", 2, 3, 2.0 / 3},
+		{"csto", "sco", 1, 2, 0.5},
 	}
 	if len(r.Pairs) != len(wantPairs) {
 		t.Fatalf("pairs = %+v", r.Pairs)
@@ -198,11 +198,18 @@ func TestOverlaps(t *testing.T) {
 			t.Errorf("pair %d = %+v, want %+v", i, p, wantPairs[i])
 		}
 	}
-	if got := strings.Join(ids(r.MultiVector), ","); got != "alphastan,betastan,gammastan" {
+	if got := strings.Join(ids(r.MultiVector), ","); got != "alphastan,betastan" {
 		t.Errorf("multi-vector = %s", got)
 	}
-	if got := strings.Join(ids(r.None), ","); got != "zetastan" {
+	if got := strings.Join(ids(r.None), ","); got != "deltastan,zetastan" {
 		t.Errorf("none = %s", got)
+	}
+	var assoc []string
+	for _, a := range r.Associated {
+		assoc = append(assoc, a.Org+":"+strings.Join(ids(a.States), ","))
+	}
+	if got, want := strings.Join(assoc, " "), "nato: csto: sco:deltastan,gammastan"; got != want {
+		t.Errorf("associated = %s, want %s", got, want)
 	}
 }
 
@@ -241,11 +248,11 @@ func TestDiff(t *testing.T) {
 		{"eve of accession", "2017-06-07", "2017-06-08", ""},
 		{"same day", "2017-06-09", "2017-06-09", ""},
 		{"suspension", "2012-06-27", "2012-06-28", "betastan/csto:suspended"},
-		{"IPCP ends", "2012-05-31", "2012-06-01", "gammastan/nato:down gammastan/sco:joined"},
+		{"IPCP ends", "2012-05-31", "2012-06-01", "gammastan/nato:down gammastan/sco:up"},
 		{"IPAP", "2006-01-30", "2006-01-31", "alphastan/nato:up"},
 		{"interest", "2014-12-31", "2015-01-01", "deltastan/nato:up"},
 		{"decade", "2005-01-01", "2016-01-01",
-			"alphastan/nato:up betastan/csto:suspended deltastan/nato:up deltastan/sco:joined gammastan/sco:joined"},
+			"alphastan/nato:up betastan/csto:suspended deltastan/nato:up deltastan/sco:up gammastan/sco:up"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -260,7 +267,9 @@ func TestDiff(t *testing.T) {
 }
 
 func TestClassify(t *testing.T) {
-	cell := func(r Relation, level int) Cell { return Cell{Relation: r, Level: level} }
+	standing := map[Relation]graph.Standing{Member: graph.Inside, Partnership: graph.Inside,
+		Observer: graph.Associated, DialoguePartner: graph.Associated, Partner: graph.Associated}
+	cell := func(r Relation, level int) Cell { return Cell{Relation: r, Level: level, Standing: standing[r]} }
 	tests := []struct {
 		name string
 		a, b Cell
@@ -275,8 +284,10 @@ func TestClassify(t *testing.T) {
 		{"suspended to none", cell(Suspended, 0), cell(None, 0), Left},
 		{"PfP to IPAP", cell(Partnership, 1), cell(Partnership, 4), Up},
 		{"IPAP to PARP", cell(Partnership, 4), cell(Partnership, 3), Down},
-		{"observer to member", cell(Observer, 0), cell(Member, 0), Up},
-		{"member to dialogue partner", cell(Member, 0), cell(DialoguePartner, 0), Down},
+		{"observer to member", cell(Observer, 0), cell(Member, 0), Joined},
+		{"member to dialogue partner", cell(Member, 0), cell(DialoguePartner, 0), Left},
+		{"none to observer", cell(None, 0), cell(Observer, 0), Up},
+		{"observer to partner", cell(Observer, 0), cell(Partner, 0), Up},
 	}
 	for _, tt := range tests {
 		if got, changed := classify(tt.a, tt.b); !changed || got != tt.want {

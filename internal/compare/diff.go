@@ -12,11 +12,11 @@ type Kind string
 // The kinds of change. Only the two ends are compared: a state that joined and
 // left again between them shows no change, which is what "from … to" asks.
 const (
-	Joined     Kind = "joined"     // from outside the sphere (none, interested) into it
-	Left       Kind = "left"       // from inside the sphere, or suspended, to outside
+	Joined     Kind = "joined"     // into the sphere (graph.Inside) from outside or associated: observer to member
+	Left       Kind = "left"       // from inside the sphere, or suspended, to outside or associated
 	Suspend    Kind = "suspended"  // into a suspension, from anything
 	Reinstated Kind = "reinstated" // from a suspension back into the sphere
-	Up         Kind = "up"         // deeper on the same side of the sphere's edge: PfP to IPAP, observer to member, none to interested
+	Up         Kind = "up"         // deeper on the same side of the sphere's edge: PfP to IPAP, none to observer or interested
 	Down       Kind = "down"       // shallower on the same side
 )
 

@@ -25,9 +25,18 @@ type Pair struct {
 	Jaccard float64
 }
 
-// overlaps derives the overlaps, pairs, multi-vector and unaligned states
-// from the matrix. Membership of a sphere is Cell.In.
+// overlaps derives the overlaps, pairs, multi-vector, unaligned and
+// associated states from the matrix. Membership of a sphere is Cell.In.
 func (r *Result) overlaps() {
+	for j, o := range r.Orgs {
+		a := Association{Org: o.ID}
+		for i, s := range r.States {
+			if r.Cells[i][j].Associated() {
+				a.States = append(a.States, s)
+			}
+		}
+		r.Associated = append(r.Associated, a)
+	}
 	in := make([][]bool, len(r.States))
 	combos := map[string]*Overlap{}
 	var keys []string

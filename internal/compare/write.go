@@ -40,10 +40,6 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("unknown format %q (want one of %s)", s, strings.Join(names, ", "))
 }
 
-// inSphereNote states the membership rule under every comparison, because
-// the overlap numbers mean nothing without it.
-const inSphereNote = "In a sphere: member, observer, dialogue partner, partner or any partnership level; suspended and interested are not."
-
 const dash = "—"
 
 // Write writes the comparison in format f; withSources adds the citations of
@@ -103,6 +99,20 @@ func combo(ids []string, names map[string]string) string {
 	return strings.Join(s, "+")
 }
 
+// associatedText is "SCO: Deltastan, Gammastan; CSTO: …", or a dash.
+func associatedText(as []Association, names map[string]string) string {
+	var parts []string
+	for _, a := range as {
+		if len(a.States) > 0 {
+			parts = append(parts, names[a.Org]+": "+stateNames(a.States))
+		}
+	}
+	if len(parts) == 0 {
+		return dash
+	}
+	return strings.Join(parts, "; ")
+}
+
 func orDash(s string) string {
 	if s == "" {
 		return dash
@@ -115,14 +125,6 @@ func jaccard(p Pair) string {
 		return dash
 	}
 	return fmt.Sprintf("%.2f", p.Jaccard)
-}
-
-func sourceList(cs []graph.Citation) string {
-	s := make([]string, len(cs))
-	for i, c := range cs {
-		s[i] = c.String()
-	}
-	return strings.Join(s, "; ")
 }
 
 // A section is a titled table or paragraph; the table and markdown formats
@@ -178,7 +180,8 @@ func resultSections(r *Result, withSources bool) []section {
 	for _, p := range r.Pairs {
 		pairs.rows = append(pairs.rows, []string{names[p.A] + ", " + names[p.B], jaccard(p), fmt.Sprint(p.Both), fmt.Sprint(p.Either)})
 	}
-	pairs.note = "Multi-vector (in 2+ spheres): " + stateNames(r.MultiVector) + "\n\n" + inSphereNote
+	pairs.note = "Multi-vector (in 2+ spheres): " + stateNames(r.MultiVector) + "\n\n" +
+		"Associated (not counted above): " + associatedText(r.Associated, names) + "\n\n" + graph.SphereRule
 
 	secs := []section{matrix, overlaps, pairs}
 	if withSources {
@@ -288,20 +291,23 @@ func resultCSV(r *Result, withSources bool) [][]string {
 			header = append(header, o.Label()+" sources")
 		}
 	}
-	rows := [][]string{append(header, "spheres")}
+	rows := [][]string{append(header, "spheres", "associated")}
 	for i, s := range r.States {
 		row := []string{s.ID, s.Name}
-		var in []string
+		var in, assoc []string
 		for _, c := range r.Cells[i] {
 			row = append(row, c.Label())
 			if withSources {
-				row = append(row, sourceList(c.Sources()))
+				row = append(row, graph.CitationsText(c.Sources()))
 			}
 			if c.In() {
 				in = append(in, c.Org)
 			}
+			if c.Associated() {
+				assoc = append(assoc, c.Org)
+			}
 		}
-		rows = append(rows, append(row, combo(in, names)))
+		rows = append(rows, append(row, combo(in, names), combo(assoc, names)))
 	}
 	return rows
 }
@@ -315,7 +321,7 @@ func changesCSV(c *Changes, withSources bool) [][]string {
 	for _, ch := range c.Changes {
 		row := []string{ch.State.ID, ch.State.Name, ch.Org.Label(), string(ch.Kind), ch.From.Label(), ch.To.Label()}
 		if withSources {
-			row = append(row, sourceList(ch.Sources()))
+			row = append(row, graph.CitationsText(ch.Sources()))
 		}
 		rows = append(rows, row)
 	}
@@ -343,6 +349,7 @@ type jsonCitation struct {
 type jsonCell struct {
 	Org       string         `json:"org,omitempty"`
 	Relation  Relation       `json:"relation"`
+	Standing  graph.Standing `json:"standing"`
 	Label     string         `json:"label"`
 	Level     int            `json:"level,omitempty"`
 	Programme string         `json:"programme,omitempty"`
@@ -352,8 +359,9 @@ type jsonCell struct {
 
 type jsonRow struct {
 	jsonActor
-	Cells   []jsonCell `json:"cells"`
-	Spheres []string   `json:"spheres"`
+	Cells      []jsonCell `json:"cells"`
+	Spheres    []string   `json:"spheres"`
+	Associated []string   `json:"associated"`
 }
 
 type jsonOverlap struct {
@@ -408,13 +416,13 @@ func actorsJSON(as []graph.Actor) []jsonActor {
 func citationsJSON(cs []graph.Citation) []jsonCitation {
 	var out []jsonCitation
 	for _, c := range cs {
-		out = append(out, jsonCitation(c))
+		out = append(out, jsonCitation{c.Doc, c.Section, c.Evidence})
 	}
 	return out
 }
 
 func cellJSON(c Cell, org string, withSources bool) jsonCell {
-	j := jsonCell{Org: org, Relation: c.Relation, Label: c.Label(), Level: c.Level, Programme: c.Rung.Programme}
+	j := jsonCell{Org: org, Relation: c.Relation, Standing: c.Standing, Label: c.Label(), Level: c.Level, Programme: c.Rung.Programme}
 	if withSources {
 		for _, t := range c.Ties {
 			j.Ties = append(j.Ties, t.Key)
@@ -431,11 +439,14 @@ func resultJSON(r *Result, withSources bool) jsonResult {
 		MultiVector: ids(r.MultiVector), None: ids(r.None),
 	}
 	for i, s := range r.States {
-		row := jsonRow{jsonActor: jsonActor{s.ID, s.Name}, Spheres: []string{}}
+		row := jsonRow{jsonActor: jsonActor{s.ID, s.Name}, Spheres: []string{}, Associated: []string{}}
 		for _, c := range r.Cells[i] {
 			row.Cells = append(row.Cells, cellJSON(c, c.Org, withSources))
 			if c.In() {
 				row.Spheres = append(row.Spheres, c.Org)
+			}
+			if c.Associated() {
+				row.Associated = append(row.Associated, c.Org)
 			}
 		}
 		out.States = append(out.States, row)

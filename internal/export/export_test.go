@@ -66,6 +66,12 @@ func fixture() []*graph.Dataset {
 		tie("core", graph.Tie{Type: graph.TieBorders, From: "uzbekistan", To: "kazakhstan",
 			Since: graph.MustDate("1991-12"), Sources: cite("general-reference", "Borders", "shared border")}, ""),
 	}
+	// Attestation as the seeds build it: a tie with an end is attested to
+	// it; the open ones below are attested by the survey's publication or,
+	// the border, by no dated source at all.
+	for i := range core.Ties {
+		core.Ties[i].Attested = core.Ties[i].Until
+	}
 	extra := &graph.Dataset{Name: "extra"}
 	extra.Documents = []graph.Document{
 		{ID: "survey", Title: "Обзор, второе издание", Publisher: "Analysts Ltd", Published: graph.MustDate("2013-05-01"),
@@ -87,6 +93,9 @@ func fixture() []*graph.Dataset {
 		tie("extra", graph.Tie{Type: graph.TieMemberOf, From: "tajikistan", To: "sco",
 			Attrs: map[string]string{"role": "member"}, Since: graph.MustDate("2001-06-15"),
 			Sources: cite("survey", "Chapter 2", "founder")}, ""),
+	}
+	for i := range extra.Ties {
+		extra.Ties[i].Attested = graph.MustDate("2013-05-01")
 	}
 	// extra before core: the output must come in name order anyway.
 	return []*graph.Dataset{extra, core}
@@ -230,7 +239,7 @@ func TestGraphMLStructure(t *testing.T) {
 	}
 	for _, want := range []string{"node id", "node label", "node kind", "node name", "node short", "node region",
 		"node note", "node dataset", "node sources", "edge type", "edge rel_type", "edge key", "edge since",
-		"edge until", "edge since_precision", "edge until_precision", "edge note", "edge sources",
+		"edge until", "edge since_precision", "edge until_precision", "edge attested", "edge note", "edge sources",
 		"edge role", "edge status", "edge route", "edge order", "edge mode", "edge format"} {
 		if !names[want] {
 			t.Errorf("no key declared for %s", want)

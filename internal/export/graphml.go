@@ -108,6 +108,7 @@ var (
 		{"e_until", "until", typeString},
 		{"e_since_precision", "since_precision", typeString},
 		{"e_until_precision", "until_precision", typeString},
+		{"e_attested", "attested", typeString},
 		{"e_symmetric", "symmetric", typeBoolean},
 		{"e_sphere", "sphere", typeBoolean},
 		{"e_note", "note", typeString},
@@ -190,24 +191,57 @@ func GraphML(w io.Writer, ds []*graph.Dataset) error {
 		doc.Keys = append(doc.Keys, gmlKey{ID: k.id, For: "edge", Name: k.name, Type: k.typ})
 	}
 
-	// Nodes: every actor, then the bare ends of ties that reach outside.
-	var actors []graph.Actor
+	actors, external, ties, err := exportItems(ds)
+	if err != nil {
+		return fmt.Errorf("graphml: %w", err)
+	}
+	for _, a := range actors {
+		n := gmlNode{ID: a.ID, Data: []gmlData{{"n_id", a.ID}}}
+		label := a.Label()
+		if external[a.ID] {
+			label = a.ID
+		}
+		if label != "" {
+			n.Data = append(n.Data, gmlData{"n_label", label})
+		}
+		for _, v := range nodeValues(a, external[a.ID]) {
+			n.Data = append(n.Data, gmlData{v.key, v.value})
+		}
+		doc.Graph.Nodes = append(doc.Graph.Nodes, n)
+	}
+	for i, t := range ties {
+		e := gmlEdge{ID: "e" + strconv.Itoa(i), Source: t.From, Target: t.To}
+		vals, err := edgeValues(t, attrByName)
+		if err != nil {
+			return fmt.Errorf("graphml: %w", err)
+		}
+		for _, v := range vals {
+			e.Data = append(e.Data, gmlData{v.key, v.value})
+		}
+		doc.Graph.Edges = append(doc.Graph.Edges, e)
+	}
+	return writeXML(w, doc, "graphml")
+}
+
+// exportItems lists the actors to write as nodes, by ID: every actor, then
+// the bare ends of ties that reach outside the datasets (marked in
+// external); and every tie, by key.
+func exportItems(ds []*graph.Dataset) (actors []graph.Actor, external map[string]bool, ties []graph.Tie, err error) {
 	defined := map[string]bool{}
 	for _, d := range ds {
 		for _, a := range d.Actors {
 			if defined[a.ID] {
-				return fmt.Errorf("graphml: actor %q is defined twice", a.ID)
+				return nil, nil, nil, fmt.Errorf("actor %q is defined twice", a.ID)
 			}
 			defined[a.ID] = true
 			actors = append(actors, a)
 		}
 	}
-	var ties []graph.Tie
 	for _, d := range ds {
 		ties = append(ties, d.Ties...)
 	}
 	sort.SliceStable(ties, func(i, j int) bool { return ties[i].Key < ties[j].Key })
-	external := map[string]bool{}
+	external = map[string]bool{}
 	for _, t := range ties {
 		for _, id := range []string{t.From, t.To} {
 			if !defined[id] && !external[id] {
@@ -217,79 +251,75 @@ func GraphML(w io.Writer, ds []*graph.Dataset) error {
 		}
 	}
 	sort.SliceStable(actors, func(i, j int) bool { return actors[i].ID < actors[j].ID })
+	return actors, external, ties, nil
+}
 
-	for _, a := range actors {
-		n := gmlNode{ID: a.ID}
-		add := func(key, v string) {
-			if v != "" {
-				n.Data = append(n.Data, gmlData{key, v})
-			}
-		}
-		add("n_id", a.ID)
-		if external[a.ID] {
-			add("n_label", a.ID)
-			add("n_external", "true")
-		} else {
-			add("n_label", a.Label())
-			add("n_kind", string(a.Kind))
-			add("n_name", a.Name)
-			add("n_short", a.Short)
-			add("n_aliases", strings.Join(a.Aliases, aliasJoin))
-			add("n_region", a.Region)
-			add("n_note", a.Note)
-			add("n_dataset", a.Dataset)
-			add("n_sources", joinCitations(a.Sources))
-		}
-		doc.Graph.Nodes = append(doc.Graph.Nodes, n)
+// keyValue is one attribute's value, by the attribute's key id.
+type keyValue struct{ key, value string }
+
+// nodeValues are an actor's attribute values that are set, besides its id
+// and label, in declaration order.
+func nodeValues(a graph.Actor, external bool) []keyValue {
+	if external {
+		return []keyValue{{"n_external", "true"}}
 	}
-
-	for i, t := range ties {
-		info, _ := graph.LookupTieType(t.Type)
-		e := gmlEdge{ID: "e" + strconv.Itoa(i), Source: t.From, Target: t.To}
-		add := func(key, v string) {
-			if v != "" {
-				e.Data = append(e.Data, gmlData{key, v})
-			}
+	var out []keyValue
+	for _, v := range []keyValue{{"n_kind", string(a.Kind)}, {"n_name", a.Name}, {"n_short", a.Short},
+		{"n_aliases", strings.Join(a.Aliases, aliasJoin)}, {"n_region", a.Region}, {"n_note", a.Note},
+		{"n_dataset", a.Dataset}, {"n_sources", joinCitations(a.Sources)}} {
+		if v.value != "" {
+			out = append(out, v)
 		}
-		add("e_type", string(t.Type))
-		add("e_rel_type", info.RelType)
-		add("e_key", t.Key)
-		add("e_dataset", t.Dataset)
-		add("e_since", t.Since.String())
-		add("e_until", t.Until.String())
-		add("e_since_precision", string(t.Since.Precision()))
-		add("e_until_precision", string(t.Until.Precision()))
-		if info.Type != "" {
-			add("e_symmetric", strconv.FormatBool(info.Symmetric))
-			add("e_sphere", strconv.FormatBool(info.Sphere))
-		}
-		add("e_note", t.Note)
-		add("e_sources", joinCitations(t.Sources))
-		attrNames := make([]string, 0, len(t.Attrs))
-		for n := range t.Attrs {
-			attrNames = append(attrNames, n)
-		}
-		sort.Strings(attrNames)
-		for _, n := range attrNames {
-			k := attrByName[n]
-			v := t.Attrs[n]
-			if k.typ == typeInt && v != "" {
-				if _, err := strconv.Atoi(v); err != nil {
-					return fmt.Errorf("graphml: tie %s: %s %q is not a whole number", t.Key, n, v)
-				}
-			}
-			add(k.id, v)
-		}
-		doc.Graph.Edges = append(doc.Graph.Edges, e)
 	}
+	return out
+}
 
+// edgeValues are a tie's attribute values that are set, the fixed ones in
+// declaration order and then its own attributes by name. An attribute
+// declared as int must hold a whole number.
+func edgeValues(t graph.Tie, attrByName map[string]attrKey) ([]keyValue, error) {
+	info, _ := graph.LookupTieType(t.Type)
+	vals := []keyValue{{"e_type", string(t.Type)}, {"e_rel_type", info.RelType}, {"e_key", t.Key},
+		{"e_dataset", t.Dataset}, {"e_since", t.Since.String()}, {"e_until", t.Until.String()},
+		{"e_since_precision", string(t.Since.Precision())}, {"e_until_precision", string(t.Until.Precision())},
+		{"e_attested", t.Attested.String()}}
+	if info.Type != "" {
+		vals = append(vals, keyValue{"e_symmetric", strconv.FormatBool(info.Symmetric)},
+			keyValue{"e_sphere", strconv.FormatBool(info.Sphere)})
+	}
+	vals = append(vals, keyValue{"e_note", t.Note}, keyValue{"e_sources", joinCitations(t.Sources)})
+	names := make([]string, 0, len(t.Attrs))
+	for n := range t.Attrs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		k, v := attrByName[n], t.Attrs[n]
+		if k.typ == typeInt && v != "" {
+			if _, err := strconv.Atoi(v); err != nil {
+				return nil, fmt.Errorf("tie %s: %s %q is not a whole number", t.Key, n, v)
+			}
+		}
+		vals = append(vals, keyValue{k.id, v})
+	}
+	out := vals[:0]
+	for _, v := range vals {
+		if v.value != "" {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+// writeXML writes the XML declaration, doc indented and a final newline.
+func writeXML(w io.Writer, doc any, format string) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
 	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("graphml: %w", err)
+		return fmt.Errorf("%s: %w", format, err)
 	}
 	if err := enc.Close(); err != nil {
 		return err

@@ -6,49 +6,18 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/relmap/relmap/internal/nxcheck"
 )
 
-// requirePython says whether a missing python3 or networkx fails the test
-// instead of skipping it: in CI, and wherever RELMAP_REQUIRE_PY=1.
-func requirePython() bool {
-	return os.Getenv("CI") == "true" || os.Getenv("RELMAP_REQUIRE_PY") == "1"
-}
-
 // TestNetworkXReadsGraphML reads the fixture's GraphML with
-// networkx.read_graphml (testdata/read_graphml.py): the counts match, typed
+// networkx.read_graphml (testdata/read_graph.py): the counts match, typed
 // attributes arrive typed, Cyrillic labels arrive intact. It needs python3
 // with networkx (pip install networkx).
 func TestNetworkXReadsGraphML(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err == nil {
-		err = exec.Command(py, "-c", "import networkx").Run()
-	}
-	if err != nil {
-		if requirePython() {
-			t.Fatalf("python3 with networkx is required here (CI=true or RELMAP_REQUIRE_PY=1): %v; install it with: python3 -m pip install networkx", err)
-		}
-		t.Skipf("python3 with networkx not available (%v); python3 -m pip install networkx to run this test", err)
-	}
 	ds := fixture()
-	path := filepath.Join(t.TempDir(), "fixture.graphml")
-	if err := os.WriteFile(path, writeGraphML(t, ds), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(py, filepath.Join("testdata", "read_graphml.py"), path)
-	cmd.Stderr = &testWriter{t}
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("read_graphml.py: %v\n%s", err, out)
-	}
-	var got struct {
-		Directed, Multigraph bool
-		Nodes, Edges         int
-		Types                map[string]string
-		Labels               map[string]string
-	}
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatalf("read_graphml.py printed %q: %v", out, err)
-	}
+	var got networkXGraph
+	readWithNetworkX(t, "fixture.graphml", writeGraphML(t, ds), &got)
 	var actors, ties int
 	for _, d := range ds {
 		actors += len(d.Actors)
@@ -71,6 +40,39 @@ func TestNetworkXReadsGraphML(t *testing.T) {
 		if got.Labels[id] != want {
 			t.Errorf("node %s label %q, want %q", id, got.Labels[id], want)
 		}
+	}
+}
+
+// networkXGraph is what testdata/read_graph.py prints.
+type networkXGraph struct {
+	Directed, Multigraph bool
+	Mode                 string
+	Nodes, Edges         int
+	Types                map[string]string
+	Labels               map[string]string
+	EdgeList             []struct {
+		Source, Target, Key, ID, Start, End string
+		Confirmed                           [][3]any
+	} `json:"edge_list"`
+}
+
+// readWithNetworkX writes data to a file named name and reads it with
+// testdata/read_graph.py into got.
+func readWithNetworkX(t *testing.T, name string, data []byte, got *networkXGraph) {
+	t.Helper()
+	py := nxcheck.Python(t)
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(py, filepath.Join("testdata", "read_graph.py"), path)
+	cmd.Stderr = &testWriter{t}
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("read_graph.py: %v\n%s", err, out)
+	}
+	if err := json.Unmarshal(out, got); err != nil {
+		t.Fatalf("read_graph.py printed %q: %v", out, err)
 	}
 }
 

@@ -553,3 +553,58 @@ func TestFacts(t *testing.T) {
 		})
 	}
 }
+
+// The attestation rule's Cypher form agrees with graph.Tie.ConfirmedAt on
+// every tie of the built-in dataset, on the last day each tie is attested,
+// the day after, and a few fixed days; and every tie's attestation reads
+// back from the graph as it was built from the seed files.
+func TestConfirmedAtCypherAgrees(t *testing.T) {
+	s, snap := loadBuiltIn(t)
+	built, err := seed.LoadFS(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]graph.Date{}
+	for _, tie := range built[0].Ties {
+		want[tie.Key] = tie.Attested
+	}
+	days := map[graph.Date]bool{graph.MustDate("2012-02-01"): true, graph.MustDate("2013-01-01"): true, graph.Today(): true}
+	for _, tie := range snap.Ties {
+		if tie.Attested != want[tie.Key] {
+			t.Errorf("%s: attested %q read back, %q built", tie.Key, tie.Attested, want[tie.Key])
+		}
+		if !tie.Attested.IsZero() {
+			last := graph.Day(tie.Attested.Last())
+			days[last] = true
+			days[graph.Day(tie.Attested.Last().AddDate(0, 0, 1))] = true
+		}
+	}
+	if len(days) < 5 {
+		t.Fatalf("only %d days to check; the dataset has too few attested ties", len(days))
+	}
+	byKey := map[string]graph.Tie{}
+	for _, tie := range snap.Ties {
+		byKey[tie.Key] = tie
+	}
+	confirmed := 0
+	for day := range days {
+		rows := readRows(t, s, "MATCH ()-[r]->() WHERE r.dataset = $ds RETURN r.key, "+graph.ConfirmedAtCypher("r"),
+			map[string]any{"ds": snap.Name, "at": day})
+		if len(rows) != len(snap.Ties) {
+			t.Fatalf("%d ties in the graph, %d in the snapshot", len(rows), len(snap.Ties))
+		}
+		for _, row := range rows {
+			key, _ := row[0].(string)
+			got, _ := row[1].(bool)
+			if w := byKey[key].ConfirmedAt(day); got != w {
+				t.Errorf("%s on %s: Cypher says confirmed=%v, Go %v (attested %s)", key, day, got, w, byKey[key].Attested)
+			}
+			if got {
+				confirmed++
+			}
+		}
+	}
+	if confirmed == 0 {
+		t.Error("no tie confirmed on any day checked")
+	}
+}

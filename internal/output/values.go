@@ -94,7 +94,7 @@ var nodeIdentity = []string{graph.PropID, graph.PropName, "title"}
 var bookkeeping = map[string]bool{
 	graph.PropKey: true, graph.PropDataset: true, graph.PropTypeName: true, graph.PropNote: true,
 	graph.PropSincePr: true, graph.PropUntilPr: true, graph.PropSrcDoc: true, graph.PropSrcSect: true,
-	graph.PropSrcEvid: true, graph.PropSources: true,
+	graph.PropSrcEvid: true, graph.PropSources: true, graph.PropSrcCheck: true, graph.PropAttestPr: true,
 }
 
 func nodeText(n graph.Node) string {

@@ -32,6 +32,14 @@ type Options struct {
 	Metadata map[string]string
 	// Renderer is auto, wasm or native (see Render).
 	Renderer string
+	// DPI is a PNG's resolution; 0 fits the figure to a Slide.
+	DPI float64
+	// Page is a PDF's page size, one of pdf.Pages ("" is A4).
+	Page string
+	// OmitEngine leaves the layout engine out of the document, so that
+	// whoever lays it out chooses (`sfdp x.dot`). A force layout keeps
+	// it: its positions are the layout.
+	OmitEngine bool
 }
 
 // Layouts lists the layout names Options.Layout accepts.
@@ -135,15 +143,18 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 
 	var b bytes.Buffer
 	b.WriteString("digraph relmap {\n")
-	attrs := [][2]string{
-		{"layout", quote(engine)},
+	var attrs [][2]string
+	if !opts.OmitEngine || layout == "force" {
+		attrs = append(attrs, [2]string{"layout", quote(engine)})
+	}
+	attrs = append(attrs, [][2]string{
 		{"charset", quote("UTF-8")},
 		{"fontname", quote("Helvetica")},
 		{"bgcolor", quote("white")},
 		{"outputorder", quote("edgesfirst")},
 		{"labelloc", quote("t")},
 		{"labeljust", quote("l")},
-	}
+	}...)
 	switch layout {
 	case "dot":
 		attrs = append(attrs, [2]string{"rankdir", quote("LR")}, [2]string{"nodesep", quote("0.3")})
@@ -193,7 +204,7 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 
 func sortedCopy(sg Subgraph) Subgraph {
 	out := Subgraph{Dangling: sg.Dangling}
-	out.Nodes = append([]Node(nil), sg.Nodes...)
+	out.Nodes = append([]graph.Actor(nil), sg.Nodes...)
 	seen := map[string]bool{}
 	for _, n := range sg.Nodes {
 		seen[n.ID] = true
@@ -240,7 +251,7 @@ type drawing struct {
 	spheres  map[string]bool
 	routes   map[string]bool
 	faded    bool
-	nodeByID map[string]Node
+	nodeByID map[string]graph.Actor
 }
 
 // safeID reports whether id can be a DOT node name as it is: 1 to 100
@@ -263,7 +274,7 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 	d := &drawing{
 		opts: opts, name: map[string]string{}, markers: map[string][]string{},
 		kinds: map[graph.Kind]bool{}, ties: map[graph.TieType]bool{}, spheres: map[string]bool{},
-		routes: map[string]bool{}, nodeByID: map[string]Node{},
+		routes: map[string]bool{}, nodeByID: map[string]graph.Actor{},
 	}
 	for i, n := range sg.Nodes {
 		// Actor IDs are slugs; anything else gets a synthetic name so that
@@ -279,7 +290,10 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 			d.spheres[s] = true
 		}
 	}
-	member := map[string]map[string]bool{}
+	// A marker says the actor is inside a sphere by graph's sphere rule,
+	// judged on the drawn ties in force (all of them when the figure has
+	// no date): a suspension drawn beside a membership clears the marker.
+	bearing := map[string][]graph.Tie{}
 	for _, e := range sg.Edges {
 		d.ties[e.Type] = true
 		if e.Type == graph.TieTransit && e.Attrs["route"] != "" {
@@ -289,16 +303,13 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 			d.faded = true
 			continue
 		}
-		if s := SphereOf(e.To); s != "" && inSphere(e) {
-			if member[e.From] == nil {
-				member[e.From] = map[string]bool{}
-			}
-			member[e.From][s] = true
+		if _, ok := graph.TieStanding(e); ok && SphereOf(e.To) != "" {
+			bearing[e.From] = append(bearing[e.From], e)
 		}
 	}
-	for id, ss := range member {
+	for id, ties := range bearing {
 		for _, s := range graph.Spheres {
-			if ss[s.Org] {
+			if s.Standing(id, ties) == graph.Inside {
 				d.markers[id] = append(d.markers[id], s.Org)
 			}
 		}
@@ -306,11 +317,11 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 	return d
 }
 
-func (d *drawing) isFaded(e Edge) bool {
+func (d *drawing) isFaded(e graph.Tie) bool {
 	return !d.opts.AsOf.IsZero() && !graph.ValidAt(e.Since, e.Until, d.opts.AsOf)
 }
 
-func (d *drawing) nodeAttrs(n Node) [][2]string {
+func (d *drawing) nodeAttrs(n graph.Actor) [][2]string {
 	ks := styleOfKind(n.Kind)
 	style := "filled"
 	if ks.Style != "" {
@@ -320,7 +331,7 @@ func (d *drawing) nodeAttrs(n Node) [][2]string {
 	if c := SphereColour(n.ID); c != "" {
 		outline, width = c, "2.5"
 	}
-	label := htmlText(n.Label())
+	label := htmlText(actorLabel(n))
 	if ms := d.markers[n.ID]; len(ms) > 0 {
 		var cells strings.Builder
 		for _, s := range ms {
@@ -331,7 +342,7 @@ func (d *drawing) nodeAttrs(n Node) [][2]string {
 	}
 	tip := n.Name
 	if tip == "" {
-		tip = n.Label()
+		tip = actorLabel(n)
 	}
 	tip += " (" + string(n.Kind)
 	if n.Region != "" {
@@ -349,7 +360,7 @@ func (d *drawing) nodeAttrs(n Node) [][2]string {
 	}
 }
 
-func (d *drawing) edgeAttrs(e Edge) [][2]string {
+func (d *drawing) edgeAttrs(e graph.Tie) [][2]string {
 	ts := styleOfTie(e.Type)
 	colour, style := ts.Colour, ts.Style
 	info, known := graph.LookupTieType(e.Type)
@@ -381,12 +392,12 @@ func (d *drawing) edgeAttrs(e Edge) [][2]string {
 		}
 		attrs = append(attrs, [2]string{"label", "<" + strings.Join(parts, "<BR/>") + ">"})
 	}
-	tip := fmt.Sprintf("%s: %s → %s", e.Type, d.nodeByID[e.From].Label(), d.nodeByID[e.To].Label())
+	tip := fmt.Sprintf("%s: %s → %s", e.Type, actorLabel(d.nodeByID[e.From]), actorLabel(d.nodeByID[e.To]))
 	if p := period(e); p != "" {
 		tip += ", " + p
 	}
 	if len(e.Sources) > 0 {
-		tip += "\nsources: " + strings.Join(e.Sources, "; ")
+		tip += "\nsources: " + graph.CitationsText(e.Sources)
 	}
 	attrs = append(attrs, [2]string{"tooltip", quoteEsc(tip)})
 	return attrs
@@ -395,7 +406,7 @@ func (d *drawing) edgeAttrs(e Edge) [][2]string {
 // attrsShownAlways are the attributes edgeLabel places itself.
 var attrsShownAlways = map[string]bool{"order": true, "mode": true, "route": true, "role": true, "status": true}
 
-func (d *drawing) edgeLabel(e Edge) []string {
+func (d *drawing) edgeLabel(e graph.Tie) []string {
 	var lines []string
 	if d.opts.TieLabels {
 		lines = append(lines, strings.ReplaceAll(string(e.Type), "_", " "))
@@ -440,7 +451,7 @@ func (d *drawing) edgeLabel(e Edge) []string {
 	return lines
 }
 
-func period(e Edge) string {
+func period(e graph.Tie) string {
 	if e.Since.IsZero() && e.Until.IsZero() {
 		return ""
 	}

@@ -168,6 +168,29 @@ func TestMarkers(t *testing.T) {
 	}
 }
 
+// The markers follow graph's sphere rule, as compare's matrix does: an
+// observer is drawn (dashed) but not marked, and a suspension drawn beside an
+// open membership clears the marker.
+func TestMarkersFollowTheSphereRule(t *testing.T) {
+	b := spheresFixture()
+	b.node("mongolia", graph.KindState, "Mongolia", "")
+	b.tie(graph.TieMemberOf, "mongolia", "sco", map[string]any{"role": graph.RoleObserver}, "2004", "")
+	b.tie(graph.TieMemberOf, "uzbekistan", "csto", map[string]any{"role": graph.RoleMember}, "2006-08-16", "")
+	sg := b.subgraph()
+	d := newDrawing(sg, Options{AsOf: graph.MustDate("2013")})
+	if got := strings.Join(d.markers["mongolia"], " "); got != "" {
+		t.Errorf("an observer is marked: %q", got)
+	}
+	if got := strings.Join(d.markers["uzbekistan"], " "); got != "nato sco" {
+		t.Errorf("suspended beside an open membership: markers %q, want nato sco", got)
+	}
+	for _, e := range sg.Edges {
+		if e.From == "mongolia" && !weakTie(e) {
+			t.Error("the observer's tie is not drawn dashed")
+		}
+	}
+}
+
 func TestLegendListsOnlyWhatIsDrawn(t *testing.T) {
 	out, err := DOT(ndnFixture().subgraph(), Options{})
 	if err != nil {
@@ -253,7 +276,7 @@ func TestAutoLayout(t *testing.T) {
 	// A mid-size chain of transit legs keeps dot's ranks.
 	chain := synthetic(100, 0)
 	for i := 1; i < len(chain.Nodes); i++ {
-		chain.Edges = append(chain.Edges, Edge{Key: chain.Nodes[i].ID, Type: graph.TieTransit,
+		chain.Edges = append(chain.Edges, graph.Tie{Key: chain.Nodes[i].ID, Type: graph.TieTransit,
 			From: chain.Nodes[i-1].ID, To: chain.Nodes[i].ID})
 	}
 	if got := AutoLayout(chain); got != "dot" {

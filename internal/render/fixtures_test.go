@@ -37,7 +37,8 @@ func (b *recBuilder) tie(t graph.TieType, from, to string, attrs map[string]any,
 	info, _ := graph.LookupTieType(t)
 	b.n++
 	props := map[string]any{"key": fmt.Sprintf("%s|%s|%s|%d", t, from, to, b.n), "type": string(t),
-		"sources": []any{"eucam-watch-11, p. 3"}}
+		"sources":    []any{"eucam-watch-11, p. 3"},
+		"source_doc": []any{"eucam-watch-11"}, "source_section": []any{"p. 3"}, "source_evidence": []any{""}}
 	for k, v := range attrs {
 		props[k] = v
 	}
@@ -192,11 +193,11 @@ func synthetic(n, m int) Subgraph {
 	var sg Subgraph
 	for i := 0; i < n; i++ {
 		k := graph.Kinds[r.IntN(len(graph.Kinds))].Kind
-		sg.Nodes = append(sg.Nodes, Node{ID: fmt.Sprintf("n%04d", i), Kind: k, Name: fmt.Sprintf("Actor %d", i)})
+		sg.Nodes = append(sg.Nodes, graph.Actor{ID: fmt.Sprintf("n%04d", i), Kind: k, Name: fmt.Sprintf("Actor %d", i)})
 	}
 	for i := 0; i < m; i++ {
 		t := graph.TieTypes[r.IntN(len(graph.TieTypes))].Type
-		sg.Edges = append(sg.Edges, Edge{Key: fmt.Sprintf("e%05d", i), Type: t,
+		sg.Edges = append(sg.Edges, graph.Tie{Key: fmt.Sprintf("e%05d", i), Type: t,
 			From: sg.Nodes[r.IntN(n)].ID, To: sg.Nodes[r.IntN(n)].ID})
 	}
 	sg.Sort()

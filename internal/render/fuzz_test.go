@@ -20,13 +20,13 @@ func FuzzDOT(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, name, attr string) {
 		sg := Subgraph{
-			Nodes: []Node{
+			Nodes: []graph.Actor{
 				{ID: "kazakhstan", Kind: graph.KindState, Name: name, Short: attr},
 				{ID: "csto", Kind: graph.KindOrganisation, Name: attr},
 				{ID: "pfp", Kind: graph.KindProgramme, Name: name},
 			},
-			Edges: []Edge{
-				{Key: "k1", Type: graph.TieMemberOf, From: "kazakhstan", To: "csto", Attrs: map[string]string{"role": attr}, Sources: []string{name}},
+			Edges: []graph.Tie{
+				{Key: "k1", Type: graph.TieMemberOf, From: "kazakhstan", To: "csto", Attrs: map[string]string{"role": attr}, Sources: []graph.Citation{{Doc: name}}},
 				{Key: "k2", Type: graph.TieParticipates, From: "kazakhstan", To: "pfp", Attrs: map[string]string{"status": name}},
 			},
 		}

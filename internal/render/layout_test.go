@@ -43,11 +43,11 @@ func overlapping(pos []vec, sizes []box, gap float64) (int, int, bool) {
 
 // star is a hub with n leaves, the shape on which matching stalls.
 func star(n int) Subgraph {
-	sg := Subgraph{Nodes: []Node{{ID: "hub", Kind: graph.KindOrganisation, Name: "Hub"}}}
+	sg := Subgraph{Nodes: []graph.Actor{{ID: "hub", Kind: graph.KindOrganisation, Name: "Hub"}}}
 	for i := 0; i < n; i++ {
 		id := fmt.Sprintf("leaf%03d", i)
-		sg.Nodes = append(sg.Nodes, Node{ID: id, Kind: graph.KindState, Name: "Leaf " + id})
-		sg.Edges = append(sg.Edges, Edge{Key: id, Type: graph.TieMemberOf, From: id, To: "hub"})
+		sg.Nodes = append(sg.Nodes, graph.Actor{ID: id, Kind: graph.KindState, Name: "Leaf " + id})
+		sg.Edges = append(sg.Edges, graph.Tie{Key: id, Type: graph.TieMemberOf, From: id, To: "hub"})
 	}
 	return sg
 }
@@ -57,12 +57,12 @@ func star(n int) Subgraph {
 func clique(prefix string, n int) Subgraph {
 	var sg Subgraph
 	for i := 0; i < n; i++ {
-		sg.Nodes = append(sg.Nodes, Node{ID: fmt.Sprintf("%s%02d", prefix, i), Kind: graph.KindProgramme, Name: "A rather long programme name"})
+		sg.Nodes = append(sg.Nodes, graph.Actor{ID: fmt.Sprintf("%s%02d", prefix, i), Kind: graph.KindProgramme, Name: "A rather long programme name"})
 	}
 	for i, a := range sg.Nodes {
 		for _, b := range sg.Nodes[i:] {
 			for k := 0; k < 2; k++ {
-				sg.Edges = append(sg.Edges, Edge{Key: fmt.Sprintf("%s-%s-%d", a.ID, b.ID, k), Type: graph.TieCooperates, From: a.ID, To: b.ID})
+				sg.Edges = append(sg.Edges, graph.Tie{Key: fmt.Sprintf("%s-%s-%d", a.ID, b.ID, k), Type: graph.TieCooperates, From: a.ID, To: b.ID})
 			}
 		}
 	}
@@ -78,12 +78,12 @@ func islands() Subgraph {
 	}
 	ring := 30
 	for i := 0; i < ring; i++ {
-		sg.Nodes = append(sg.Nodes, Node{ID: fmt.Sprintf("r%02d", i), Kind: graph.KindPlace, Name: fmt.Sprintf("Town %d", i)})
-		sg.Edges = append(sg.Edges, Edge{Key: fmt.Sprintf("r%d", i), Type: graph.TieBorders,
+		sg.Nodes = append(sg.Nodes, graph.Actor{ID: fmt.Sprintf("r%02d", i), Kind: graph.KindPlace, Name: fmt.Sprintf("Town %d", i)})
+		sg.Edges = append(sg.Edges, graph.Tie{Key: fmt.Sprintf("r%d", i), Type: graph.TieBorders,
 			From: fmt.Sprintf("r%02d", i), To: fmt.Sprintf("r%02d", (i+1)%ring)})
 	}
 	for i := 0; i < 25; i++ {
-		sg.Nodes = append(sg.Nodes, Node{ID: fmt.Sprintf("lone%02d", i), Kind: graph.KindInitiative, Name: "Lone initiative"})
+		sg.Nodes = append(sg.Nodes, graph.Actor{ID: fmt.Sprintf("lone%02d", i), Kind: graph.KindInitiative, Name: "Lone initiative"})
 	}
 	return sg
 }
@@ -334,7 +334,7 @@ func checkDrawn(t *testing.T, sg Subgraph) {
 			title := strings.Trim(d.name[n.ID], `"`)
 			s, b := shapes[title], want[n.ID]
 			if s.w() > b.w+0.5 || s.h() > b.h+0.5 {
-				t.Errorf("%s: %s (%s %q) drawn %.1f x %.1f, reserved %.1f x %.1f", r, n.ID, styleOfKind(n.Kind).Shape, n.Label(), s.w(), s.h(), b.w, b.h)
+				t.Errorf("%s: %s (%s %q) drawn %.1f x %.1f, reserved %.1f x %.1f", r, n.ID, styleOfKind(n.Kind).Shape, actorLabel(n), s.w(), s.h(), b.w, b.h)
 			}
 			c := vec{(s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2}
 			ids, pos, got = append(ids, n.ID), append(pos, c), append(got, box{s.w(), s.h()})

@@ -7,14 +7,24 @@ import (
 	"fmt"
 	"os/exec"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/goccy/go-graphviz"
+
+	"github.com/relmap/relmap/internal/pdf"
 )
 
 // Formats lists the output formats Render accepts.
-var Formats = []string{"svg", "png", "dot"}
+var Formats = []string{"svg", "png", "pdf", "dot"}
+
+// Slide is the PNG size, in pixels, that a figure is fitted to when no
+// resolution is asked for: a full-HD slide.
+var Slide = [2]int{1920, 1080}
+
+// slideDPI is the resolution the slide size is reckoned at.
+const slideDPI = 96
 
 // Renderers lists the values Options.Renderer accepts.
 var Renderers = []string{"auto", "wasm", "native"}
@@ -75,6 +85,8 @@ func Render(ctx context.Context, dot []byte, format string, opts Options) ([]byt
 	}
 	switch format {
 	case "svg", "png", "dot":
+	case "pdf":
+		return renderPDF(ctx, dot, opts)
 	default:
 		return nil, fmt.Errorf("unknown output format %q (want one of %s)", format, strings.Join(Formats, ", "))
 	}
@@ -85,6 +97,9 @@ func Render(ctx context.Context, dot []byte, format string, opts Options) ([]byt
 	case "", "auto", "wasm", "native":
 	default:
 		return nil, fmt.Errorf("unknown renderer %q (want one of %s)", opts.Renderer, strings.Join(Renderers, ", "))
+	}
+	if opts.DPI < 0 || opts.DPI > 1200 {
+		return nil, fmt.Errorf("resolution %g dpi: want 1 to 1200", opts.DPI)
 	}
 	if opts.Renderer == "native" && !NativeAvailable() {
 		return nil, errors.New("renderer native: the Graphviz `dot` binary is not on PATH (install Graphviz, or use --renderer wasm)")
@@ -122,11 +137,26 @@ func Render(ctx context.Context, dot []byte, format string, opts Options) ([]byt
 		if native {
 			return nil
 		}
+		if format == "png" {
+			dpi, size := pngScale(opts.DPI)
+			g.SetDPI(dpi)
+			if err := g.SafeSet("size", size, ""); err != nil {
+				return err
+			}
+		}
 		out, err = drawWasm(ctx, g, format, layout)
 		return err
 	})
 	if err == nil && native {
-		out, err = renderNative(ctx, dot, format, layout)
+		var extra []string
+		if format == "png" {
+			dpi, size := pngScale(opts.DPI)
+			extra = append(extra, "-Gdpi="+strconv.FormatFloat(dpi, 'f', -1, 64))
+			if size != "" {
+				extra = append(extra, "-Gsize="+size)
+			}
+		}
+		out, err = renderNative(ctx, dot, format, layout, extra...)
 	}
 	if err != nil {
 		return nil, err
@@ -188,9 +218,46 @@ func drawWasm(ctx context.Context, g *graphviz.Graph, format, layout string) ([]
 	return buf.Bytes(), nil
 }
 
-func renderNative(ctx context.Context, dot []byte, format, layout string) ([]byte, error) {
+// pngScale is the resolution and the Graphviz size attribute for a PNG:
+// the asked resolution at the figure's own size, or, when none is asked,
+// the figure scaled up or down to fit a slide.
+func pngScale(dpi float64) (float64, string) {
+	if dpi > 0 {
+		return dpi, ""
+	}
+	return slideDPI, strconv.FormatFloat(float64(Slide[0])/slideDPI, 'f', -1, 64) + "," +
+		strconv.FormatFloat(float64(Slide[1])/slideDPI, 'f', -1, 64) + "!"
+}
+
+// renderPDF draws the figure as SVG and puts it on a page with package
+// pdf; with the native renderer asked for by name, Graphviz's own PDF
+// writer (cairo) draws it instead, at the figure's size.
+func renderPDF(ctx context.Context, dot []byte, opts Options) ([]byte, error) {
+	if opts.Renderer == "native" {
+		if !NativeAvailable() {
+			return nil, errors.New("renderer native: the Graphviz `dot` binary is not on PATH (install Graphviz, or use --renderer wasm)")
+		}
+		var layout string
+		if err := withParsed(dot, func(g *graphviz.Graph) error {
+			layout = engineFor(opts.Layout, g.GetStr("layout"))
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		return renderNative(ctx, dot, "pdf", layout)
+	}
+	o := opts
+	o.Metadata = nil
+	svg, err := Render(ctx, dot, "svg", o)
+	if err != nil {
+		return nil, err
+	}
+	return pdf.FromSVG(svg, pdf.Options{Page: opts.Page, Title: opts.Title})
+}
+
+func renderNative(ctx context.Context, dot []byte, format, layout string, extra ...string) ([]byte, error) {
 	// The binary is a separate process, so cancelling it is safe.
-	cmd := exec.CommandContext(ctx, "dot", "-K"+layout, "-T"+format)
+	cmd := exec.CommandContext(ctx, "dot", append([]string{"-K" + layout, "-T" + format}, extra...)...)
 	cmd.Stdin = bytes.NewReader(dot)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

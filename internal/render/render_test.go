@@ -258,7 +258,7 @@ func TestRenderRefuses(t *testing.T) {
 	if _, err := Render(ctx, []byte("digraph{a->b"), "svg", Options{}); err == nil {
 		t.Error("broken DOT accepted")
 	}
-	if _, err := Render(ctx, []byte("digraph{a}"), "pdf", Options{}); err == nil {
+	if _, err := Render(ctx, []byte("digraph{a}"), "tiff", Options{}); err == nil {
 		t.Error("unknown format accepted")
 	}
 	if _, err := Render(ctx, []byte("digraph{a}"), "svg", Options{Renderer: "gpu"}); err == nil {

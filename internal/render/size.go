@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/relmap/relmap/graph"
 )
 
 // The force layout needs each node's size before Graphviz has seen the graph.
@@ -86,8 +88,8 @@ func textWidth(s string, pt float64) float64 {
 
 // nodeBox estimates the size Graphviz gives the node drawn for n with the
 // given number of sphere markers.
-func nodeBox(n Node, markers int) box {
-	lines := strings.Split(n.Label(), "\n")
+func nodeBox(n graph.Actor, markers int) box {
+	lines := strings.Split(actorLabel(n), "\n")
 	var w float64
 	for _, l := range lines {
 		w = max(w, textWidth(l, labelFontSize))

@@ -132,27 +132,11 @@ func lineGlyph(style string) string {
 	return "───"
 }
 
-// inSphere reports whether a sphere tie places its source inside the target's
-// sphere. Observers, dialogue partners, suspended members and declined or
-// merely interested participants are drawn but not counted as inside.
-func inSphere(e Edge) bool {
-	info, ok := graph.LookupTieType(e.Type)
-	if !ok || !info.Sphere {
-		return false
-	}
-	switch e.Type {
-	case graph.TieMemberOf:
-		r := e.Attrs["role"]
-		return r == "" || r == graph.RoleMember || r == graph.RolePartner
-	case graph.TieParticipates:
-		s := e.Attrs["status"]
-		return s == "" || s == graph.StatusActive
-	}
-	return true
-}
-
-// weakTie reports sphere ties that fall short of belonging, drawn dashed.
-func weakTie(e Edge) bool {
-	info, ok := graph.LookupTieType(e.Type)
-	return ok && info.Sphere && !inSphere(e)
+// weakTie reports sphere ties that on their own do not place their source
+// inside a sphere (graph.TieStanding): observers, dialogue partners and
+// partners, suspensions, and interest declared or a programme declined. They
+// are drawn dashed.
+func weakTie(e graph.Tie) bool {
+	st, ok := graph.TieStanding(e)
+	return ok && st != graph.Inside
 }

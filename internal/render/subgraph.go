@@ -10,75 +10,50 @@
 package render
 
 import (
-	"fmt"
 	"sort"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/relmap/relmap/graph"
 )
 
-// Subgraph is what gets drawn: actors and the ties between them, each once,
-// with edges referring to nodes by actor ID.
+// Subgraph is what gets drawn: the domain's actors and the ties between
+// them, each once, with ties referring to actors by ID.
 type Subgraph struct {
-	Nodes []Node
-	Edges []Edge
+	Nodes []graph.Actor
+	Edges []graph.Tie
 	// Dangling counts relationships left out because an end node was not
 	// among the query's results; a command may want to say so.
 	Dangling int
 }
 
-// Node is an actor as drawn.
-type Node struct {
-	ID     string // actor id; the element ID when the node has no id property
-	Kind   graph.Kind
-	Name   string
-	Short  string
-	Region string
-}
-
-// Label is the text shown for the node: the short name when there is one,
-// as graph.Actor.Label does.
-func (n Node) Label() string {
-	switch {
-	case n.Short != "":
-		return n.Short
-	case n.Name != "":
-		return n.Name
+// actorLabel is the text shown for an actor: its label, or its ID when a node
+// of a custom query has no name.
+func actorLabel(a graph.Actor) string {
+	if l := a.Label(); l != "" {
+		return l
 	}
-	return n.ID
-}
-
-// Edge is a tie as drawn.
-type Edge struct {
-	Key      string        // the tie key; the element ID when the relationship has none
-	Type     graph.TieType // the seed-file type; for unknown relationship types, the type in lower case
-	From, To string        // actor IDs
-	Since    graph.Date
-	Until    graph.Date
-	Attrs    map[string]string // role, status, route, order, mode and the other attributes
-	Sources  []string
+	return a.ID
 }
 
 // Collector gathers the nodes and relationships of query records, including
 // those inside paths, lists and maps, so that any query shape (RETURN n, r,
-// m; RETURN p; RETURN collect(p)) can be drawn.
+// m; RETURN p; RETURN collect(p)) can be drawn. Properties are read by the
+// domain's decoding (graph.ActorFromProps, graph.TieFromProps), the same that
+// reads a store's snapshot.
 type Collector struct {
-	nodes     map[string]*Node // by actor id
+	nodes     map[string]*graph.Actor // by actor id
 	elemToID  map[string]string
 	rels      map[string]relEntry // by tie key
 	relsOrder []string
 }
 
 type relEntry struct {
-	edge           Edge
+	tie            graph.Tie
 	startEl, endEl string
 }
 
 // NewCollector returns an empty Collector.
 func NewCollector() *Collector {
-	return &Collector{nodes: map[string]*Node{}, elemToID: map[string]string{}, rels: map[string]relEntry{}}
+	return &Collector{nodes: map[string]*graph.Actor{}, elemToID: map[string]string{}, rels: map[string]relEntry{}}
 }
 
 // FromRecords collects the records into a Subgraph.
@@ -146,82 +121,35 @@ func (c *Collector) AddValue(v any) {
 }
 
 func (c *Collector) addNode(n graph.Node) {
-	id := propString(n.Props, graph.PropID)
-	if id == "" {
-		id = n.ElementID
+	a := graph.ActorFromProps(n.Labels, n.Props)
+	if a.ID == "" {
+		a.ID = n.ElementID
 	}
-	if id == "" {
+	if a.ID == "" {
 		return
 	}
 	if n.ElementID != "" {
-		c.elemToID[n.ElementID] = id
+		c.elemToID[n.ElementID] = a.ID
 	}
-	if _, ok := c.nodes[id]; ok {
+	if _, ok := c.nodes[a.ID]; ok {
 		return
 	}
-	node := &Node{
-		ID:     id,
-		Kind:   graph.Kind(propString(n.Props, graph.PropKind)),
-		Name:   propString(n.Props, graph.PropName),
-		Short:  propString(n.Props, graph.PropShort),
-		Region: propString(n.Props, graph.PropRegion),
-	}
-	if node.Kind == "" {
-		node.Kind = kindFromLabels(n.Labels)
-	}
-	c.nodes[id] = node
-}
-
-func kindFromLabels(labels []string) graph.Kind {
-	for _, l := range labels {
-		for _, k := range graph.Kinds {
-			if k.Label == l {
-				return k.Kind
-			}
-		}
-	}
-	return ""
-}
-
-// Properties of a relationship that are bookkeeping rather than attributes.
-var notAttrs = map[string]bool{
-	graph.PropKey: true, graph.PropDataset: true, graph.PropSince: true, graph.PropSincePr: true,
-	graph.PropUntil: true, graph.PropUntilPr: true, graph.PropNote: true, graph.PropSrcDoc: true,
-	graph.PropSrcSect: true, graph.PropSrcEvid: true, graph.PropSources: true, graph.PropTypeName: true,
+	c.nodes[a.ID] = &a
 }
 
 func (c *Collector) addRel(r graph.Relationship) {
-	key := propString(r.Props, graph.PropKey)
-	if key == "" {
-		key = r.ElementID
+	t, _ := graph.TieFromProps(r.Type, r.Props)
+	if t.Key == "" {
+		t.Key = r.ElementID
 	}
-	if key == "" {
-		key = r.Type + "|" + r.StartID + "|" + r.EndID
+	if t.Key == "" {
+		t.Key = r.Type + "|" + r.StartID + "|" + r.EndID
 	}
-	if _, ok := c.rels[key]; ok {
+	if _, ok := c.rels[t.Key]; ok {
 		return
 	}
-	e := Edge{Key: key, Attrs: map[string]string{}}
-	if t := propString(r.Props, graph.PropTypeName); t != "" {
-		e.Type = graph.TieType(t)
-	} else if info, ok := graph.TieTypeByRel(r.Type); ok {
-		e.Type = info.Type
-	} else {
-		e.Type = graph.TieType(strings.ToLower(r.Type))
-	}
-	e.Since = propDate(r.Props, graph.PropSince, graph.PropSincePr)
-	e.Until = propDate(r.Props, graph.PropUntil, graph.PropUntilPr)
-	for k, v := range r.Props {
-		if notAttrs[k] {
-			continue
-		}
-		if s := scalarString(v); s != "" {
-			e.Attrs[k] = s
-		}
-	}
-	e.Sources = propStrings(r.Props, graph.PropSources)
-	c.rels[key] = relEntry{edge: e, startEl: r.StartID, endEl: r.EndID}
-	c.relsOrder = append(c.relsOrder, key)
+	c.rels[t.Key] = relEntry{tie: t, startEl: r.StartID, endEl: r.EndID}
+	c.relsOrder = append(c.relsOrder, t.Key)
 }
 
 // Subgraph returns what was collected, sorted. Relationships whose end
@@ -240,7 +168,7 @@ func (c *Collector) Subgraph() Subgraph {
 			sg.Dangling++
 			continue
 		}
-		e := r.edge
+		e := r.tie
 		e.From, e.To = from, to
 		sg.Edges = append(sg.Edges, e)
 	}
@@ -275,78 +203,4 @@ func (sg *Subgraph) Sort() {
 		}
 		return a.Key < b.Key
 	})
-}
-
-func propString(m map[string]any, k string) string {
-	return scalarString(m[k])
-}
-
-func scalarString(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case int:
-		return strconv.Itoa(x)
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case bool:
-		return strconv.FormatBool(x)
-	case graph.Date:
-		return x.String()
-	case time.Time:
-		return x.Format(time.RFC3339)
-	case fmt.Stringer:
-		return x.String()
-	}
-	return ""
-}
-
-func propStrings(m map[string]any, k string) []string {
-	switch x := m[k].(type) {
-	case []string:
-		return append([]string(nil), x...)
-	case []any:
-		var out []string
-		for _, e := range x {
-			if s := scalarString(e); s != "" {
-				out = append(out, s)
-			}
-		}
-		return out
-	case string:
-		if x != "" {
-			return []string{x}
-		}
-	}
-	return nil
-}
-
-// propDate reads a tie date, which the store returns as a graph.Date holding
-// the first day of its period (see graph/schema.go), and cuts it back to the
-// precision recorded beside it so that "2012" is not shown as 2012-01-01.
-func propDate(m map[string]any, k, precKey string) graph.Date {
-	var d graph.Date
-	switch x := m[k].(type) {
-	case graph.Date:
-		d = x
-	case time.Time:
-		d = graph.Day(x)
-	case string:
-		if p, err := graph.ParseDate(x); err == nil {
-			d = p
-		} else if t, err := time.Parse(time.RFC3339, x); err == nil {
-			d = graph.Day(t)
-		}
-	}
-	switch graph.Precision(propString(m, precKey)) {
-	case graph.PrecisionYear:
-		d.Month, d.Day = 0, 0
-	case graph.PrecisionMonth:
-		d.Day = 0
-	}
-	return d
 }

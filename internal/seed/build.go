@@ -97,6 +97,8 @@ type builder struct {
 	sets      map[string]*graph.Dataset // guarded by setsMu
 	setsMu    *sync.Mutex
 	docs      map[string]pos
+	published map[string]graph.Date // documents' publication dates, for attestation
+	today     graph.Date            // the day checked dates may not pass
 	docIDs    []string
 	actors    map[string]int // index in actorDefs
 	actorDefs []actorDef
@@ -151,6 +153,7 @@ const maxShared = 1 << 14
 
 func newBuilder(p *problems) *builder {
 	return &builder{p: p, sets: map[string]*graph.Dataset{}, setsMu: &sync.Mutex{}, docs: map[string]pos{},
+		published: map[string]graph.Date{}, today: graph.Today(),
 		actors: map[string]int{}, work: newWork()}
 }
 
@@ -338,6 +341,9 @@ func (b *builder) document(it *item) {
 			b.docs[id] = it.at
 			b.docIDs = append(b.docIDs, id)
 			b.checkOwned("document", id, ds.Name, it.at)
+			if !d.Published.IsZero() {
+				b.published[id] = d.Published
+			}
 		}
 	}
 	ds.Documents = append(ds.Documents, d)
@@ -443,6 +449,15 @@ func (b *builder) citations(it *item, required bool) []graph.Citation {
 		}
 		cit.Section, _ = b.check(c.field("section"), "section", ruleSection, c.at)
 		cit.Evidence, _ = b.check(c.field("evidence"), "evidence", ruleEvidence, c.at)
+		if s, ok := b.check(c.field("checked"), "checked", rule{max: maxID}, c.at); ok {
+			d, err := graph.ParseDate(s)
+			if err != nil {
+				b.p.add(c.field("checked").at, "give the month (YYYY-MM) or day the record was read", "`checked`: %v", err)
+			} else if msg := graph.CheckChecked(d, graph.Date{}, b.today); msg != "" {
+				b.p.add(c.field("checked").at, "a record can only be checked on or before today", "%s", msg)
+			}
+			cit.Checked = d
+		}
 		out = append(out, cit)
 	}
 	b.cites = out
@@ -451,6 +466,7 @@ func (b *builder) citations(it *item, required bool) []graph.Citation {
 		key := b.scratch[:0]
 		for _, c := range out {
 			key = append(append(append(append(append(key, c.Doc...), 0), c.Section...), 0), c.Evidence...)
+			key = append(append(key, 0), c.Checked.String()...)
 			key = append(key, 0)
 		}
 		b.scratch = key
@@ -460,12 +476,34 @@ func (b *builder) citations(it *item, required bool) []graph.Citation {
 	}
 	list := make([]graph.Citation, len(out))
 	for i, c := range out {
-		list[i] = graph.Citation{Doc: strings.Clone(c.Doc), Section: strings.Clone(c.Section), Evidence: strings.Clone(c.Evidence)}
+		list[i] = graph.Citation{Doc: strings.Clone(c.Doc), Section: strings.Clone(c.Section), Evidence: strings.Clone(c.Evidence),
+			Checked: c.Checked}
 	}
 	if valid && len(b.citeLists) < maxShared {
 		b.citeLists[string(b.scratch)] = list
 	}
 	return list
+}
+
+// attest checks a tie's checked dates against its start (future dates are
+// refused with the citation) and sets its attestation.
+func (b *builder) attest(it *item, t *graph.Tie, sinceOK bool) {
+	if sinceOK && len(t.Sources) == len(it.sources) {
+		for i, c := range t.Sources {
+			if c.Checked.IsZero() || c.Checked.First().After(b.today.First()) {
+				continue
+			}
+			if msg := graph.CheckChecked(c.Checked, t.Since, b.today); msg != "" {
+				b.p.add(it.sources[i].field("checked").at, "a source cannot speak for a tie before the tie began; correct `checked` or `since`", "%s", msg)
+			}
+		}
+	}
+	t.Attested = graph.Attest(t.Sources, t.Until, func(doc string) graph.Date {
+		if d, ok := b.published[doc]; ok {
+			return d
+		}
+		return b.ext.published(doc)
+	})
 }
 
 func (b *builder) refHint(s string, ids []string, otherwise string) string {
@@ -534,6 +572,7 @@ func (b *builder) tie(it *item) {
 		t.Note = strings.Clone(note)
 	}
 	t.Sources = b.citations(it, true)
+	b.attest(it, &t, sinceOK)
 	if typeOK && fromID != "" && toID != "" && attrsOK && keyOK {
 		// Whether the key is taken already is found in finishTies.
 		t.Key = graph.TieKey(t, key)

@@ -225,26 +225,28 @@ func csvAttrs(v value, it *item, p *problems) {
 	}
 }
 
-// csvCitations reads "doc | section | evidence || doc | section | evidence"
-// into out[:0], reusing its items.
+// csvCitations reads "doc | section | evidence || doc | section | evidence",
+// each citation optionally followed by "| checked", into out[:0], reusing its
+// items.
 func csvCitations(v value, out []item, p *problems) []item {
 	out = out[:0]
 	for c := range strings.SplitSeq(v.s, citationSep) {
 		if strings.TrimSpace(c) == "" {
 			continue
 		}
-		if strings.Count(c, partSep) != 2 {
-			p.add(v.at, "write each source as 'doc | section | evidence', sources separated by ' || '",
-				"source '%s' does not have three parts", strings.TrimSpace(c))
+		parts := strings.Count(c, partSep) + 1
+		if parts != len(citationFields) && parts != len(citationFields)-1 {
+			p.add(v.at, "write each source as 'doc | section | evidence' (or 'doc | section | evidence | checked'), sources separated by ' || '",
+				"source '%s' does not have three or four parts", strings.TrimSpace(c))
 			continue
 		}
 		out = slices.Grow(out, 1)[:len(out)+1]
 		it := &out[len(out)-1]
 		it.reset(v.at)
 		rest := c
-		for i, name := range citationFields {
+		for i, name := range citationFields[:parts] {
 			part := rest
-			if i < len(citationFields)-1 {
+			if i < parts-1 {
 				part, rest, _ = strings.Cut(rest, partSep)
 			}
 			it.fields = append(it.fields, field{name, value{s: part, at: v.at}})

@@ -3,7 +3,9 @@ package seed
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Error is one problem in a seed file. Line and Col are 1-based; Line is 0
@@ -21,7 +23,7 @@ type Error struct {
 // form editors and terminals recognise as a jump target.
 func (e Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(displayName(e.File))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 	}
@@ -33,6 +35,17 @@ func (e Error) Error() string {
 		b.WriteString(")")
 	}
 	return b.String()
+}
+
+// displayName is a file name fit for a terminal: quoted with Go escapes
+// when it holds a character that is not printable (ESC, a line break, a
+// right-to-left override), which would otherwise act on the terminal or
+// make one name read as another.
+func displayName(name string) string {
+	if strings.ContainsFunc(name, func(r rune) bool { return !unicode.IsPrint(r) }) {
+		return strconv.Quote(name)
+	}
+	return name
 }
 
 // Errors is every problem found in one load, in file and line order. Load

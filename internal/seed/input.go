@@ -75,7 +75,9 @@ func fileHash(f files, name string) ([]byte, error) {
 	}
 	defer r.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, r); err != nil {
+	// Bounded by bytes read, as reading is: a file past the limit fails to
+	// load anyway, and hashing more of it could go on for ever.
+	if _, err := io.Copy(h, io.LimitReader(r, maxFileSize+1)); err != nil {
 		return nil, err
 	}
 	return h.Sum(nil), nil

@@ -25,7 +25,7 @@ type item struct {
 	dataset value
 	fields  []field // scalar fields; a tie's attributes too
 	aliases []value
-	sources []item // citations: fields doc, section, evidence
+	sources []item // citations: fields doc, section, evidence, checked
 }
 
 // field is a named scalar of an item. An item has about ten, so a list
@@ -105,7 +105,7 @@ var (
 	docFields      = []string{"id", "title", "publisher", "published", "url", "kind", "note"}
 	actorFields    = []string{"id", "kind", "name", "short", "aliases", "region", "note", "sources"}
 	tieFields      = []string{"type", "from", "to", "since", "until", "key", "note", "sources"}
-	citationFields = []string{"doc", "section", "evidence"}
+	citationFields = []string{"doc", "section", "evidence", "checked"}
 )
 
 func has(list []string, s string) bool {

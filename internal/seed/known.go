@@ -59,9 +59,9 @@ func (e *external) document(id string, at pos) bool {
 	if e == nil {
 		return false
 	}
-	owner, ok := e.known.Documents[id]
+	d, ok := e.known.Documents[id]
 	if ok {
-		e.note("document "+id, "document", owner, at)
+		e.note("document "+id, "document", d.Dataset, at)
 	}
 	return ok || e.known.Unasked
 }
@@ -84,7 +84,15 @@ func (e *external) owner(kind, id string) (string, bool) {
 		return a.Dataset, ok
 	}
 	d, ok := e.known.Documents[id]
-	return d, ok
+	return d.Dataset, ok
+}
+
+// published is the publication date of a document the graph holds.
+func (e *external) published(id string) graph.Date {
+	if e == nil {
+		return graph.Date{}
+	}
+	return e.known.Documents[id].Published
 }
 
 // checkUses reports each use of a graph item whose dataset the files load

@@ -27,7 +27,7 @@ func graphItems() *graph.KnownItems {
 			"uzbekistan": {Kind: graph.KindState, Dataset: "central-asia"},
 			"their-ngo":  {Kind: graph.KindOrganisation, Dataset: "theirs"},
 		},
-		Documents: map[string]string{"eucam-watch-11": "central-asia"},
+		Documents: map[string]graph.KnownDocument{"eucam-watch-11": {Dataset: "central-asia", Published: graph.Date{Year: 2012}}},
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/fileio"
 )
 
 // Load reads the seed files at paths in fsys and validates them together.
@@ -133,9 +134,12 @@ type osFiles struct{}
 
 func (osFiles) stat(name string) (fs.FileInfo, error)      { return os.Stat(name) }
 func (osFiles) readDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
-func (osFiles) readFile(name string) ([]byte, error)       { return os.ReadFile(name) }
-func (osFiles) open(name string) (io.ReadCloser, error)    { return os.Open(name) }
-func (osFiles) join(dir, name string) string               { return filepath.Join(dir, name) }
+
+// readFile and open refuse devices, FIFOs and sockets, and readFile stops at
+// maxFileSize bytes read: a stated size of 0 says nothing about /dev/zero.
+func (osFiles) readFile(name string) ([]byte, error)    { return fileio.ReadFile(name, maxFileSize) }
+func (osFiles) open(name string) (io.ReadCloser, error) { return fileio.Open(name) }
+func (osFiles) join(dir, name string) string            { return filepath.Join(dir, name) }
 
 func load(f files, paths []string, known *graph.KnownItems) ([]*graph.Dataset, error) {
 	p := &problems{}

@@ -63,12 +63,16 @@ var brokenCases = []struct {
 	{"csv-missing-column.actors.csv", "csv-missing-column.actors.csv:1: missing column 'kind'"},
 	{"csv-row-length.actors.csv", "csv-row-length.actors.csv:3: the row has 3 cells, the header 4"},
 	{"csv-unknown-actor.ties.csv", "csv-unknown-actor.ties.csv:3: unknown actor 'uzbekistn' (did you mean 'uzbekistan'?)"},
-	{"csv-bad-citation.ties.csv", "csv-bad-citation.ties.csv:2: source 'watch - Interview Q2' does not have three parts"},
+	{"csv-bad-citation.ties.csv", "csv-bad-citation.ties.csv:2: source 'watch - Interview Q2' does not have three or four parts"},
 	{"csv-bad-attrs.ties.csv", "csv-bad-attrs.ties.csv:2: attribute 'role' is not name=value"},
 	{"csv-missing-dataset.actors.csv", "csv-missing-dataset.actors.csv:2: missing dataset"},
 	{"csv-semicolons.actors.csv", "csv-semicolons.actors.csv:1: the header has one column; the file seems to use ';' between cells"},
 	{"csv-multiline.ties.csv", `csv-multiline.ties.csv:4: ` + "`since`" + `: date "2002-13": month 13 does not exist`},
 	{"unnamed.csv", "unnamed.csv: cannot tell what the CSV file holds"},
+	{"checked-before-since.yaml", "checked-before-since.yaml:12: checked date 2012-05 precedes the tie's since 2012-06"},
+	{"checked-future.yaml", "checked-future.yaml:12: checked date 2199-01 is in the future"},
+	{"checked-bad-date.yaml", "checked-bad-date.yaml:12: `checked`: date \"November 2026\" is not YYYY, YYYY-MM or YYYY-MM-DD"},
+	{"csv-checked-before-since.ties.csv", "csv-checked-before-since.ties.csv:2: checked date 2001 precedes the tie's since 2002"},
 }
 
 func TestBroken(t *testing.T) {

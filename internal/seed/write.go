@@ -109,6 +109,9 @@ func joinCitations(cs []graph.Citation, what string) (string, error) {
 			}
 		}
 		parts[i] = c.Doc + " " + partSep + " " + c.Section + " " + partSep + " " + c.Evidence
+		if !c.Checked.IsZero() {
+			parts[i] += " " + partSep + " " + c.Checked.String()
+		}
 	}
 	return strings.Join(parts, " "+citationSep+" "), nil
 }

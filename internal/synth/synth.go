@@ -58,6 +58,8 @@ func Generate(n, m int, seed uint64) *graph.Dataset {
 		}
 		t.Note = ""
 		t.Sources = []graph.Citation{{Doc: "synthetic-source", Section: fmt.Sprintf("s%d", j%100), Evidence: "generated"}}
+		// The source is undated: only an explicit end is attested, as when seeds are built.
+		t.Attested = graph.Attest(t.Sources, t.Until, nil)
 		// Every synthetic tie is its own period, so identities never collide.
 		t.Key = graph.TieKey(t, fmt.Sprintf("t%d", j))
 		d.Ties = append(d.Ties, t)

@@ -1,0 +1,24 @@
+package cli
+
+import "github.com/spf13/cobra"
+
+// commands are relmap's commands, in the order `relmap --help` lists them.
+// A new command is one line here: its constructor.
+var commands = []func(*Globals) *cobra.Command{
+	newVersionCmd,
+	newDBCmd,
+	newLoadCmd,
+	newUnloadCmd,
+	newValidateCmd,
+	newQueryCmd,
+	newQueriesCmd,
+	newRenderCmd,
+	newCompareCmd,
+	newReportCmd,
+	newExportCmd,
+	newAnalyseCmd,
+	newTimelineCmd,
+	newSynthCmd,
+	newFingerprintCmd,
+	newSeedsCmd,
+}

@@ -1,0 +1,191 @@
+package views
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/params"
+	"github.com/relmap/relmap/internal/queries"
+	"github.com/relmap/relmap/internal/render"
+)
+
+// Request is what to draw from the database: a built-in view, a named
+// question or Cypher, with the user's parameters.
+type Request struct {
+	View, Named, Cypher string
+	Params              map[string]any
+	At                  graph.Date // with AtGiven: the day to draw
+	AtGiven             bool
+	Depth               int // with DepthGiven: the neighbourhood's depth
+	DepthGiven          bool
+	Title               string // "" for the view's own
+}
+
+// RequestError says what is wrong with a request, before any database is
+// asked: the user's mistake, not a failure.
+type RequestError struct{ msg string }
+
+func (e *RequestError) Error() string { return e.msg }
+
+func badRequest(format string, a ...any) error { return &RequestError{fmt.Sprintf(format, a...)} }
+
+// Plan is a request resolved against the views and the named questions.
+type Plan struct {
+	View   View // zero unless a built-in view is drawn
+	Name   string
+	Cypher string
+	Params map[string]any
+	AsOf   graph.Date        // the day drawn, zero for every period
+	Actors map[string]string // actor ids among the parameters, by parameter
+	Title  string
+}
+
+// Resolve checks a request and works out its question and parameters.
+func Resolve(r Request) (Plan, error) {
+	if r.View != "" && r.Named != "" {
+		return Plan{}, badRequest("give either --view or --named, not both")
+	}
+	p := Plan{Name: r.Named, Params: map[string]any{}, Title: r.Title}
+	for k, v := range r.Params {
+		p.Params[k] = v
+	}
+	if r.View != "" {
+		v, ok := Get(r.View)
+		if !ok {
+			return Plan{}, badRequest("no view %q (views: %s)", r.View, strings.Join(Names(), ", "))
+		}
+		p.View, p.Name = v, v.Query
+	}
+	if r.DepthGiven {
+		if hood, _ := Get("neighbourhood"); p.Name != hood.Query {
+			return Plan{}, badRequest("--depth is for --view neighbourhood")
+		}
+		if r.Depth < 1 || r.Depth > 2 {
+			return Plan{}, badRequest("--depth %d: want 1 or 2", r.Depth)
+		}
+		p.Params["depth"] = int64(r.Depth)
+	}
+	switch {
+	case p.Name != "" && r.Cypher != "":
+		return Plan{}, badRequest("give either Cypher or --view/--named, not both")
+	case p.Name != "":
+		q, ok := queries.Get(p.Name)
+		if !ok {
+			return Plan{}, badRequest("no named question %q; `relmap queries` lists them", p.Name)
+		}
+		if r.AtGiven {
+			if !q.Time {
+				return Plan{}, badRequest("%s draws every period and takes no --at", p.Name)
+			}
+			p.Params["at"] = r.At
+		}
+		full, err := q.Params(p.Params)
+		if err != nil {
+			return Plan{}, badRequest("%s: %v", p.Name, err)
+		}
+		p.Params, p.Cypher = full, q.Cypher
+		if q.Time {
+			p.AsOf, _ = full["at"].(graph.Date)
+		}
+		p.Actors = q.ActorIDs(full)
+	case r.Cypher != "":
+		p.Cypher = r.Cypher
+		if r.AtGiven {
+			p.AsOf, p.Params["at"] = r.At, r.At
+		}
+		if p.Title == "" {
+			p.Title = "Custom query"
+		}
+	default:
+		return Plan{}, badRequest("say what to draw: --view (%s), --named NAME or Cypher", strings.Join(Names(), ", "))
+	}
+	return p, nil
+}
+
+// QueryError is the database's refusal of the plan's Cypher.
+type QueryError struct {
+	Err    error
+	Cypher string
+}
+
+func (e *QueryError) Error() string { return e.Err.Error() }
+func (e *QueryError) Unwrap() error { return e.Err }
+
+// Fetch asks the store for the plan's subgraph and for the snapshot that
+// cites and fingerprints it. The two are independent reads: asked at once,
+// one waits for the other less.
+func (p Plan) Fetch(ctx context.Context, s graph.Store) (render.Subgraph, []*graph.Dataset, error) {
+	var snap []*graph.Dataset
+	snapDone := make(chan error, 1)
+	go func() {
+		var err error
+		snap, err = s.Snapshot(ctx)
+		snapDone <- err
+	}()
+	col := render.NewCollector()
+	if _, err := s.Query(ctx, p.Cypher, p.Params, graph.QueryOptions{}, func(r graph.Record) error {
+		col.Add(r)
+		return nil
+	}); err != nil {
+		<-snapDone
+		return render.Subgraph{}, nil, &QueryError{err, p.Cypher}
+	}
+	if err := <-snapDone; err != nil {
+		return render.Subgraph{}, nil, err
+	}
+	return col.Subgraph(), snap, nil
+}
+
+// Options are how the fetched figure is drawn: its title (the view's, the
+// question's name, or the one asked for), its layout (the view's own when
+// auto), the documents its ties cite, and metadata tracing it back to the
+// question, the parameters and the data.
+func (p Plan) Options(sg render.Subgraph, snap []*graph.Dataset, layout string) render.Options {
+	title := p.Title
+	if p.View.Name != "" {
+		if title == "" {
+			title = p.View.Title(merge(snap), Params(p.Params))
+		}
+		layout = p.View.LayoutFor(layout, len(sg.Nodes))
+	} else if title == "" {
+		title = p.Name
+	}
+	return render.Options{Title: title, AsOf: p.AsOf, Layout: layout, Sources: Caption(sg, snap),
+		Metadata: map[string]string{
+			"query":       strings.TrimSpace(p.Cypher),
+			"parameters":  ParamText(p.Params),
+			"fingerprint": graph.FingerprintOf(snap).Hash,
+		}}
+}
+
+// merge puts datasets' actors together for titles; ids are unique across
+// datasets.
+func merge(snap []*graph.Dataset) *graph.Dataset {
+	out := &graph.Dataset{}
+	for _, d := range snap {
+		out.Actors = append(out.Actors, d.Actors...)
+	}
+	return out
+}
+
+// ParamText writes parameters as the command line gives them, sorted:
+// "at=2012-02-01 org=nato".
+func ParamText(p map[string]any) string {
+	keys := make([]string, 0, len(p))
+	for k := range p {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		v := p[k]
+		if d, ok := v.(graph.Date); ok {
+			v = d.String()
+		}
+		parts = append(parts, k+"="+params.Format(v))
+	}
+	return strings.Join(parts, " ")
+}
