@@ -291,6 +291,11 @@ RETURN d.name, d.input_datasets, d.counts ORDER BY d.name`, map[string]any{"inpu
 
 // Load makes each dataset in the graph equal to ds.
 //
+// Each dataset's plan (graph/loadplan) is made and checked before anything
+// is written: a plan that would create an item another dataset owns is
+// refused (loadplan.OwnedError), as is one that removes more than half of
+// the dataset without opts.Prune (loadplan.PruneError).
+//
 // The dataset's content hash is written last, so a load interrupted at any
 // point leaves a hash that does not match and the next load compares item by
 // item and converges. Documents, actors and changed ties are MERGEd on their
