@@ -129,7 +129,7 @@ func (s *Store) terminate(ctx context.Context, token string) {
 func (s *Store) holder(ctx context.Context) string {
 	rows, err := s.read(ctx, "MATCH (h:RelmapHolder {name: 'load'}) RETURN h.pid, h.host, h.since", nil)
 	if err != nil || len(rows) == 0 {
-		return "another load (it has not said which)"
+		return "the load lock (no other load has noted that it holds it: one may be starting, or the server may be slow to answer)"
 	}
 	pid, _ := rows[0][0].(int64)
 	host, _ := rows[0][1].(string)
