@@ -55,6 +55,9 @@ func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
 	if o.lockTimeout < 0 {
 		return usagef("--lock-timeout %s is negative (give a duration such as 30s, or leave it out to wait)", o.lockTimeout)
 	}
+	if o.batchSize < 0 {
+		return usagef("--batch-size %d: want a number of rows, or 0 for the default", o.batchSize)
+	}
 	ctx := cmd.Context()
 	// The input hash is cheap next to parsing: files whose bytes the graph
 	// was last loaded from need no reading beyond it.
@@ -94,12 +97,12 @@ func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return err
 		}
-		bar := newProgress(o.g.ErrOut, o.g.ErrTTY, "loading")
-		defer bar.done()
+		bar := newProgress(o.g.progressOut(), o.g.ErrTTY, "loading")
+		defer bar.finish()
 		sum, err := s.Load(ctx, ds, graph.LoadOptions{DryRun: o.dryRun, Force: o.force, Prune: o.prune,
 			BatchSize: o.batchSize, Progress: bar.update, Input: input,
 			LockTimeout: o.lockTimeout, Waiting: waitingNotice(o.g)})
-		bar.done()
+		bar.finish()
 		if err != nil {
 			return err
 		}

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
-	"time"
 
 	"github.com/relmap/relmap/graph"
 )
@@ -37,38 +35,6 @@ func writeLoadSummary(g *Globals, sum graph.LoadSummary) {
 			}
 		}
 	}
-}
-
-// progress draws a one-line bar on a terminal for work that lasts over a
-// second; on a pipe it stays quiet.
-type progress struct {
-	w       interface{ Write([]byte) (int, error) }
-	tty     bool
-	label   string
-	start   time.Time
-	drawn   bool
-	stopped bool
-}
-
-func newProgress(w interface{ Write([]byte) (int, error) }, tty bool, label string) *progress {
-	return &progress{w: w, tty: tty, label: label, start: time.Now()}
-}
-
-func (p *progress) update(done, total int64) {
-	if !p.tty || p.stopped || total == 0 || time.Since(p.start) < time.Second {
-		return
-	}
-	const width = 30
-	n := int(done * width / total)
-	fmt.Fprintf(p.w, "\r%s [%s%s] %d/%d", p.label, strings.Repeat("=", n), strings.Repeat(" ", width-n), done, total)
-	p.drawn = true
-}
-
-func (p *progress) done() {
-	if p.drawn && !p.stopped {
-		fmt.Fprint(p.w, "\r\033[K")
-	}
-	p.stopped = true
 }
 
 // waitingNotice tells the user, on stderr, what a load waits for.

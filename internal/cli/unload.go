@@ -46,11 +46,11 @@ func (o *unloadOptions) run(cmd *cobra.Command, name string) error {
 		if !ok {
 			return errors.New("this database cannot remove datasets")
 		}
-		bar := newProgress(o.g.ErrOut, o.g.ErrTTY, "unloading")
-		defer bar.done()
+		bar := newProgress(o.g.progressOut(), o.g.ErrTTY, "unloading")
+		defer bar.finish()
 		ch, err := u.Unload(ctx, name, graph.LoadOptions{DryRun: o.dryRun, BatchSize: o.batchSize,
 			Progress: bar.update, LockTimeout: o.lockTimeout, Waiting: waitingNotice(o.g)})
-		bar.done()
+		bar.finish()
 		if err != nil {
 			return err
 		}

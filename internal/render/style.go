@@ -118,20 +118,6 @@ func styleOfTie(t graph.TieType) tieStyle {
 	return otherTie
 }
 
-// lineGlyph stands for a line style in the legend, which is an HTML-like
-// table and cannot draw a real edge.
-func lineGlyph(style string) string {
-	switch style {
-	case "dashed":
-		return "╌╌╌"
-	case "dotted":
-		return "┈┈┈"
-	case "bold":
-		return "━━━"
-	}
-	return "───"
-}
-
 // weakTie reports sphere ties that on their own do not place their source
 // inside a sphere (graph.TieStanding): observers, dialogue partners and
 // partners, suspensions, and interest declared or a programme declined. They
