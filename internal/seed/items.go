@@ -87,6 +87,10 @@ func (it *item) reset(at pos) {
 type parsed struct {
 	docs, actors, ties []item
 	coords             []item
+	// dataset is the file's `dataset:`, which makes the dataset (and is
+	// checked) even when the file lists no items: a file of only
+	// `dataset: x` loads x empty.
+	dataset value
 }
 
 func (p *parsed) add(q parsed) {

@@ -54,6 +54,9 @@ func parseYAML(file string, data []byte, p *problems) parsed {
 		p.add(ds.at, "start the file with `dataset: NAME`; files that name the same dataset form one", "missing `dataset`")
 	}
 	var out parsed
+	if !ds.bad && strings.TrimSpace(ds.s) != "" {
+		out.dataset = ds
+	}
 	out.docs = y.items(lists["documents"], "documents", docFields, false, ds)
 	out.actors = y.items(lists["actors"], "actors", actorFields, false, ds)
 	out.ties = y.items(lists["ties"], "ties", tieFields, true, ds)
