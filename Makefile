@@ -52,9 +52,9 @@ demo: build
 # Under CI=true an unreachable database fails the integration tests.
 test: build cross
 	@if [ -n "$$NEO4J_URI" ]; then \
-		RELMAP_REQUIRE_DB=1 $(GO) test -count=1 ./... ; \
+		RELMAP_REQUIRE_DB=1 $(GO) test -count=1 -timeout 30m ./... ; \
 	else \
-		$(RELMAP) db exec -- env RELMAP_REQUIRE_DB=1 $(GO) test -count=1 ./... ; \
+		$(RELMAP) db exec -- env RELMAP_REQUIRE_DB=1 $(GO) test -count=1 -timeout 30m ./... ; \
 	fi
 
 unit:
