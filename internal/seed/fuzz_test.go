@@ -57,11 +57,13 @@ func FuzzParseFile(f *testing.F) {
 			}
 			nonEmpty = append(nonEmpty, d)
 			for _, k := range []string{csvDocuments, csvActors, csvTies} {
-				b, err := encodeCSV(k, d)
+				parts, err := encodeCSV(k, d)
 				if err != nil {
 					t.Fatalf("a valid dataset cannot be written: %v", err)
 				}
-				srcs = append(srcs, source{name: d.Name + "." + k + ".csv", data: b})
+				for i, b := range parts {
+					srcs = append(srcs, source{name: partName(d.Name, k, i, len(parts)), data: b})
+				}
 			}
 		}
 		p := &problems{}

@@ -4,6 +4,7 @@ package seed
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,18 +61,53 @@ func TestFileNamesAreEscapedInErrors(t *testing.T) {
 	}
 }
 
-// TestWriteCSVWritesOnlyWhatLoads: a file past the size loading accepts is
-// refused before anything is written (synth --ties 1000000 wrote a ties
-// file of 111 MB that load then refused).
+// TestWriteCSVWritesOnlyWhatLoads: a row no seed file could hold is refused
+// before anything is written.
 func TestWriteCSVWritesOnlyWhatLoads(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	ds := &graph.Dataset{Name: "big", Documents: []graph.Document{{ID: "d", Title: strings.Repeat("x", maxFileSize), Kind: "document"}}}
 	err := WriteCSV(dir, ds)
 	var tl *FileTooLargeError
-	if !errors.As(err, &tl) || tl.File != "big.documents.csv" {
+	if !errors.As(err, &tl) || tl.Size <= tl.Max {
 		t.Fatalf("got %v", err)
 	}
 	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("something was written: %v", err)
+	}
+}
+
+// TestWriteCSVSplitsLargeKinds: rows past one seed file's size go to
+// numbered parts, each within the limit, that load back as the one dataset
+// (synth --ties 1000000 wrote a 111 MB ties file that load then refused).
+func TestWriteCSVSplitsLargeKinds(t *testing.T) {
+	rows := [][]string{{"h1", "h2"}}
+	for i := range 100 {
+		rows = append(rows, []string{strings.Repeat("x", 10), fmt.Sprint(i)})
+	}
+	parts, err := splitRows(rows, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) < 5 {
+		t.Fatalf("%d parts, want the 100 rows spread over several", len(parts))
+	}
+	n := 0
+	for i, p := range parts {
+		if len(p) > 200 {
+			t.Errorf("part %d is %d bytes, over 200", i, len(p))
+		}
+		if !strings.HasPrefix(string(p), "h1,h2\n") {
+			t.Errorf("part %d lacks the header", i)
+		}
+		n += strings.Count(string(p), "\n") - 1
+	}
+	if n != 100 {
+		t.Errorf("%d rows in the parts, want 100", n)
+	}
+	if got := partName("synthetic", "ties", 0, 1); got != "synthetic.ties.csv" {
+		t.Errorf("one part: %s", got)
+	}
+	if got := partName("synthetic", "ties", 1, 3); got != "synthetic-02.ties.csv" {
+		t.Errorf("second of three: %s", got)
 	}
 }

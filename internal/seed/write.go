@@ -25,7 +25,7 @@ func WriteCSV(dir string, ds *graph.Dataset) error {
 	if !isSlug(ds.Name) {
 		return fmt.Errorf("write CSV: dataset name %q is not a valid id", ds.Name)
 	}
-	out := map[string][]byte{}
+	out := map[string][][]byte{}
 	kinds := []string{csvDocuments, csvActors, csvTies}
 	for _, a := range ds.Actors {
 		if a.At != nil {
@@ -34,28 +34,39 @@ func WriteCSV(dir string, ds *graph.Dataset) error {
 		}
 	}
 	for _, kind := range kinds {
-		b, err := encodeCSV(kind, ds)
+		parts, err := encodeCSV(kind, ds)
 		if err != nil {
 			return fmt.Errorf("write CSV: %w", err)
 		}
-		if len(b) > maxFileSize {
-			return &FileTooLargeError{File: ds.Name + "." + kind + ".csv", Size: len(b), Max: maxFileSize}
-		}
-		out[kind] = b
+		out[kind] = parts
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("write CSV: %w", err)
 	}
 	for _, kind := range kinds {
-		if err := fileio.WriteFile(filepath.Join(dir, ds.Name+"."+kind+".csv"), out[kind]); err != nil {
-			return fmt.Errorf("write CSV: %w", err)
+		for i, b := range out[kind] {
+			if err := fileio.WriteFile(filepath.Join(dir, partName(ds.Name, kind, i, len(out[kind]))), b); err != nil {
+				return fmt.Errorf("write CSV: %w", err)
+			}
 		}
 	}
 	return nil
 }
 
-// encodeCSV renders the items of one kind with a header row.
-func encodeCSV(kind string, ds *graph.Dataset) ([]byte, error) {
+// partName names part i of n of a kind's file: NAME.KIND.csv when there is
+// one part, NAME-01.KIND.csv, NAME-02.KIND.csv… when a kind's rows are more
+// than one seed file may hold (the dataset is named in every row, so the
+// parts load as one dataset).
+func partName(name, kind string, i, n int) string {
+	if n == 1 {
+		return name + "." + kind + ".csv"
+	}
+	return fmt.Sprintf("%s-%02d.%s.csv", name, i+1, kind)
+}
+
+// encodeCSV renders the items of one kind as one or more files, each with
+// a header row and at most maxFileSize bytes.
+func encodeCSV(kind string, ds *graph.Dataset) ([][]byte, error) {
 	rows := [][]string{csvColumns[kind]}
 	switch kind {
 	case csvDocuments:
@@ -112,12 +123,40 @@ func encodeCSV(kind string, ds *graph.Dataset) ([]byte, error) {
 				graph.KeyDiscriminator(t.Key), t.Note, attrs, sources})
 		}
 	}
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	if err := w.WriteAll(rows); err != nil {
+	return splitRows(rows, maxFileSize)
+}
+
+// splitRows writes rows[0] (the header) and the rows after it as CSV files
+// of at most max bytes each.
+func splitRows(rows [][]string, max int) ([][]byte, error) {
+	var parts [][]byte
+	var buf, row bytes.Buffer
+	w, rw := csv.NewWriter(&buf), csv.NewWriter(&row)
+	if err := w.Write(rows[0]); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	w.Flush()
+	header := append([]byte(nil), buf.Bytes()...)
+	if len(header) > max {
+		return nil, &FileTooLargeError{Size: len(header), Max: max}
+	}
+	for _, r := range rows[1:] {
+		row.Reset()
+		if err := rw.Write(r); err != nil {
+			return nil, err
+		}
+		rw.Flush()
+		if len(header)+row.Len() > max {
+			return nil, &FileTooLargeError{Size: len(header) + row.Len(), Max: max}
+		}
+		if buf.Len()+row.Len() > max {
+			parts = append(parts, append([]byte(nil), buf.Bytes()...))
+			buf.Reset()
+			buf.Write(header)
+		}
+		buf.Write(row.Bytes())
+	}
+	return append(parts, append([]byte(nil), buf.Bytes()...)), nil
 }
 
 func joinList(vs []string, what string) (string, error) {
@@ -145,13 +184,13 @@ func joinCitations(cs []graph.Citation, what string) (string, error) {
 	return strings.Join(parts, " "+citationSep+" "), nil
 }
 
-// FileTooLargeError is a file WriteCSV would write larger than a seed file
-// may be, so that loading would refuse it.
+// FileTooLargeError is a single row WriteCSV would write larger than a seed
+// file may be, so that loading would refuse it (rows are spread over several
+// files, but one row cannot be).
 type FileTooLargeError struct {
-	File      string
 	Size, Max int
 }
 
 func (e *FileTooLargeError) Error() string {
-	return fmt.Sprintf("write CSV: %s would be %d bytes; a seed file is at most %d", e.File, e.Size, e.Max)
+	return fmt.Sprintf("write CSV: a row would make a %d-byte file; a seed file is at most %d", e.Size, e.Max)
 }
