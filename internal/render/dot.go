@@ -243,15 +243,18 @@ func writeAttrList(b *bytes.Buffer, attrs [][2]string) {
 // drawing holds what DOT works out about the whole subgraph before writing
 // any node: names, sphere markers and what the legend must list.
 type drawing struct {
-	opts     Options
-	name     map[string]string   // actor id -> DOT node ID
-	markers  map[string][]string // actor id -> sphere orgs, in display order
-	kinds    map[graph.Kind]bool
-	ties     map[graph.TieType]bool
-	spheres  map[string]bool
-	routes   map[string]bool
-	faded    bool
-	nodeByID map[string]graph.Actor
+	opts    Options
+	name    map[string]string   // actor id -> DOT node ID
+	markers map[string][]string // actor id -> sphere orgs, in display order
+	kinds   map[graph.Kind]bool
+	ties    map[graph.TieType]bool
+	spheres map[string]bool
+	routes  map[string]bool
+	faded   bool
+	// unconfirmed: some drawn tie is in force on AsOf only because its
+	// end is open, no source speaking for it that day.
+	unconfirmed bool
+	nodeByID    map[string]graph.Actor
 }
 
 // safeID reports whether id can be a DOT node name as it is: 1 to 100
@@ -303,6 +306,9 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 			d.faded = true
 			continue
 		}
+		if d.isUnconfirmed(e) {
+			d.unconfirmed = true
+		}
 		if _, ok := graph.TieStanding(e); ok && SphereOf(e.To) != "" {
 			bearing[e.From] = append(bearing[e.From], e)
 		}
@@ -319,6 +325,12 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 
 func (d *drawing) isFaded(e graph.Tie) bool {
 	return !d.opts.AsOf.IsZero() && !graph.ValidAt(e.Since, e.Until, d.opts.AsOf)
+}
+
+// isUnconfirmed reports a drawn tie that the figure's date finds in force
+// but no source speaks for on it (graph.Tie.UnconfirmedAt).
+func (d *drawing) isUnconfirmed(e graph.Tie) bool {
+	return !d.opts.AsOf.IsZero() && e.UnconfirmedAt(d.opts.AsOf)
 }
 
 func (d *drawing) nodeAttrs(n graph.Actor) [][2]string {
@@ -372,11 +384,15 @@ func (d *drawing) edgeAttrs(e graph.Tie) [][2]string {
 	if weakTie(e) {
 		style = "dashed"
 	}
-	if d.isFaded(e) {
-		colour = "#BBBBBB"
+	line := colour
+	switch {
+	case d.isFaded(e):
+		colour, line = "#BBBBBB", "#BBBBBB"
+	case d.isUnconfirmed(e):
+		line = unconfirmedLine(colour)
 	}
 	attrs := [][2]string{
-		{"color", quote(colour)},
+		{"color", quote(line)},
 		{"fontcolor", quote(colour)},
 		{"style", quote(style)},
 		{"penwidth", quote(ts.Width)},
@@ -395,6 +411,9 @@ func (d *drawing) edgeAttrs(e graph.Tie) [][2]string {
 	tip := fmt.Sprintf("%s: %s → %s", e.Type, actorLabel(d.nodeByID[e.From]), actorLabel(d.nodeByID[e.To]))
 	if p := period(e); p != "" {
 		tip += ", " + p
+	}
+	if d.isUnconfirmed(e) {
+		tip += "\nunconfirmed on " + d.opts.AsOf.String() + ": " + lastAttestedText(e.Attested)
 	}
 	if len(e.Sources) > 0 {
 		tip += "\nsources: " + graph.CitationsText(e.Sources)
@@ -516,6 +535,9 @@ func (d *drawing) legend() string {
 	}
 	if d.faded {
 		ties = append(ties, legendTie("not in force on "+d.opts.AsOf.String(), tieStyle{Colour: "#BBBBBB", Style: "solid"}))
+	}
+	if d.unconfirmed {
+		ties = append(ties, legendTie(UnconfirmedLegend(d.opts.AsOf), tieStyle{Colour: unconfirmedLegendColour, Style: unconfirmedStyle}))
 	}
 	var rows []string
 	for _, group := range [][]string{cells, ties, spheres} {

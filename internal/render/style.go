@@ -128,6 +128,8 @@ func lineGlyph(style string) string {
 		return "┈┈┈"
 	case "bold":
 		return "━━━"
+	case unconfirmedStyle:
+		return "═══"
 	}
 	return "───"
 }
@@ -139,4 +141,37 @@ func lineGlyph(style string) string {
 func weakTie(e graph.Tie) bool {
 	st, ok := graph.TieStanding(e)
 	return ok && st != graph.Inside
+}
+
+// An unconfirmed tie (in force on the figure's date only because its end is
+// open, its sources speaking for it last before that date) keeps its type's
+// colour, dash and arrow but is drawn as a faded double line: the dash
+// patterns already mean a type or a weak standing, and plain grey means not
+// in force, so neither could say "unconfirmed" without colliding.
+const (
+	// unconfirmedStyle is the legend's name for the double line; Graphviz
+	// draws it from a colour list (unconfirmedLine), not a style.
+	unconfirmedStyle = "double"
+	// unconfirmedAlpha fades each of the two lines to 45% opacity.
+	unconfirmedAlpha        = "73"
+	unconfirmedLegendColour = "#555555"
+)
+
+// unconfirmedLine is the colour list that makes Graphviz draw two parallel,
+// faded lines of colour c ("#RRGGBB").
+func unconfirmedLine(c string) string {
+	f := c + unconfirmedAlpha
+	return f + ":" + f
+}
+
+// UnconfirmedLegend is the legend entry of unconfirmed ties on day at.
+func UnconfirmedLegend(at graph.Date) string {
+	return "unconfirmed on " + at.String() + " (no source after its last attestation)"
+}
+
+func lastAttestedText(d graph.Date) string {
+	if d.IsZero() {
+		return "no source dates it"
+	}
+	return "last attested " + d.String()
 }
