@@ -84,8 +84,13 @@ func CountUnconfirmedAt(ties []Tie, at Date) int {
 // only before it began, is left out; EndStated tells such an end from a
 // stated one. Actors and documents are shared with ds.
 func ConfirmedOnly(ds *Dataset, at Date) *Dataset {
-	out := &Dataset{Name: ds.Name, Documents: ds.Documents, Actors: ds.Actors, Ties: make([]Tie, 0, len(ds.Ties))}
-	for _, t := range ds.Ties {
+	return &Dataset{Name: ds.Name, Documents: ds.Documents, Actors: ds.Actors, Ties: ConfirmedTies(ds.Ties, at)}
+}
+
+// ConfirmedTies is ConfirmedOnly for a list of ties (a drawing's edges).
+func ConfirmedTies(ties []Tie, at Date) []Tie {
+	out := make([]Tie, 0, len(ties))
+	for _, t := range ties {
 		switch {
 		case !at.IsZero():
 			if t.UnconfirmedAt(at) {
@@ -101,7 +106,7 @@ func ConfirmedOnly(ds *Dataset, at Date) *Dataset {
 			}
 			t.Until = Day(end)
 		}
-		out.Ties = append(out.Ties, t)
+		out = append(out, t)
 	}
 	return out
 }

@@ -20,6 +20,7 @@ type compareOptions struct {
 	format   string
 	sources  bool
 	output   string
+	only     confirmedOnly
 }
 
 func newCompareCmd(g *Globals) *cobra.Command {
@@ -51,6 +52,7 @@ state). A tie is in force on day D when since <= D < until (see seeds/README.md)
 	f.StringVar(&o.format, "format", "", "table, csv, json or markdown (default: table on a terminal, csv otherwise)")
 	f.BoolVar(&o.sources, "sources", false, "add the citations behind each cell")
 	f.StringVarP(&o.output, "output", "o", "", "also draw the comparison to FILE (.svg, .png, .pdf or .dot)")
+	o.only.bind(f)
 	return cmd
 }
 
@@ -95,6 +97,7 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 		if err != nil {
 			return err
 		}
+		ds = o.only.apply(ds, at) // at is zero for changes: every day
 		if changes {
 			ch, err := compare.Diff(ds, orgs, o.region, from, to)
 			if err != nil {

@@ -20,6 +20,7 @@ type reportOptions struct {
 	title    string
 	network  string
 	renderer string
+	only     confirmedOnly
 }
 
 func newReportCmd(g *Globals) *cobra.Command {
@@ -50,6 +51,7 @@ give a byte-identical file.`,
 	f.StringVar(&o.title, "title", "", "title (default: from the organisations and the region)")
 	f.StringVar(&o.network, "network", "ndn", "the route whose legs the network diagram draws")
 	f.StringVar(&o.renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
+	o.only.bind(f)
 	cmd.MarkFlagRequired("output")
 	return cmd
 }
@@ -77,7 +79,7 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 		if err != nil {
 			return err
 		}
-		rep, err := report.Build(cmd.Context(), ds, opts)
+		rep, err := report.Build(cmd.Context(), o.only.apply(ds, at), opts)
 		var bad *report.InputError
 		if errors.As(err, &bad) {
 			return usageError{bad}
