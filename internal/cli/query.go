@@ -29,6 +29,7 @@ type queryOptions struct {
 	limit      int64
 	at         string
 	keepGoing  bool
+	only       confirmedOnly
 }
 
 func newQueryCmd(g *Globals) *cobra.Command {
@@ -73,6 +74,7 @@ was given and says which name no actor, with what may have been meant.
 	f.Int64Var(&o.limit, "limit", 0, "print at most N records (0: all)")
 	f.StringVar(&o.at, "at", "", "the day asked about, as the Cypher DATE $at (YYYY-MM-DD, YYYY-MM, YYYY or today)")
 	f.BoolVar(&o.keepGoing, "keep-going", false, "with several statements, run the rest after one fails")
+	o.only.bind(f)
 	return cmd
 }
 
@@ -200,6 +202,7 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 func (o *queryOptions) runOne(cmd *cobra.Command, s graph.Store, st statement, format string) error {
 	var w output.Writer
 	var printed int64
+	tally := attestTally{hide: bool(o.only)}
 	start := time.Now()
 	sum, err := s.Query(cmd.Context(), st.text, st.params, graph.QueryOptions{Write: o.write, Timeout: o.timeout},
 		func(r graph.Record) error {
@@ -209,7 +212,7 @@ func (o *queryOptions) runOne(cmd *cobra.Command, s graph.Store, st statement, f
 					return err
 				}
 			}
-			if o.limit > 0 && printed >= o.limit {
+			if tally.skip(r) || o.limit > 0 && printed >= o.limit {
 				return nil
 			}
 			printed++
@@ -242,6 +245,9 @@ func (o *queryOptions) runOne(cmd *cobra.Command, s graph.Store, st statement, f
 			parts = append(parts, fmt.Sprintf("%s=%d", k, sum.Counters[k]))
 		}
 		o.g.status("changed: %s", strings.Join(parts, " "))
+	}
+	if line := tally.summary(); line != "" {
+		o.g.status("%s", line)
 	}
 	for _, n := range sum.Notification {
 		o.g.status("note: %s", n)
