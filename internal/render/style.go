@@ -158,10 +158,11 @@ const (
 )
 
 // unconfirmedLine is the colour list that makes Graphviz draw two parallel,
-// faded lines of colour c ("#RRGGBB").
+// faded lines of colour c ("#RRGGBB"), a transparent one between them so
+// that the two read apart.
 func unconfirmedLine(c string) string {
 	f := c + unconfirmedAlpha
-	return f + ":" + f
+	return f + ":transparent:" + f
 }
 
 // UnconfirmedLegend is the legend entry of unconfirmed ties on day at.
