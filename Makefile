@@ -10,12 +10,16 @@ SOURCE_DATE := 2012-02-01
 # one linked against libc, which counts in a short `relmap query`.
 CGO_ENABLED ?= 0
 
-.PHONY: all build demo test unit bench bench-load bench-query bench-render fuzz clean db-start db-stop deps-ci deps-py test-patched
+.PHONY: all build demo test unit bench bench-load bench-query bench-render bench-explore fuzz clean db-start db-stop deps-ci deps-py cross
 
 all: build
 
+# The VCS revision goes into the build information that `relmap version`
+# prints, even where GOFLAGS turns it off; outside a checkout there is none.
+BUILDVCS := $(shell git rev-parse --is-inside-work-tree >/dev/null 2>&1 && echo true || echo false)
+
 build:
-	CGO_ENABLED=$(CGO_ENABLED) $(GO) build -o $(BIN) ./cmd/relmap
+	CGO_ENABLED=$(CGO_ENABLED) $(GO) build -buildvcs=$(BUILDVCS) -o $(BIN) ./cmd/relmap
 
 # The main job: a local Neo4j unless NEO4J_URI names another, the built-in dataset
 # loaded, one question answered, the views drawn and the spheres compared in out/.
@@ -39,28 +43,37 @@ demo: build
 	$(RELMAP) timeline -o $(OUT)/timeline.csv
 	$(RELMAP) export --format gexf -o $(OUT)/relmap.gexf
 	$(RELMAP) analyse --at $(SOURCE_DATE) --format csv > $(OUT)/analyse-$(SOURCE_DATE).csv
+	$(RELMAP) explore -o $(OUT)/explore.html
 	$(RELMAP) fingerprint
 	@echo "Wrote:" && ls -1 $(OUT)
 
 # Unit tests need nothing; integration tests (internal/itest) need a real Neo4j:
 # the one NEO4J_URI names, or a throwaway local one started and stopped here.
 # Under CI=true an unreachable database fails the integration tests.
-test: build test-patched
+test: build cross
 	@if [ -n "$$NEO4J_URI" ]; then \
 		RELMAP_REQUIRE_DB=1 $(GO) test -count=1 ./... ; \
 	else \
 		$(RELMAP) db exec -- env RELMAP_REQUIRE_DB=1 $(GO) test -count=1 ./... ; \
 	fi
 
-unit: test-patched
+unit:
 	$(GO) test -count=1 ./...
 
-# The tests of relmap's changes to its copies under third_party (each is a
-# module of its own, outside ./...).
-test-patched:
-	cd third_party/neo4j-go-driver && $(GO) test -count=1 ./neo4j/internal/bolt/
+# relmap must keep building where its users are: the local database's
+# process handling has a Unix and a Windows side (internal/localdb).
+cross:
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/relmap
+	GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/relmap
+	GOOS=windows GOARCH=amd64 $(GO) vet ./internal/localdb/
+	GOOS=darwin GOARCH=arm64 $(GO) vet ./internal/localdb/
 
-bench: bench-render bench-load bench-query
+bench: bench-render bench-load bench-query bench-explore
+
+# The explorer page in headless Chromium (Performance API): first render and
+# slider steps on the built-in data and a synthetic 1,000-actor/2,000-tie graph.
+bench-explore:
+	$(GO) test -run '^$$' -bench Explorer -benchtime 1x -count 3 -timeout 30m ./internal/explore/
 
 bench-render: build
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./internal/render/
@@ -77,7 +90,7 @@ bench-query: build
 
 FUZZTIME ?= 60s
 fuzz:
-	@for pkg in ./internal/seed ./internal/params ./internal/render; do \
+	@for pkg in $$(grep -rl --include='*_test.go' '^func Fuzz' internal graph | xargs -n1 dirname | sort -u | sed 's|^|./|'); do \
 		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \

@@ -89,6 +89,12 @@ func ConfirmedAtCypher(r string) string {
 	return fmt.Sprintf("(%[2]s AND %[1]s.attested IS NOT NULL AND $at <= %[1]s.attested)", r, ValidAtCypher(r))
 }
 
+// UnconfirmedAtCypher is the Cypher predicate form of UnconfirmedAt for a
+// relationship variable r and a date parameter $at.
+func UnconfirmedAtCypher(r string) string {
+	return fmt.Sprintf("(%[2]s AND %[1]s.until IS NULL AND (%[1]s.attested IS NULL OR %[1]s.attested < $at))", r, ValidAtCypher(r))
+}
+
 // CheckChecked says what is wrong with a citation's checked date for a tie
 // starting at since, on day today: a record cannot be checked before the tie
 // began nor on a day still to come. It returns "" when nothing is.

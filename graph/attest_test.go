@@ -116,14 +116,21 @@ func TestCheckChecked(t *testing.T) {
 	}
 }
 
-// ConfirmedAtCypher states the same rule as ConfirmedAt; the database check
-// is in internal/itest. Here: it contains the time rule and compares $at with
-// the stored last day.
+// ConfirmedAtCypher and UnconfirmedAtCypher state the rules of ConfirmedAt and
+// UnconfirmedAt; the database check
+// is in internal/itest. Here: each contains the time rule and compares $at
+// with the stored last day.
 func TestConfirmedAtCypherForm(t *testing.T) {
 	got := ConfirmedAtCypher("r")
 	for _, part := range []string{ValidAtCypher("r"), "r.attested IS NOT NULL", "$at <= r.attested"} {
 		if !strings.Contains(got, part) {
 			t.Errorf("ConfirmedAtCypher(r) = %s lacks %s", got, part)
+		}
+	}
+	got = UnconfirmedAtCypher("r")
+	for _, part := range []string{ValidAtCypher("r"), "r.until IS NULL", "r.attested IS NULL", "r.attested < $at"} {
+		if !strings.Contains(got, part) {
+			t.Errorf("UnconfirmedAtCypher(r) = %s lacks %s", got, part)
 		}
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/browsertest"
 	"github.com/relmap/relmap/internal/render"
 	"github.com/relmap/relmap/internal/views"
 )
@@ -30,21 +31,9 @@ import (
 // asked for. They look at the screenshot, the DOM after load, the console
 // and Chromium's own log of network requests.
 
-const chromiumPath = "/usr/bin/chromium"
-
-// browser returns Chromium's path. Without it the tests skip, except on CI
-// (CI=true) or when RELMAP_REQUIRE_BROWSER=1, where a missing browser is a
-// failure rather than a silent pass.
-func browser(t *testing.T) string {
-	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") == "true" || os.Getenv("RELMAP_REQUIRE_BROWSER") == "1" {
-			t.Fatalf("Chromium is required here (CI or RELMAP_REQUIRE_BROWSER=1) but %s is missing: %v", chromiumPath, err)
-		}
-		t.Skipf("no browser at %s", chromiumPath)
-	}
-	return chromiumPath
-}
+// browser returns Chromium's path, or skips or fails the test without it
+// (see browsertest.Chromium).
+func browser(t *testing.T) string { return browsertest.Chromium(t) }
 
 // fileServer serves fixed files on 127.0.0.1 and counts the requests.
 type fileServer struct {
@@ -392,7 +381,7 @@ func TestBrowserOpensViews(t *testing.T) {
 			views.Subgraph(ds, nil, nil, around),
 			// The hostile document is undated: its ties are unconfirmed.
 			[]string{"as of 2012-02-01", "member of", "borders", "not in force on 2012-02-01", "CSTO sphere",
-				"═══", render.UnconfirmedLegend(at)}},
+				render.UnconfirmedLegend(at)}},
 		{"ladder", "NATO's partnership ladder in Central Asia", []string{"--at", "2012-02-01"},
 			views.Subgraph(ds, nil, nil, views.LadderTies(ds, states, graph.NATOLadder, at)),
 			[]string{"as of 2012-02-01", "ipap", "participates in", "NATO sphere"}},

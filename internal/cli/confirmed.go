@@ -1,12 +1,9 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/pflag"
 
 	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/queries"
 )
 
 // confirmedOnly is the --confirmed-only flag of every command that shows
@@ -43,36 +40,4 @@ func (c confirmedOnly) needsDay(given bool) error {
 		return usagef("--confirmed-only needs --at: the day the sources must speak for")
 	}
 	return nil
-}
-
-// attestTally counts the rows of a named question's answer that rest on
-// unconfirmed ties (queries.Attestation), and with --confirmed-only skips
-// them.
-type attestTally struct {
-	hide              bool
-	rows, unconfirmed int
-}
-
-// skip counts r and reports whether to leave it out.
-func (a *attestTally) skip(r graph.Record) bool {
-	has, un := queries.Attestation(r)
-	if !has {
-		return false
-	}
-	a.rows++
-	if un {
-		a.unconfirmed++
-	}
-	return un && a.hide
-}
-
-// summary is the status line, or "" when no row carried a confirmed flag.
-func (a *attestTally) summary() string {
-	switch {
-	case a.rows == 0:
-		return ""
-	case a.hide:
-		return fmt.Sprintf("%d row(s) rested on ties no source speaks for on the day asked about: left out (--confirmed-only)", a.unconfirmed)
-	}
-	return fmt.Sprintf("%d of %d row(s) rest on ties no source speaks for on the day asked about (confirmed = false; --confirmed-only leaves them out)", a.unconfirmed, a.rows)
 }

@@ -13,6 +13,7 @@ start fetches Neo4j from Maven Central and caches the result.
 
 Any other Neo4j 5 works too: set NEO4J_URI (Docker neo4j:5, Neo4j Desktop, Aura).`,
 	}
-	cmd.AddCommand(newDBStartCmd(g), newDBStopCmd(g), newDBStatusCmd(g), newDBExecCmd(g))
+	cmd.AddCommand(newDBStartCmd(g), newDBStopCmd(g), newDBStatusCmd(g), newDBExecCmd(g),
+		newDBEnvCmd(g))
 	return cmd
 }

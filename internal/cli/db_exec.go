@@ -45,7 +45,7 @@ func (o *dbExecOptions) run(cmd *cobra.Command, args []string) error {
 			defer os.RemoveAll(tmp)
 		}
 	}
-	st, err := localdb.Start(cmd.Context(), localdb.Config{DataDir: dir, Port: 0, HeapMB: 1024, PageCacheMB: 256, Progress: o.g.ErrOut})
+	st, err := localdb.Start(cmd.Context(), localdb.Config{DataDir: dir, Port: 0, HeapMB: 1024, PageCacheMB: 256, Progress: o.g.progressOut()})
 	if err != nil && !errors.Is(err, localdb.ErrAlreadyRunning) {
 		return err
 	}

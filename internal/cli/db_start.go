@@ -34,10 +34,13 @@ func newDBStartCmd(g *Globals) *cobra.Command {
 }
 
 func (o *dbStartOptions) run(cmd *cobra.Command) error {
+	if o.port < 0 || o.port > 65535 {
+		return usagef("--port %d: a TCP port is 1-65535 (0 picks a free one)", o.port)
+	}
 	start := time.Now()
 	st, err := localdb.Start(cmd.Context(), localdb.Config{
 		DataDir: o.g.dataDir(), Port: o.port, HeapMB: o.heapMB, PageCacheMB: o.pageCacheMB,
-		Timeout: o.timeout, Progress: o.g.ErrOut,
+		Timeout: o.timeout, Progress: o.g.progressOut(),
 	})
 	if errors.Is(err, localdb.ErrAlreadyRunning) {
 		o.g.status("The local Neo4j is already running at %s (pid %d, data %s).", st.URI(), st.PID, st.DataDir)

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 
 	"github.com/spf13/cobra"
 
@@ -24,6 +26,12 @@ func newDBStatusCmd(g *Globals) *cobra.Command {
 func (o *dbStatusOptions) run(cmd *cobra.Command) error {
 	dir := o.g.dataDir()
 	st, err := localdb.ReadState(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if st.Warning != "" {
+		o.g.status("relmap: %s", st.Warning)
+	}
 	out := o.g.Out
 	if err != nil || !localdb.Running(st) {
 		fmt.Fprintf(out, "status: stopped\ndata: %s\n", dir)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/export"
+	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/seed"
 )
 
@@ -92,6 +93,11 @@ func (o *exportOptions) run(cmd *cobra.Command) error {
 	if format == "csv" && o.output == "-" {
 		return usagef("--format csv writes three files per dataset: -o names a directory, not standard output")
 	}
+	if format != "csv" && o.output != "-" {
+		if err := fileio.CheckTarget(o.output); err != nil {
+			return err
+		}
+	}
 	var at graph.Date
 	if o.at != "" {
 		var err error
@@ -107,9 +113,19 @@ func (o *exportOptions) run(cmd *cobra.Command) error {
 		if err != nil {
 			return err
 		}
-		ds, err := selectDatasets(snap, o.datasets)
-		if err != nil {
-			return err
+		ds, missing := selectDatasets(snap, o.datasets)
+		if missing != "" {
+			// The snapshot holds only the datasets asked for; name the
+			// others from a full one, on this error path only.
+			all, err := s.Snapshot(cmd.Context())
+			if err != nil {
+				return err
+			}
+			held := "none"
+			if names := datasetNames(all); len(names) > 0 {
+				held = strings.Join(names, ", ")
+			}
+			return fmt.Errorf("--dataset %s: the graph holds no such dataset (it holds: %s)", missing, held)
 		}
 		if o.at != "" {
 			ds = tiesAt(ds, at)
@@ -157,30 +173,20 @@ func (o *exportOptions) write(format string, ds []*graph.Dataset) error {
 }
 
 // selectDatasets keeps the datasets named (all when names is empty), in
-// name order, and fails on a name the graph does not hold.
-func selectDatasets(snap []*graph.Dataset, names []string) ([]*graph.Dataset, error) {
+// name order; missing is the first name snap does not hold.
+func selectDatasets(snap []*graph.Dataset, names []string) (out []*graph.Dataset, missing string) {
 	byName := map[string]*graph.Dataset{}
-	var have []string
 	for _, d := range snap {
 		byName[d.Name] = d
-		have = append(have, d.Name)
 	}
-	sort.Strings(have)
 	if len(names) == 0 {
-		out := append([]*graph.Dataset(nil), snap...)
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-		return out, nil
+		out = append(out, snap...)
 	}
-	var out []*graph.Dataset
 	seen := map[string]bool{}
 	for _, n := range names {
 		d := byName[n]
 		if d == nil {
-			held := "none"
-			if len(have) > 0 {
-				held = strings.Join(have, ", ")
-			}
-			return nil, fmt.Errorf("--dataset %s: the graph holds no such dataset (it holds: %s)", n, held)
+			return nil, n
 		}
 		if !seen[n] {
 			seen[n] = true
@@ -188,7 +194,16 @@ func selectDatasets(snap []*graph.Dataset, names []string) ([]*graph.Dataset, er
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, nil
+	return out, ""
+}
+
+func datasetNames(ds []*graph.Dataset) []string {
+	var names []string
+	for _, d := range ds {
+		names = append(names, d.Name)
+	}
+	sort.Strings(names)
+	return names
 }
 
 // tiesAt returns copies of ds holding only the ties in force on day at;

@@ -206,3 +206,40 @@ func TestExportUsage(t *testing.T) {
 		t.Errorf("a usage error wrote %v", entries)
 	}
 }
+
+// TestExportWritesRegularFilesOnly: -o never replaces a device, FIFO or
+// directory, keeps a private file private, and - is stdout.
+func TestExportWritesRegularFilesOnly(t *testing.T) {
+	f := exportStore(t)
+	dir := t.TempDir()
+	for _, target := range []string{"/dev/null", dir} {
+		before, err := os.Lstat(target)
+		if err != nil {
+			t.Skip(err)
+		}
+		_, stderr, code := run(t, f, "export", "--format", "json", "-o", target)
+		if code != ExitError || !strings.Contains(stderr, "regular files only") {
+			t.Errorf("-o %s: exit %d, %q", target, code, stderr)
+		}
+		if after, err := os.Lstat(target); err != nil || after.Mode() != before.Mode() {
+			t.Errorf("-o %s changed it from %v to %v", target, before.Mode(), after.Mode())
+		}
+	}
+	// Refused before connecting: no store at all here.
+	if _, stderr, code := run(t, nil, "export", "--format", "json", "-o", "/dev/null"); code != ExitError || !strings.Contains(stderr, "regular files only") {
+		t.Errorf("-o /dev/null without a database: exit %d, %q", code, stderr)
+	}
+	private := filepath.Join(dir, "private.json")
+	if err := os.WriteFile(private, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, f, "export", "--format", "json", "-o", private); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if fi, _ := os.Stat(private); fi.Mode().Perm() != 0o600 || fi.Size() == 0 {
+		t.Errorf("the 0600 file is now %v, %d bytes", fi.Mode().Perm(), fi.Size())
+	}
+	if out, _, code := run(t, f, "export", "--format", "json", "-o", "-"); code != 0 || !strings.HasPrefix(out, "{") {
+		t.Errorf("-o -: exit %d, %.40q", code, out)
+	}
+}

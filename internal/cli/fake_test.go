@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,8 +64,18 @@ func (f *fakeStore) Query(_ context.Context, q string, p map[string]any, o graph
 	return graph.QuerySummary{Keys: keys, Records: int64(len(recs))}, nil
 }
 
-func (f *fakeStore) Snapshot(context.Context, ...string) ([]*graph.Dataset, error) {
-	return f.loaded, nil
+// Snapshot holds only the datasets named, as the Neo4j store's does.
+func (f *fakeStore) Snapshot(_ context.Context, names ...string) ([]*graph.Dataset, error) {
+	if len(names) == 0 {
+		return f.loaded, nil
+	}
+	var out []*graph.Dataset
+	for _, d := range f.loaded {
+		if slices.Contains(names, d.Name) {
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }
 
 func (f *fakeStore) Fingerprint(context.Context) (graph.Fingerprint, error) {

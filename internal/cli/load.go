@@ -3,8 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -43,6 +41,9 @@ was interrupted converges when run again.`,
 }
 
 func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
+	if o.batchSize < 0 {
+		return usagef("--batch-size %d: want a number of rows, or 0 for the default", o.batchSize)
+	}
 	ctx := cmd.Context()
 	// The input hash is cheap next to parsing: files whose bytes the graph
 	// was last loaded from need no reading beyond it.
@@ -74,11 +75,11 @@ func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return err
 		}
-		bar := newProgress(o.g.ErrOut, o.g.ErrTTY, "loading")
-		defer bar.done()
+		bar := newProgress(o.g.progressOut(), o.g.ErrTTY, "loading")
+		defer bar.finish()
 		sum, err := s.Load(ctx, ds, graph.LoadOptions{
 			DryRun: o.dryRun, Force: o.force, BatchSize: o.batchSize, Progress: bar.update, Input: input})
-		bar.done()
+		bar.finish()
 		if err != nil {
 			return err
 		}
@@ -121,36 +122,4 @@ func writeLoadSummary(g *Globals, sum graph.LoadSummary) {
 			}
 		}
 	}
-}
-
-// progress draws a one-line bar on a terminal for work that lasts over a
-// second; on a pipe it stays quiet.
-type progress struct {
-	w       interface{ Write([]byte) (int, error) }
-	tty     bool
-	label   string
-	start   time.Time
-	drawn   bool
-	stopped bool
-}
-
-func newProgress(w interface{ Write([]byte) (int, error) }, tty bool, label string) *progress {
-	return &progress{w: w, tty: tty, label: label, start: time.Now()}
-}
-
-func (p *progress) update(done, total int64) {
-	if !p.tty || p.stopped || total == 0 || time.Since(p.start) < time.Second {
-		return
-	}
-	const width = 30
-	n := int(done * width / total)
-	fmt.Fprintf(p.w, "\r%s [%s%s] %d/%d", p.label, strings.Repeat("=", n), strings.Repeat(" ", width-n), done, total)
-	p.drawn = true
-}
-
-func (p *progress) done() {
-	if p.drawn && !p.stopped {
-		fmt.Fprint(p.w, "\r\033[K")
-	}
-	p.stopped = true
 }

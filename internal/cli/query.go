@@ -2,19 +2,22 @@ package cli
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"fmt"
 	"io"
-	"os"
-	"sort"
-	"strings"
+	"io/fs"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/cypher"
+	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/output"
 	"github.com/relmap/relmap/internal/params"
 	"github.com/relmap/relmap/internal/queries"
+	"github.com/relmap/relmap/internal/queryrun"
 )
 
 type queryOptions struct {
@@ -37,12 +40,19 @@ func newQueryCmd(g *Globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "query [CYPHER]",
 		Short: "Run Cypher (an argument, -f FILE, stdin or --named NAME) and print the result",
-		Long: `Runs Cypher read-only unless --write is given: the server itself refuses writes in
-a read transaction. Each statement is its own auto-commit transaction, as in
-cypher-shell, so CALL { … } IN TRANSACTIONS works (with --write). Values reach
-Cypher only as parameters (--param name=value, typed: 42 is an integer, 2.5 a
-float, true/false/null, [..] and {..} as JSON, anything else a string;
---params-file FILE.json|yaml).
+		Long: `Runs Cypher read-only unless --write is given. Read mode has no side effects:
+the server refuses writes in a read transaction, and relmap refuses, before
+sending anything,
+` + cypher.ReadModeRule(80) + `
+Keywords in strings, quoted names and comments do not count. A refused
+statement exits 5, as one the server refuses.
+
+Each statement is its own auto-commit transaction, as in cypher-shell, so
+CALL { … } IN TRANSACTIONS works (with --write). Values reach Cypher only as
+parameters (--param name=value, typed: 42 is an integer, 2.5 a float,
+true/false/null, [..] and {..} as JSON, 2012-02-01 (YYYY-MM-DD) a DATE, anything
+else a string; name:string=VALUE keeps VALUE as text, name:date=VALUE reads it as
+--at does; --params-file FILE.json|yaml).
 
 Records are streamed: memory does not grow with the result. Output is a table on
 a terminal and CSV when piped, unless --format says otherwise; the row count and
@@ -52,8 +62,10 @@ with json each prints its own array, one after another (jq reads them in turn),
 while jsonl is one record per line throughout.
 
 --at DATE is the parameter $at as a Cypher DATE, for named questions and your
-own Cypher alike. A named question whose answer is empty checks the actor ids it
-was given and says which name no actor, with what may have been meant.
+own Cypher alike; -p at=2012-02-01 is the same DATE (-p at:string=2012-02-01
+would be text, which compares with no DATE). A named question whose answer is
+empty checks the actor ids it was given and says which name no actor, with what
+may have been meant.
 
 'relmap queries' lists the named questions; --named runs one with its defaults.`,
 		Example: `  relmap query 'MATCH (s:State {region: $r}) RETURN s.id, s.name' --param r=central-asia
@@ -66,7 +78,7 @@ was given and says which name no actor, with what may have been meant.
 	f := cmd.Flags()
 	f.StringVarP(&o.file, "file", "f", "", "read Cypher from FILE (- for stdin)")
 	f.StringVar(&o.named, "named", "", "run the named question NAME (see relmap queries)")
-	f.StringArrayVarP(&o.params, "param", "p", nil, "a parameter, name=value (repeatable)")
+	f.StringArrayVarP(&o.params, "param", "p", nil, "a parameter, name=value (repeatable; YYYY-MM-DD is a DATE, name:string=VALUE keeps text)")
 	f.StringVar(&o.paramsFile, "params-file", "", "parameters from a JSON or YAML file (--param wins)")
 	f.StringVar(&o.format, "format", "", "table, csv, tsv, json or jsonl (default: table on a terminal, csv otherwise)")
 	f.BoolVar(&o.write, "write", false, "allow the statement to write, and print what it changed")
@@ -76,6 +88,31 @@ was given and says which name no actor, with what may have been meant.
 	f.BoolVar(&o.keepGoing, "keep-going", false, "with several statements, run the rest after one fails")
 	o.only.bind(f)
 	return cmd
+}
+
+// maxScript bounds the Cypher read from a file or stdin.
+const maxScript = 32 << 20
+
+// collectParams gathers --params-file and --param. As for seed paths, a
+// mistake in the command line exits 2: a malformed --param, or a file named
+// that does not exist; a file that exists but cannot be read or decoded is
+// bad input (exit 1). -f FILE follows the same rule (fileError).
+func collectParams(file string, args []string) (map[string]any, error) {
+	p, err := params.Collect(file, args)
+	var fe *params.FileError
+	if err != nil && !errors.As(err, &fe) {
+		return nil, usageError{err}
+	}
+	return p, fileError(err)
+}
+
+// fileError makes a file named on the command line that does not exist a
+// usage error.
+func fileError(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return usageError{err}
+	}
+	return err
 }
 
 // statement is one Cypher statement with where it came from.
@@ -88,10 +125,20 @@ type statement struct {
 	actors map[string]string
 }
 
+// run is st as queryrun runs it: a named question that answers nothing
+// checks the actor ids it was given.
+func (st statement) run() queryrun.Statement {
+	r := queryrun.Statement{Text: st.text, Params: st.params}
+	if len(st.actors) > 0 {
+		r.OnEmpty = func(ctx context.Context, s graph.Store) error { return unknownActors(ctx, s, st.actors) }
+	}
+	return r
+}
+
 func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statement, error) {
-	user, err := params.Collect(o.paramsFile, o.params)
+	user, err := collectParams(o.paramsFile, o.params)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, err
 	}
 	if cmd.Flags().Changed("at") {
 		// A date, not text: the graph's dates are Cypher DATEs, and a string
@@ -123,21 +170,29 @@ func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statemen
 		}
 		return []statement{{text: q.Cypher, origin: q.Name, params: p, actors: q.ActorIDs(p)}}, nil
 	case len(args) == 1:
+		if len(cypher.Tokens(args[0])) == 0 {
+			return nil, usagef("the statement is empty: give Cypher, -f FILE or --named NAME")
+		}
 		return []statement{{text: args[0], origin: "argument", params: user}}, nil
 	}
 	var src []byte
 	origin := o.file
+	if o.file == "" && o.g.InTTY {
+		return nil, usagef("no Cypher given: pass it as an argument, -f FILE or --named NAME, pipe it in, or type it in `relmap shell`")
+	}
 	if o.file == "" || o.file == "-" {
 		origin = "stdin"
-		src, err = io.ReadAll(o.g.In)
+		src, err = readInput(cmd.Context(), func() ([]byte, error) { return fileio.ReadAll(o.g.In, maxScript) })
 	} else {
-		src, err = os.ReadFile(o.file)
+		src, err = fileio.ReadFile(o.file, maxScript)
 	}
-	if err != nil {
-		return nil, err
+	if err != nil && origin == "stdin" {
+		return nil, fmt.Errorf("stdin: %w", err)
+	} else if err != nil {
+		return nil, fileError(err) // it names the file
 	}
 	var out []statement
-	for i, text := range splitStatements(string(src)) {
+	for i, text := range cypher.Split(string(src)) {
 		out = append(out, statement{text: text, origin: fmt.Sprintf("%s, statement %d", origin, i+1), params: user})
 	}
 	if len(out) == 0 {
@@ -156,6 +211,13 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 	stmts, err := o.statements(cmd, args)
 	if err != nil {
 		return err
+	}
+	if !o.write {
+		for _, st := range stmts {
+			if err := cypher.CheckRead(st.text); err != nil {
+				return fmt.Errorf("%s: %w", st.origin, err)
+			}
+		}
 	}
 	format := o.format
 	if format == "" {
@@ -180,7 +242,9 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
 		var firstErr error
 		for _, st := range stmts {
-			err := o.runOne(cmd, s, st, format)
+			err := queryrun.Run(cmd.Context(), s, st.run(), queryrun.Options{Format: format, Out: o.g.Out,
+				Status: func(line string) { o.g.status("%s", line) }, Write: o.write, Timeout: o.timeout, Limit: o.limit,
+				ConfirmedOnly: bool(o.only)})
 			if err == nil {
 				continue
 			}
@@ -197,166 +261,4 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 		}
 		return firstErr
 	})
-}
-
-func (o *queryOptions) runOne(cmd *cobra.Command, s graph.Store, st statement, format string) error {
-	var w output.Writer
-	var printed int64
-	tally := attestTally{hide: bool(o.only)}
-	start := time.Now()
-	sum, err := s.Query(cmd.Context(), st.text, st.params, graph.QueryOptions{Write: o.write, Timeout: o.timeout},
-		func(r graph.Record) error {
-			if w == nil {
-				var err error
-				if w, err = output.New(format, o.g.Out, r.Keys); err != nil {
-					return err
-				}
-			}
-			if tally.skip(r) || o.limit > 0 && printed >= o.limit {
-				return nil
-			}
-			printed++
-			return w.Write(r)
-		})
-	if err != nil {
-		if w != nil {
-			w.Close()
-		}
-		return explainQueryError(err, st.text)
-	}
-	if w == nil {
-		// No records: still print the header (or an empty JSON array).
-		if w, err = output.New(format, o.g.Out, sum.Keys); err != nil {
-			return err
-		}
-	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	elapsed := time.Since(start).Round(time.Millisecond)
-	note := ""
-	if o.limit > 0 && sum.Records > printed {
-		note = fmt.Sprintf(" (%d printed, --limit %d)", printed, o.limit)
-	}
-	o.g.status("%d row(s)%s in %s (server %s)", sum.Records, note, elapsed, (sum.ResultAvail + sum.ResultCons).Round(time.Millisecond))
-	if o.write && len(sum.Counters) > 0 {
-		var parts []string
-		for _, k := range sortedKeys(sum.Counters) {
-			parts = append(parts, fmt.Sprintf("%s=%d", k, sum.Counters[k]))
-		}
-		o.g.status("changed: %s", strings.Join(parts, " "))
-	}
-	if line := tally.summary(); line != "" {
-		o.g.status("%s", line)
-	}
-	for _, n := range sum.Notification {
-		o.g.status("note: %s", n)
-	}
-	if sum.Records == 0 {
-		return unknownActors(cmd.Context(), s, st.actors)
-	}
-	return nil
-}
-
-// explainQueryError marks the position the server names in the statement, and
-// points at --write when a read-only statement tried to write.
-func explainQueryError(err error, text string) error {
-	qe, ok := err.(*graph.QueryError)
-	if !ok {
-		return err
-	}
-	msg := qe.Message
-	if i := strings.Index(msg, "\n"); i >= 0 {
-		msg = msg[:i]
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s", qe.Code, msg)
-	if qe.Line > 0 {
-		lines := strings.Split(text, "\n")
-		if qe.Line <= len(lines) {
-			line := lines[qe.Line-1]
-			fmt.Fprintf(&b, "\n  %d | %s\n  %s | %s^", qe.Line, line, strings.Repeat(" ", len(fmt.Sprint(qe.Line))),
-				strings.Repeat(" ", max(0, len([]rune(line[:min(len(line), max(0, qe.Column-1))])))))
-		}
-	}
-	if strings.Contains(qe.Code, "ForbiddenDueToTransactionType") || strings.Contains(qe.Message, "read access mode") ||
-		strings.Contains(qe.Code, "WriteOnReadOnlyAccessDbException") {
-		b.WriteString("\n  the statement writes: run it with --write if that is intended")
-	}
-	return &graph.QueryError{Code: qe.Code, Message: b.String()[len(qe.Code)+2:]}
-}
-
-func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// splitStatements splits Cypher on semicolons outside strings, quoted names
-// and comments.
-func splitStatements(src string) []string {
-	var out []string
-	var cur strings.Builder
-	flush := func() {
-		if s := strings.TrimSpace(cur.String()); s != "" && !onlyComments(s) {
-			out = append(out, s)
-		}
-		cur.Reset()
-	}
-	rs := []rune(src)
-	for i := 0; i < len(rs); i++ {
-		c := rs[i]
-		switch {
-		case c == '\'' || c == '"' || c == '`':
-			cur.WriteRune(c)
-			for i++; i < len(rs); i++ {
-				cur.WriteRune(rs[i])
-				if rs[i] == '\\' && c != '`' && i+1 < len(rs) {
-					i++
-					cur.WriteRune(rs[i])
-					continue
-				}
-				if rs[i] == c {
-					break
-				}
-			}
-		case c == '/' && i+1 < len(rs) && rs[i+1] == '/':
-			for ; i < len(rs) && rs[i] != '\n'; i++ {
-				cur.WriteRune(rs[i])
-			}
-			if i < len(rs) {
-				cur.WriteRune('\n')
-			}
-		case c == '/' && i+1 < len(rs) && rs[i+1] == '*':
-			end := strings.Index(string(rs[i+2:]), "*/")
-			if end < 0 {
-				cur.WriteString(string(rs[i:]))
-				i = len(rs)
-				break
-			}
-			seg := string(rs[i:])
-			seg = seg[:strings.Index(seg, "*/")+2]
-			cur.WriteString(seg)
-			i += len([]rune(seg)) - 1
-		case c == ';':
-			flush()
-		default:
-			cur.WriteRune(c)
-		}
-	}
-	flush()
-	return out
-}
-
-func onlyComments(s string) bool {
-	for _, line := range strings.Split(s, "\n") {
-		l := strings.TrimSpace(line)
-		if l != "" && !strings.HasPrefix(l, "//") {
-			return false
-		}
-	}
-	return true
 }

@@ -1,33 +1,13 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/relmap/relmap/graph"
 )
-
-func TestSplitStatements(t *testing.T) {
-	cases := []struct {
-		src  string
-		want []string
-	}{
-		{"RETURN 1", []string{"RETURN 1"}},
-		{"RETURN 1; RETURN 2;", []string{"RETURN 1", "RETURN 2"}},
-		{"RETURN 'a;b' AS x; RETURN \"c;d\"", []string{"RETURN 'a;b' AS x", "RETURN \"c;d\""}},
-		{"RETURN 'it\\'s; fine'", []string{"RETURN 'it\\'s; fine'"}},
-		{"MATCH (`odd;name`) RETURN 1", []string{"MATCH (`odd;name`) RETURN 1"}},
-		{"// a comment; not a split\nRETURN 1", []string{"// a comment; not a split\nRETURN 1"}},
-		{"/* block; comment */ RETURN 1; RETURN 2", []string{"/* block; comment */ RETURN 1", "RETURN 2"}},
-		{"  ;  ; // only a comment\n", nil},
-	}
-	for _, c := range cases {
-		got := splitStatements(c.src)
-		if strings.Join(got, "|") != strings.Join(c.want, "|") || len(got) != len(c.want) {
-			t.Errorf("splitStatements(%q) = %q, want %q", c.src, got, c.want)
-		}
-	}
-}
 
 func TestQueryIsReadOnlyUnlessWrite(t *testing.T) {
 	f := &fakeStore{records: []graph.Record{{Keys: []string{"n"}, Values: []any{int64(1)}}}}
@@ -176,5 +156,53 @@ func TestQueryCountsUnconfirmedRows(t *testing.T) {
 	f.records = []graph.Record{{Keys: []string{"n"}, Values: []any{int64(1)}}}
 	if _, stderr, _ := run(t, f, "query", "RETURN 1 AS n"); strings.Contains(stderr, "no source speaks") {
 		t.Errorf("a plain query speaks of sources:\n%s", stderr)
+	}
+}
+
+func TestQueryRefusesBeforeConnecting(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"query", ""}, ExitUsage, "the statement is empty"},
+		{[]string{"query", "  // nothing\n"}, ExitUsage, "the statement is empty"},
+		{[]string{"query", "SHOW TRANSACTIONS YIELD * TERMINATE TRANSACTIONS"}, ExitQuery, "read mode refuses TERMINATE TRANSACTIONS"},
+		{[]string{"query", "LOAD CSV FROM 'http://127.0.0.1:1/x' AS r RETURN r"}, ExitQuery, "read mode refuses LOAD CSV"},
+		{[]string{"query", "CALL db.clearQueryCaches()"}, ExitQuery, "CALL db.clearQueryCaches"},
+		{[]string{"query", "-f", filepath.Join(dir, "missing.cypher")}, ExitUsage, "missing.cypher"},
+		{[]string{"query", "RETURN 1", "--params-file", filepath.Join(dir, "missing.json")}, ExitUsage, "missing.json"},
+		{[]string{"query", "RETURN 1", "--params-file", filepath.Join(dir, "bad.json")}, ExitError, "bad.json: not valid JSON"},
+		{[]string{"query", "-f", dir}, ExitError, "a directory"},
+		{[]string{"query", "RETURN 1", "-p", "x"}, ExitUsage, "want name=value"},
+	}
+	for _, c := range cases {
+		f := &fakeStore{}
+		_, stderr, code := run(t, f, c.args...)
+		if code != c.code || !strings.Contains(stderr, c.says) {
+			t.Errorf("relmap %q: exit %d, stderr %q; want exit %d saying %q", c.args, code, stderr, c.code, c.says)
+		}
+		if len(f.queries) > 0 {
+			t.Errorf("relmap %q reached the database: %q", c.args, f.queries)
+		}
+	}
+	// With --write the same statements go to the server, which decides.
+	f := &fakeStore{}
+	if _, stderr, code := run(t, f, "query", "--write", "CALL db.clearQueryCaches()"); code != 0 || len(f.queries) != 1 {
+		t.Errorf("--write: exit %d, %s", code, stderr)
+	}
+}
+
+func TestQueryDateParamsAreDates(t *testing.T) {
+	f := &fakeStore{}
+	if _, stderr, code := run(t, f, "query", "RETURN $at, $s", "-p", "at=2012-02-01", "-p", "s:string=2012-02-01"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if f.params[0]["at"] != (graph.Date{Year: 2012, Month: 2, Day: 1}) || f.params[0]["s"] != "2012-02-01" {
+		t.Errorf("params = %#v", f.params[0])
 	}
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/params"
 	"github.com/relmap/relmap/internal/pdf"
+	"github.com/relmap/relmap/internal/queryrun"
 	"github.com/relmap/relmap/internal/render"
 	"github.com/relmap/relmap/internal/views"
 )
@@ -93,9 +93,9 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	if err := printFlags(cmd, format, o.dpi, o.page); err != nil {
 		return err
 	}
-	user, err := params.Collect(o.paramsFile, o.params)
+	user, err := collectParams(o.paramsFile, o.params)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	req := views.Request{View: o.view, Named: o.named, Params: user, Title: o.title,
 		Depth: o.depth, DepthGiven: cmd.Flags().Changed("depth"), AtGiven: cmd.Flags().Changed("at")}
@@ -122,7 +122,7 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 		sg.Edges = o.only.ties(sg.Edges, req.At)
 		var qe *views.QueryError
 		if errors.As(err, &qe) {
-			return explainQueryError(qe.Err, qe.Cypher)
+			return queryrun.ExplainError(qe.Err, qe.Cypher)
 		}
 		if err != nil {
 			return err

@@ -8,18 +8,21 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"os/signal"
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/graph/neo4jstore"
 	"github.com/relmap/relmap/internal/cypher"
+	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/localdb"
 )
 
@@ -29,14 +32,15 @@ type Streams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	// OutTTY and ErrTTY say whether Out and ErrOut are terminals: tables and
-	// progress bars for people, plain formats for pipes.
-	OutTTY, ErrTTY bool
+	// progress bars for people, plain formats for pipes. InTTY says whether
+	// In is one: a person typing rather than a script.
+	OutTTY, ErrTTY, InTTY bool
 }
 
 // OSStreams are the process's own streams.
 func OSStreams() Streams {
 	return Streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr)}
+		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr), InTTY: isTerminal(os.Stdin)}
 }
 
 func isTerminal(f *os.File) bool {
@@ -142,7 +146,9 @@ func RunWith(ctx context.Context, streams Streams, args []string, factory StoreF
 	root.SetIn(streams.In)
 	root.SetOut(streams.Out)
 	root.SetErr(streams.ErrOut)
+	start := time.Now()
 	err := root.ExecuteContext(ctx)
+	g.verbosef("done in %s", time.Since(start).Round(time.Millisecond))
 	if err == nil && out.err != nil {
 		err = fmt.Errorf("the output could not be written: %w", out.err)
 	}
@@ -157,7 +163,8 @@ type Globals struct {
 	PasswordFile string
 	Database     string
 	DataDir      string
-	factory      StoreFactory
+	Verbosity
+	factory StoreFactory
 	// opened is the connection a store was opened for, which decides the
 	// hint given when it cannot be reached.
 	opened *Conn
@@ -179,10 +186,12 @@ ties between them, loads it into Neo4j, answers analysts' questions in Cypher,
 renders subgraphs to SVG through Graphviz and compares the NATO, CSTO and SCO
 spheres at any date.
 
-` + envHelp,
+` + envHelp + "\n\n" + exitCodesHelp(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionText(),
 	}
+	root.SetVersionTemplate("{{.Version}}")
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.URI, "uri", "", "Bolt URI of the database (env NEO4J_URI; default: the local database)")
 	pf.StringVar(&g.User, "user", "", "user name (env NEO4J_USERNAME; default neo4j)")
@@ -190,10 +199,13 @@ spheres at any date.
 	pf.StringVar(&g.Database, "database", "", "database name (env NEO4J_DATABASE; default: the server's default)")
 	pf.StringVar(&g.DataDir, "data", "", "data directory of the local database (env RELMAP_DATA; default $XDG_DATA_HOME/relmap/neo4j or ~/.local/share/relmap/neo4j)")
 
+	bindVerbosity(root, &g.Verbosity)
+
 	for _, c := range commands {
 		root.AddCommand(c(g))
 	}
 	typedUsageErrors(root)
+	registerCompletions(root)
 	return root
 }
 
@@ -229,7 +241,7 @@ func (g *Globals) conn() (Conn, error) {
 		c.Database = os.Getenv("NEO4J_DATABASE")
 	}
 	if g.PasswordFile != "" {
-		b, err := os.ReadFile(g.PasswordFile)
+		b, err := fileio.ReadFile(g.PasswordFile, 64<<10)
 		if err != nil {
 			return c, usagef("--password-file: %v", err)
 		}
@@ -239,7 +251,8 @@ func (g *Globals) conn() (Conn, error) {
 	}
 	if c.URI == "" {
 		st, err := localdb.ReadState(g.dataDir())
-		if err == nil {
+		switch {
+		case err == nil:
 			c.URI, c.FromLocal = st.URI(), true
 			if c.User == "" {
 				c.User = st.User
@@ -247,9 +260,14 @@ func (g *Globals) conn() (Conn, error) {
 			if c.Password == "" {
 				c.Password = st.Password
 			}
-		} else {
+			if st.Warning != "" {
+				g.status("relmap: %s", st.Warning)
+			}
+		case errors.Is(err, fs.ErrNotExist):
 			c.URI = fmt.Sprintf("bolt://127.0.0.1:%d", localdb.DefaultPort)
 			c.FromLocal = true
+		default:
+			return c, err
 		}
 	}
 	if c.User == "" {
@@ -297,10 +315,12 @@ func (g *Globals) store(ctx context.Context) (graph.Store, error) {
 // storeFor opens the store for a given connection.
 func (g *Globals) storeFor(ctx context.Context, c Conn) (graph.Store, error) {
 	g.opened = &c
+	g.verbosef("%s", describeConn(c))
 	if g.factory != nil {
 		return g.factory(ctx, c)
 	}
-	return neo4jstore.Open(neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database})
+	return neo4jstore.Open(neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database,
+		BookmarkFile: localdb.BookmarkPath(g.dataDir())})
 }
 
 // withStore opens the store, checks it answers, runs fn and closes it.
@@ -316,9 +336,4 @@ func (g *Globals) withStore(ctx context.Context, fn func(graph.Store) error) err
 		return err
 	}
 	return fn(s)
-}
-
-// status prints a progress or status line to stderr.
-func (g *Globals) status(format string, a ...any) {
-	fmt.Fprintf(g.ErrOut, format+"\n", a...)
 }

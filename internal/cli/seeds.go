@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/seed"
 )
 
 func newSeedsCmd(g *Globals) *cobra.Command {
@@ -77,7 +78,7 @@ func newSeedsStatsCmd(g *Globals) *cobra.Command {
 	o := &seedsStatsOptions{g: g}
 	return &cobra.Command{
 		Use:   "stats [PATH...]",
-		Short: "Count the actors per kind, ties per type and citations per document in seed files",
+		Short: "Count the actors per kind, ties per type, citations per document, and ties confirmed today, in seed files",
 		RunE:  func(cmd *cobra.Command, args []string) error { return o.run(args) },
 	}
 }
@@ -131,6 +132,24 @@ func (o *seedsStatsOptions) run(args []string) error {
 		fmt.Fprintf(w, "  ties without a source\t%d\n", unsourced)
 		fmt.Fprintf(w, "  ties without a since date\t%d\n", undated)
 		fmt.Fprintf(w, "  ties still in force (no until)\t%d\n", open)
+		ts := seed.Time(d, graph.Today())
+		fmt.Fprintf(w, "  ties that carry an end (until)\t%d\n", ts.Ended)
+		fmt.Fprintf(w, "  ties no source dates\t%d\n", ts.Unattested)
+		fmt.Fprintf(w, "  ties in force on %s\t%d\n", ts.At, ts.InForce)
+		fmt.Fprintf(w, "    confirmed (a source attests them on or after that day)\t%d\n", ts.Confirmed)
+		fmt.Fprintf(w, "    unconfirmed (open end, last attested before it)\t%d\n", ts.Unconfirmed)
+		years := make([]int, 0, len(ts.LastByYear))
+		for y := range ts.LastByYear {
+			years = append(years, y)
+		}
+		sort.Ints(years)
+		for _, y := range years {
+			last := "never attested"
+			if y != 0 {
+				last = fmt.Sprintf("last attested in %d", y)
+			}
+			fmt.Fprintf(w, "      %s\t%d\n", last, ts.LastByYear[y])
+		}
 	}
 	return w.Flush()
 }

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"os"
+	"errors"
 
 	"github.com/spf13/cobra"
 
@@ -42,11 +42,13 @@ func (o *synthOptions) run() error {
 	if o.actors < 20 || o.ties < 0 {
 		return usagef("--actors must be at least 20 and --ties not negative")
 	}
-	if err := os.MkdirAll(o.out, 0o755); err != nil {
-		return err
-	}
 	d := synth.Generate(o.actors, o.ties, o.seed)
 	if err := seed.WriteCSV(o.out, d); err != nil {
+		var tl *seed.FileTooLargeError
+		if errors.As(err, &tl) {
+			// Write only what load accepts; say how much would fit.
+			return usagef("--actors %d --ties %d: %v; about --ties %d fits", o.actors, o.ties, err, int64(o.ties)*int64(tl.Max)/int64(tl.Size))
+		}
 		return err
 	}
 	o.g.status("Wrote %d actors and %d ties to %s.", len(d.Actors), len(d.Ties), o.out)

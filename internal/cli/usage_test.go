@@ -24,6 +24,7 @@ func TestUsageMistakesExit2(t *testing.T) {
 		{[]string{"fingerprint", "extra"}, "relmap fingerprint: unknown command"},
 		{[]string{"query", "RETURN 1", "RETURN 2"}, "accepts at most 1 arg"},
 		{[]string{"synth"}, `required flag(s) "output" not set`},
+		{[]string{"load", "--batch-size", "-1"}, "--batch-size -1: want a number of rows"},
 	}
 	for _, c := range cases {
 		_, stderr, code := run(t, &fakeStore{}, c.args...)

@@ -56,7 +56,7 @@ func (g *Globals) readDatasets(paths []string) ([]*graph.Dataset, error) {
 	var errs seed.Errors
 	if errors.As(err, &errs) {
 		for _, e := range errs {
-			fmt.Fprintln(g.ErrOut, e.Error())
+			fmt.Fprintln(g.ErrOut, escapeControls(e.Error()))
 		}
 		fmt.Fprintf(g.ErrOut, "relmap: %d problem(s) found; nothing was written\n", len(errs))
 		return nil, silentError{ExitError}

@@ -135,3 +135,27 @@ func TestCheckReadNamesCalledCall(t *testing.T) {
 		t.Error("a procedure call after a dot went unseen")
 	}
 }
+
+func TestExcerpt(t *testing.T) {
+	got := Excerpt("MATCH (n)\nRETRUN n", 2, 1)
+	if got != "\n  2 | RETRUN n\n    | ^" {
+		t.Errorf("got %q", got)
+	}
+	if Excerpt("RETURN 1", 3, 1) != "" {
+		t.Error("a line past the end")
+	}
+}
+
+func TestReadModeRuleNamesEveryProcedure(t *testing.T) {
+	rule := ReadModeRule(80)
+	for _, p := range append(append([]string{"LOAD CSV", "TERMINATE", "GRANT"}, ReadProcedures...), FunctionNamespaces...) {
+		if !strings.Contains(rule, p) {
+			t.Errorf("the rule does not name %s", p)
+		}
+	}
+	for _, l := range strings.Split(rule, "\n") {
+		if len(l) > 80 {
+			t.Errorf("line of %d columns: %q", len(l), l)
+		}
+	}
+}

@@ -207,3 +207,37 @@ func unquoteName(t Token) string {
 	s = strings.TrimSuffix(s, "`")
 	return strings.ReplaceAll(s, "``", "`")
 }
+
+// ReadModeRule is the rule CheckRead applies, in words for --help, wrapped
+// to width columns.
+func ReadModeRule(width int) string {
+	items := []string{
+		"LOAD CSV and TERMINATE TRANSACTION(S), anywhere in a statement;",
+		"administration commands first in a statement (" + strings.Join(adminCommands, ", ") +
+			"; CREATE or DROP of a DATABASE, ALIAS, USER, ROLE or SERVER);",
+		"CALL of a procedure other than those that describe the database: " + strings.Join(ReadProcedures, ", ") + ";",
+		"a namespaced function outside the built-in namespaces " + strings.Join(FunctionNamespaces, ", ") + ".",
+	}
+	var b strings.Builder
+	for _, it := range items {
+		b.WriteString(wrap(it, "  - ", "    ", width))
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func wrap(text, first, rest string, width int) string {
+	var b strings.Builder
+	line := first
+	for _, w := range strings.Fields(text) {
+		if len(line)+len(w)+1 > width && strings.TrimSpace(line) != strings.TrimSpace(first) {
+			b.WriteString(strings.TrimRight(line, " ") + "\n")
+			line = rest
+		}
+		if line != first && line != rest {
+			line += " "
+		}
+		line += w
+	}
+	b.WriteString(line + "\n")
+	return b.String()
+}

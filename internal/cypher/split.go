@@ -1,6 +1,9 @@
 package cypher
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Split splits a script into statements at each ';' that stands outside
 // strings, quoted names and comments. Each statement keeps its text as
@@ -26,4 +29,18 @@ func Split(src string) []string {
 	})
 	flush(len(src))
 	return out
+}
+
+// Excerpt shows line of text with a caret under column (both 1-based, as
+// the server reports a position), on lines of their own; "" when the
+// position is not in text.
+func Excerpt(text string, line, column int) string {
+	lines := strings.Split(text, "\n")
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	l := lines[line-1]
+	width := len([]rune(l[:min(len(l), max(0, column-1))]))
+	num := fmt.Sprint(line)
+	return fmt.Sprintf("\n  %s | %s\n  %s | %s^", num, l, strings.Repeat(" ", len(num)), strings.Repeat(" ", width))
 }

@@ -28,6 +28,7 @@ type Report struct {
 	LegendEntries     int     // legend entries for ties found
 	LegendStyles      int     // distinct drawn edge styles (type, colour, width, dash)
 	LegendTrue        int     // entries that match drawn ties of their type plus drawn styles that have an entry
+	EmptyBand         float64 // the tallest band across the figure with nothing drawn in it, in points at 17 cm
 	Problems          []string
 }
 
@@ -42,8 +43,8 @@ func (r Report) LegendTruth() float64 {
 }
 
 func (r Report) String() string {
-	return fmt.Sprintf("edges through nodes %d, label collisions %d, smallest text %.1f pt at 17 cm, legend truth %.0f%% (%d/%d)",
-		r.EdgesThroughNodes, r.LabelCollisions, r.MinTextPt, 100*r.LegendTruth(), r.LegendTrue, r.LegendEntries+r.LegendStyles)
+	return fmt.Sprintf("edges through nodes %d, label collisions %d, smallest text %.1f pt at 17 cm, legend truth %.0f%% (%d/%d), widest empty band %.0f pt",
+		r.EdgesThroughNodes, r.LabelCollisions, r.MinTextPt, 100*r.LegendTruth(), r.LegendTrue, r.LegendEntries+r.LegendStyles, r.EmptyBand)
 }
 
 // Check measures f.
@@ -53,7 +54,45 @@ func Check(f *Figure) Report {
 	r.collisions(f)
 	r.printSize(f)
 	r.legend(f)
+	r.emptyBand(f)
 	return r
+}
+
+// emptyBand finds the tallest horizontal band, between the first and the
+// last thing drawn, that nothing crosses: a gap a reader sees as the
+// figure falling apart (legend here, graph far below).
+func (r *Report) emptyBand(f *Figure) {
+	var spans [][2]float64
+	add := func(b Rect) {
+		if b.MaxY >= b.MinY {
+			spans = append(spans, [2]float64{b.MinY, b.MaxY})
+		}
+	}
+	for _, n := range f.Nodes {
+		add(n.Box)
+	}
+	for _, e := range f.Edges {
+		add(bounds(e.Path))
+	}
+	for _, t := range f.Texts {
+		add(t.Box)
+	}
+	for _, s := range f.Shapes {
+		add(s.Box)
+	}
+	if len(spans) == 0 || f.Width <= 0 {
+		return
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	reach, widest := spans[0][1], 0.0
+	for _, s := range spans[1:] {
+		widest = max(widest, s[0]-reach)
+		reach = max(reach, s[1])
+	}
+	r.EmptyBand = widest * PageWidth / f.Width
+	if r.EmptyBand > 0 {
+		r.problem("widest empty band %.0f pt at 17 cm", r.EmptyBand)
+	}
 }
 
 func (r *Report) problem(format string, a ...any) {
@@ -242,17 +281,19 @@ func LegendEntries(f *Figure) []Entry {
 		}
 	}
 	sort.Slice(thin, func(i, j int) bool {
+		// Rows by whole points: cells of one row may differ in the
+		// last digits, and must not sort among another row's.
 		a, b := thin[i].Box, thin[j].Box
-		if a.MinY != b.MinY {
-			return a.MinY < b.MinY
+		if ya, yb := math.Round(a.MinY), math.Round(b.MinY); ya != yb {
+			return ya < yb
 		}
 		return a.MinX < b.MinX
 	})
 	for i := 0; i < len(thin); {
 		j := i + 1
 		for j < len(thin) && thin[j].Fill == thin[i].Fill &&
-			math.Abs(thin[j].Box.MinY-thin[j-1].Box.MinY) < 0.5 &&
-			thin[j].Box.MinX-thin[j-1].Box.MaxX < 8 && thin[j].Box.MinX >= thin[j-1].Box.MaxX-0.5 {
+			math.Abs(thin[j].Box.MinY-thin[j-1].Box.MinY) < 1 &&
+			thin[j].Box.MinX-thin[j-1].Box.MaxX < 12 && thin[j].Box.MinX >= thin[j-1].Box.MaxX-0.5 {
 			j++
 		}
 		box := thin[i].Box

@@ -212,3 +212,19 @@ func TestPathSampling(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyBand(t *testing.T) {
+	legend := graphText(10, -280, 10, "The NATO sphere")
+	// The title's box reaches 2.1 pt below its baseline at -280; the node
+	// starts at -178: a band of 99.9 pt (the figure is 17 cm wide).
+	far := check(t, svg(legend, box("a", 0, -178, 60, 30)))
+	if far.EmptyBand < 99.8 || far.EmptyBand > 100 {
+		t.Errorf("empty band %.1f pt, want 99.9", far.EmptyBand)
+	}
+	// An edge running through the gap fills it.
+	filled := check(t, svg(legend, box("a", 0, -178, 60, 30), box("b", 200, -290, 60, 30),
+		edge("edge1", "member_of", "a", "b", 60, -163, 200, -275, "#0072b2", "2", "", "", 0, 0)))
+	if filled.EmptyBand > 1 {
+		t.Errorf("empty band %.1f pt across a drawn edge", filled.EmptyBand)
+	}
+}

@@ -190,6 +190,15 @@ var helvetica = [95]uint16{
 	556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
 }
 
+// HelveticaAdvance is the advance width of r in Helvetica, in ems, for the
+// printable ASCII characters; ok is false for any other rune.
+func HelveticaAdvance(r rune) (em float64, ok bool) {
+	if r < ' ' || r > '~' {
+		return 0, false
+	}
+	return float64(helvetica[r-' ']) / 1000, true
+}
+
 // TextWidth estimates the width in points of a line of Helvetica at size
 // pt. Outside ASCII, a character is taken as 0.6 em (box-drawing glyphs,
 // dashes and most Latin and Cyrillic letters are close to it).

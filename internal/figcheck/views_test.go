@@ -31,7 +31,7 @@ var viewEngines = map[string]string{"sphere-nato": "twopi", "sphere-csto": "twop
 	"ndn": "dot", "ladder": "dot", "neighbourhood": "twopi"}
 
 // peers are native Graphviz's engines on the same DOT.
-var peers = []string{"dot", "neato", "sfdp"}
+var peerEngines = []string{"dot", "neato", "sfdp"}
 
 var layoutAttr = regexp.MustCompile(`\blayout="[a-z0-9]*", `)
 
@@ -41,7 +41,9 @@ type measured struct {
 	err error
 }
 
-func measure(t *testing.T, view string) []measured {
+// measure draws the view as relmap does and, with peers, as native
+// Graphviz's engines do.
+func measure(t *testing.T, view string, peers bool) []measured {
 	t.Helper()
 	doc, err := os.ReadFile(filepath.Join(viewsDir, view+".dot"))
 	if err != nil {
@@ -50,13 +52,13 @@ func measure(t *testing.T, view string) []measured {
 	var out []measured
 	svg, err := render.Render(context.Background(), doc, "svg", render.Options{Renderer: "wasm", Layout: viewEngines[view]})
 	out = append(out, measureSVG("relmap", svg, err))
-	if _, err := exec.LookPath("dot"); err != nil {
+	if _, err := exec.LookPath("dot"); err != nil || !peers {
 		return out
 	}
 	// A layout named in the document wins over -K; the peers get the
 	// document without it.
 	bare := layoutAttr.ReplaceAll(doc, nil)
-	for _, engine := range peers {
+	for _, engine := range peerEngines {
 		cmd := exec.Command("dot", "-K"+engine, "-Tsvg")
 		cmd.Stdin = bytes.NewReader(bare)
 		var stderr bytes.Buffer
@@ -87,16 +89,16 @@ func measureSVG(who string, svg []byte, err error) measured {
 func TestViewFigures(t *testing.T) {
 	var md strings.Builder
 	for _, v := range viewNames {
-		ms := measure(t, v)
-		fmt.Fprintf(&md, "\n### %s\n\n| drawn by | edges through nodes | label collisions | smallest text at 17 cm | legend truth |\n|---|---:|---:|---:|---:|\n", v)
+		ms := measure(t, v, true)
+		fmt.Fprintf(&md, "\n### %s\n\n| drawn by | edges through nodes | label collisions | smallest text at 17 cm | legend truth | widest empty band at 17 cm |\n|---|---:|---:|---:|---:|---:|\n", v)
 		for _, m := range ms {
 			if m.err != nil {
 				t.Errorf("%s by %s: %v", v, m.who, m.err)
 				continue
 			}
 			r := m.r
-			fmt.Fprintf(&md, "| %s | %d | %d | %.1f pt | %.0f%% (%d/%d) |\n", m.who, r.EdgesThroughNodes, r.LabelCollisions,
-				r.MinTextPt, 100*r.LegendTruth(), r.LegendTrue, r.LegendEntries+r.LegendStyles)
+			fmt.Fprintf(&md, "| %s | %d | %d | %.1f pt | %.0f%% (%d/%d) | %.0f pt |\n", m.who, r.EdgesThroughNodes, r.LabelCollisions,
+				r.MinTextPt, 100*r.LegendTruth(), r.LegendTrue, r.LegendEntries+r.LegendStyles, r.EmptyBand)
 			if m.who == "relmap" && testing.Verbose() {
 				for _, p := range r.Problems {
 					t.Logf("%s: %s", v, p)
@@ -130,4 +132,23 @@ func replaceSection(path, tables string) error {
 	}
 	s = s[:i+len(beginMark)] + "\n" + tables + "\n" + s[j:]
 	return os.WriteFile(path, []byte(s), 0o644)
+}
+
+// The goals of the built-in views as relmap draws them: no edge through a
+// node, no label collision, no text under 6 pt at 17 cm, a legend that
+// tells the truth.
+func TestViewFiguresMeetGoals(t *testing.T) {
+	for _, v := range viewNames {
+		m := measure(t, v, false)[0]
+		if m.err != nil {
+			t.Fatalf("%s: %v", v, m.err)
+		}
+		r := m.r
+		if r.EdgesThroughNodes != 0 || r.LabelCollisions != 0 || r.MinTextPt < 6 || r.LegendTruth() != 1 || r.LegendEntries == 0 {
+			t.Errorf("%s: %s", v, r)
+			for _, p := range r.Problems {
+				t.Logf("%s: %s", v, p)
+			}
+		}
+	}
 }

@@ -137,6 +137,13 @@ func WriteFile(path string, data []byte) error {
 	return os.Rename(tmp.Name(), target)
 }
 
+// CheckTarget reports the error WriteFile would refuse path with, so that a
+// command can refuse before doing its work.
+func CheckTarget(path string) error {
+	_, _, err := writeTarget(path)
+	return err
+}
+
 // createTemp creates a new file in dir with mode 0644 less the umask (which
 // os.CreateTemp's 0600 would not give).
 func createTemp(dir string) (*os.File, error) {

@@ -48,6 +48,24 @@ type fact struct {
 	Route   string
 	Stops   []string
 	Want    int // for count
+	// Evidence is "" (in force), factConfirmed (+: in force and attested on
+	// the day) or factUnconfirmed (?: in force only through an open end,
+	// last attested before the day).
+	Evidence string
+}
+
+// The evidence a fact asks for.
+const (
+	factConfirmed   = "+"
+	factUnconfirmed = "?"
+)
+
+// evidencePrefix strips a leading + or ? from a tie type word.
+func evidencePrefix(word string) (string, string) {
+	if strings.HasPrefix(word, factConfirmed) || strings.HasPrefix(word, factUnconfirmed) {
+		return word[:1], word[1:]
+	}
+	return "", word
 }
 
 // Name is the subtest name: the section in brackets, then the case.
@@ -58,12 +76,12 @@ func (f fact) Name() string {
 	case factRoute:
 		fmt.Fprintf(&b, "route %s = %s", f.Route, strings.Join(f.Stops, " > "))
 	case factCount:
-		fmt.Fprintf(&b, "count %s * -> %s", f.Type, f.To)
+		fmt.Fprintf(&b, "count %s%s * -> %s", f.Evidence, f.Type, f.To)
 	default:
 		if f.Negated {
 			b.WriteString("!")
 		}
-		fmt.Fprintf(&b, "%s %s -> %s", f.Type, f.From, f.To)
+		fmt.Fprintf(&b, "%s%s %s -> %s", f.Evidence, f.Type, f.From, f.To)
 	}
 	for _, a := range f.Attrs {
 		fmt.Fprintf(&b, " %s=%s", a.Name, a.Value)
@@ -148,7 +166,7 @@ func parseAttrs(s string, info graph.TieTypeInfo) ([]factAttr, error) {
 			return nil, fmt.Errorf("attribute %s has no value", a.Name)
 		}
 		switch a.Name {
-		case graph.PropSince, graph.PropUntil:
+		case graph.PropSince, graph.PropUntil, graph.PropAttested:
 			if _, err := graph.ParseDate(a.Value); err != nil {
 				return nil, fmt.Errorf("attribute %s: %v", a.Name, err)
 			}
@@ -216,6 +234,7 @@ func parseFactLine(line string) ([]fact, error) {
 
 	case factCount:
 		typ, rest, _ := strings.Cut(rest, " ")
+		base.Evidence, typ = evidencePrefix(typ)
 		info, err := lookupType(typ)
 		if err != nil {
 			return nil, err
@@ -239,6 +258,10 @@ func parseFactLine(line string) ([]fact, error) {
 	base.Kind = factTie
 	if strings.HasPrefix(word, "!") {
 		base.Negated, word = true, word[1:]
+	}
+	base.Evidence, word = evidencePrefix(word)
+	if base.Negated && base.Evidence != "" {
+		return nil, fmt.Errorf("! cannot be combined with %s", base.Evidence)
 	}
 	info, err := lookupType(word)
 	if err != nil {
@@ -328,9 +351,9 @@ func TestFactsParsed(t *testing.T) {
 		if f.Negated {
 			k = "!" + k
 		}
-		kinds[k]++
+		kinds[f.Evidence+k]++
 	}
-	for _, k := range []string{factTie, "!" + factTie, factRoute, factCount} {
+	for _, k := range []string{factTie, "!" + factTie, factRoute, factCount, factConfirmed + factTie, factUnconfirmed + factTie, factConfirmed + factCount} {
 		if kinds[k] == 0 {
 			t.Errorf("no %s case parsed: %v", k, kinds)
 		}
@@ -347,6 +370,9 @@ func TestFactsLineParser(t *testing.T) {
 		"- [E] route r1 = a > b > c\n" +
 		"- [F] count member_of * -> nato role=member = 28 @2026-11-28\n" +
 		"- [G] participates_in t -> pfp since=2002-02-20 status=active\n" +
+		"- [H] +member_of x -> nato @2026-12-04\n" +
+		"- [I] ?ipap x -> ipap attested=2012 @2026-12-04\n" +
+		"- [J] count +member_of * -> osce = 9 @2026-12-04\n" +
 		"- Not a fact (ignored)\n")
 	for _, err := range errs {
 		t.Error(err)
@@ -367,6 +393,9 @@ func TestFactsLineParser(t *testing.T) {
 		"[E] route r1 = a > b > c",
 		"[F] count member_of * -> nato role=member = 28 @2026-11-28",
 		"[G] participates_in t -> pfp since=2002-02-20 status=active",
+		"[H] +member_of x -> nato @2026-12-04",
+		"[I] ?ipap x -> ipap attested=2012 @2026-12-04",
+		"[J] count +member_of * -> osce = 9 @2026-12-04",
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("cases:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -379,6 +408,15 @@ func TestFactsLineParser(t *testing.T) {
 	}
 	if f := facts[9]; f.Kind != factCount || f.Want != 28 || f.To != "nato" {
 		t.Errorf("count case: %+v", f)
+	}
+	if f := facts[11]; f.Evidence != factConfirmed || f.Type != graph.TieMemberOf {
+		t.Errorf("confirmed case: %+v", f)
+	}
+	if f := facts[12]; f.Evidence != factUnconfirmed || len(f.Attrs) != 1 || f.Attrs[0].Name != graph.PropAttested {
+		t.Errorf("unconfirmed case: %+v", f)
+	}
+	if f := facts[13]; f.Evidence != factConfirmed || f.Kind != factCount {
+		t.Errorf("confirmed count case: %+v", f)
 	}
 
 	for _, bad := range []string{
@@ -393,6 +431,8 @@ func TestFactsLineParser(t *testing.T) {
 		"[X] route r1 = a",
 		"[X] count member_of a -> b = 3",
 		"[X] count member_of * -> b",
+		"[X] !+member_of a -> b",
+		"[X] ?ipap a -> b attested=2012-13",
 	} {
 		if fs, err := parseFactLine(bad); err == nil {
 			t.Errorf("%q parsed as %+v, want an error", bad, fs)
@@ -409,8 +449,8 @@ func tiePattern(info graph.TieTypeInfo) string {
 	return "(a:Actor {id: $from})-[r:" + info.RelType + "]->(b:Actor {id: $to})"
 }
 
-// factWhere is the condition on r: in force on $at, each attribute of
-// $attrs equal, each date of $dates (since, until) with that first day.
+// factWhere is the condition on r: each attribute of $attrs equal, each
+// date of $dates (since, until) with that first day (attested: last day).
 const factWhere = " AND all(k IN keys($attrs) WHERE r[k] = $attrs[k])" +
 	" AND all(k IN keys($dates) WHERE toString(r[k]) = $dates[k])"
 
@@ -419,6 +459,10 @@ func factParams(f fact, info graph.TieTypeInfo) map[string]any {
 	for _, a := range f.Attrs {
 		if a.Name == graph.PropSince || a.Name == graph.PropUntil {
 			dates[a.Name] = graph.MustDate(a.Value).First().Format("2006-01-02")
+			continue
+		}
+		if a.Name == graph.PropAttested {
+			dates[a.Name] = graph.MustDate(a.Value).Last().Format("2006-01-02")
 			continue
 		}
 		if def, _ := info.Attr(a.Name); def.Int {
@@ -444,7 +488,7 @@ func tiesBetween(t *testing.T, s graph.Store, f fact, info graph.TieTypeInfo) st
 		r, _ := row[0].(graph.Relationship)
 		var kv []string
 		for k, v := range r.Props {
-			if _, ok := info.Attr(k); ok || k == graph.PropSince || k == graph.PropUntil {
+			if _, ok := info.Attr(k); ok || k == graph.PropSince || k == graph.PropUntil || k == graph.PropAttested {
 				kv = append(kv, fmt.Sprintf("%s=%v", k, v))
 			}
 		}
@@ -460,10 +504,29 @@ func actorExists(t *testing.T, s graph.Store, id string) bool {
 	return rows[0][0].(int64) > 0
 }
 
+// evidenceCypher is the condition a fact puts on r for its evidence.
+func evidenceCypher(f fact) string {
+	switch f.Evidence {
+	case factConfirmed:
+		return graph.ConfirmedAtCypher("r")
+	case factUnconfirmed:
+		return graph.UnconfirmedAtCypher("r")
+	}
+	return graph.ValidAtCypher("r")
+}
+
 func checkTieFact(t *testing.T, s graph.Store, f fact) {
 	info, _ := graph.LookupTieType(f.Type)
-	q := "MATCH " + tiePattern(info) + " WHERE " + graph.ValidAtCypher("r") + factWhere + " RETURN count(r)"
+	q := "MATCH " + tiePattern(info) + " WHERE " + evidenceCypher(f) + factWhere + " RETURN count(r)"
 	n := readRows(t, s, q, factParams(f, info))[0][0].(int64)
+	if f.Evidence == factUnconfirmed {
+		// Unconfirmed means no matching tie is confirmed either.
+		q := "MATCH " + tiePattern(info) + " WHERE " + graph.ConfirmedAtCypher("r") + factWhere + " RETURN count(r)"
+		if c := readRows(t, s, q, factParams(f, info))[0][0].(int64); c > 0 {
+			t.Errorf("%s:%d: %d matching ties confirmed on %s, want none; ties of that type: %s",
+				factsPath, f.Line, c, f.At, tiesBetween(t, s, f, info))
+		}
+	}
 	switch {
 	case f.Negated && n > 0:
 		t.Errorf("%s:%d: %d matching ties in force on %s, want none; ties of that type: %s",
@@ -476,10 +539,12 @@ func checkTieFact(t *testing.T, s graph.Store, f fact) {
 			}
 		}
 	case n == 0:
-		t.Errorf("%s:%d: no matching tie in force on %s; ties of that type: %s",
-			factsPath, f.Line, f.At, tiesBetween(t, s, f, info))
+		t.Errorf("%s:%d: no matching tie in force%s on %s; ties of that type: %s",
+			factsPath, f.Line, evidenceWords[f.Evidence], f.At, tiesBetween(t, s, f, info))
 	}
 }
+
+var evidenceWords = map[string]string{factConfirmed: " and confirmed", factUnconfirmed: " and unconfirmed"}
 
 func checkCountFact(t *testing.T, s graph.Store, f fact) {
 	info, _ := graph.LookupTieType(f.Type)
@@ -487,7 +552,7 @@ func checkCountFact(t *testing.T, s graph.Store, f fact) {
 	if info.Symmetric {
 		pattern = "(a:Actor)-[r:" + info.RelType + "]-(b:Actor {id: $to})"
 	}
-	q := "MATCH " + pattern + " WHERE " + graph.ValidAtCypher("r") + factWhere +
+	q := "MATCH " + pattern + " WHERE " + evidenceCypher(f) + factWhere +
 		" RETURN count(DISTINCT a), collect(DISTINCT a.id)"
 	row := readRows(t, s, q, factParams(f, info))[0]
 	if n := row[0].(int64); n != int64(f.Want) {
@@ -554,7 +619,8 @@ func TestFacts(t *testing.T) {
 	}
 }
 
-// The attestation rule's Cypher form agrees with graph.Tie.ConfirmedAt on
+// The attestation rule's Cypher forms agree with graph.Tie.ConfirmedAt and
+// UnconfirmedAt on
 // every tie of the built-in dataset, on the last day each tie is attested,
 // the day after, and a few fixed days; and every tie's attestation reads
 // back from the graph as it was built from the seed files.
@@ -588,7 +654,7 @@ func TestConfirmedAtCypherAgrees(t *testing.T) {
 	}
 	confirmed := 0
 	for day := range days {
-		rows := readRows(t, s, "MATCH ()-[r]->() WHERE r.dataset = $ds RETURN r.key, "+graph.ConfirmedAtCypher("r"),
+		rows := readRows(t, s, "MATCH ()-[r]->() WHERE r.dataset = $ds RETURN r.key, "+graph.ConfirmedAtCypher("r")+", "+graph.UnconfirmedAtCypher("r"),
 			map[string]any{"ds": snap.Name, "at": day})
 		if len(rows) != len(snap.Ties) {
 			t.Fatalf("%d ties in the graph, %d in the snapshot", len(rows), len(snap.Ties))
@@ -598,6 +664,10 @@ func TestConfirmedAtCypherAgrees(t *testing.T) {
 			got, _ := row[1].(bool)
 			if w := byKey[key].ConfirmedAt(day); got != w {
 				t.Errorf("%s on %s: Cypher says confirmed=%v, Go %v (attested %s)", key, day, got, w, byKey[key].Attested)
+			}
+			un, _ := row[2].(bool)
+			if w := byKey[key].UnconfirmedAt(day); un != w {
+				t.Errorf("%s on %s: Cypher says unconfirmed=%v, Go %v (attested %s)", key, day, un, w, byKey[key].Attested)
 			}
 			if got {
 				confirmed++

@@ -26,9 +26,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -40,6 +40,18 @@ const Neo4jVersion = "5.26.30"
 
 // StateFileName is the name of the state file inside the data directory.
 const StateFileName = "relmap-state.json"
+
+// BookmarkFileName is the file in the data directory that carries the last
+// bookmark from one relmap process to the next (see neo4jstore).
+const BookmarkFileName = "relmap-bookmarks.json"
+
+// stopFileName, in the database's home, asks the launcher to shut down: a
+// request that works the same on every platform (Windows has no SIGTERM
+// for a process without a console).
+const stopFileName = "relmap-stop"
+
+// launcherClass names the launcher in the JVM's command line.
+const launcherClass = "relmap.Launcher"
 
 // DefaultPort is Bolt's usual port.
 const DefaultPort = 7687
@@ -65,6 +77,13 @@ type State struct {
 	DataDir  string `json:"data_dir"`
 	Version  string `json:"neo4j_version"`
 	LogFile  string `json:"log_file"`
+
+	// Warning says what ReadState found wrong and put right (a state file
+	// others could read); empty when nothing was.
+	Warning string `json:"-"`
+	// exposed is true when others could read the state file, password
+	// included: the next start chooses a new password.
+	exposed bool
 }
 
 // URI is the Bolt address of the database.
@@ -101,17 +120,66 @@ func DefaultCacheDir() string {
 // StatePath is the state file of a data directory.
 func StatePath(dataDir string) string { return filepath.Join(dataDir, StateFileName) }
 
-// ReadState reads the state file of dataDir.
+// BookmarkPath is the bookmark file of a data directory.
+func BookmarkPath(dataDir string) string { return filepath.Join(dataDir, BookmarkFileName) }
+
+// ErrCorruptState is returned by ReadState for a state file it cannot use.
+// Falling back to the default port instead could connect to someone else's
+// server with the wrong credentials, so it is an error that says what to do.
+var ErrCorruptState = errors.New("the local database's state file is damaged")
+
+// ReadState reads the state file of dataDir. A missing file is
+// fs.ErrNotExist; a file that is not a complete state is ErrCorruptState.
+// A state file that others can read is made private again, and the
+// returned state's Warning says so.
 func ReadState(dataDir string) (State, error) {
 	var s State
-	b, err := os.ReadFile(StatePath(dataDir))
+	path := StatePath(dataDir)
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return s, err
 	}
+	corrupt := func(what string) error {
+		return fmt.Errorf("%w: %s: %s. If the local database is running, stop its Java process (%s) by hand; "+
+			"then delete the file and run `relmap db start` again", ErrCorruptState, path, what, launcherClass)
+	}
 	if err := json.Unmarshal(b, &s); err != nil {
-		return s, fmt.Errorf("%s: %v (delete it and run `relmap db start` again)", StatePath(dataDir), err)
+		return State{}, corrupt(err.Error())
+	}
+	switch {
+	case s.Port <= 0 || s.Port > 65535:
+		return State{}, corrupt(fmt.Sprintf("port %d", s.Port))
+	case s.PID < 0:
+		return State{}, corrupt(fmt.Sprintf("pid %d", s.PID))
+	case s.Password == "":
+		return State{}, corrupt("no password")
+	}
+	if fixed, mode, err := makePrivate(path, 0o600); err != nil {
+		return State{}, err
+	} else if fixed {
+		s.exposed = true
+		s.Warning = fmt.Sprintf("%s had mode %04o, readable by others; it is 0600 again. "+
+			"Consider its password known: the next `relmap db start` chooses a new one", path, mode)
 	}
 	return s, nil
+}
+
+// makePrivate takes away the permissions of group and others from path,
+// keeping the owner's (want is the mode a new one gets). It reports
+// whether it had to, and the mode found. Windows keeps no such bits.
+func makePrivate(path string, want os.FileMode) (bool, os.FileMode, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return false, 0, err
+	}
+	mode := fi.Mode().Perm()
+	if runtime.GOOS == "windows" || mode&0o077 == 0 {
+		return false, mode, nil
+	}
+	if err := os.Chmod(path, mode&^0o077|want&0o700); err != nil {
+		return false, mode, fmt.Errorf("%s has mode %04o, readable by others, and could not be made private: %w", path, mode, err)
+	}
+	return true, mode, nil
 }
 
 func writeState(s State) error {
@@ -132,30 +200,7 @@ func writeState(s State) error {
 }
 
 // Running reports whether the process recorded in s is our launcher and alive.
-func Running(s State) bool {
-	if s.PID <= 0 {
-		return false
-	}
-	cmdline, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", s.PID))
-	if err != nil {
-		// Not Linux, or the process is gone: fall back to a signal probe.
-		return syscall.Kill(s.PID, 0) == nil && !errors.Is(err, fs.ErrNotExist)
-	}
-	if len(cmdline) == 0 {
-		// The kernel empties the command line while a process exits, before
-		// it lets go of its port: count it as running until it is gone or a
-		// zombie, so a restart does not race the dying JVM.
-		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.PID))
-		if err != nil {
-			return false
-		}
-		if i := bytes.LastIndexByte(stat, ')'); i >= 0 && i+2 < len(stat) {
-			return stat[i+2] != 'Z' && stat[i+2] != 'X'
-		}
-		return false
-	}
-	return bytes.Contains(cmdline, []byte("relmap.Launcher"))
-}
+func Running(s State) bool { return isLauncher(s.PID) }
 
 // CheckPrerequisites reports which of java, javac and mvn are missing.
 func CheckPrerequisites() error {
@@ -312,10 +357,27 @@ func Start(ctx context.Context, cfg Config) (State, error) {
 	if cfg.Timeout == 0 {
 		cfg.Timeout = 3 * time.Minute
 	}
+	if cfg.Port < 0 || cfg.Port > 65535 {
+		return State{}, fmt.Errorf("%w: %d is not a TCP port (1-65535, or 0 for a free one)", ErrBadPort, cfg.Port)
+	}
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return State{}, err
 	}
+	// The directory holds the state file and the database's files: a
+	// directory made earlier by someone else's umask (0777) is closed.
+	if fixed, mode, err := makePrivate(dataDir, 0o700); err != nil {
+		return State{}, err
+	} else if fixed {
+		progressf(cfg.Progress, "The data directory %s had mode %04o; it is %04o now, so only you can reach the database's files.\n",
+			dataDir, mode, mode&^0o077)
+	}
 	prev, prevErr := ReadState(dataDir)
+	if prevErr != nil && !errors.Is(prevErr, fs.ErrNotExist) {
+		return State{}, prevErr
+	}
+	if prev.Warning != "" {
+		progressf(cfg.Progress, "%s\n", prev.Warning)
+	}
 	if prevErr == nil && Running(prev) {
 		return prev, ErrAlreadyRunning
 	}
@@ -325,8 +387,11 @@ func Start(ctx context.Context, cfg Config) (State, error) {
 	}
 	st := State{DataDir: dataDir, User: "neo4j", Version: Neo4jVersion, Port: cfg.Port,
 		LogFile: filepath.Join(dataDir, "launcher.log")}
-	// Keep the password across restarts so that scripts holding it keep working.
-	st.Password = prev.Password
+	// Keep the password across restarts so that scripts holding it keep
+	// working, unless others could read it.
+	if !prev.exposed {
+		st.Password = prev.Password
+	}
 	if st.Password == "" {
 		if st.Password, err = newPassword(); err != nil {
 			return State{}, err
@@ -346,6 +411,10 @@ func Start(ctx context.Context, cfg Config) (State, error) {
 	if portBusy(st.Port) {
 		return State{}, fmt.Errorf("port %d on 127.0.0.1 is already in use; choose another with --port (0 picks a free one)", st.Port)
 	}
+	home := filepath.Join(dataDir, "home")
+	if err := os.Remove(filepath.Join(home, stopFileName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return State{}, err
+	}
 	logf, err := os.OpenFile(st.LogFile, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 	if err != nil {
 		return State{}, err
@@ -357,17 +426,15 @@ func Start(ctx context.Context, cfg Config) (State, error) {
 		// As Neo4j's own launcher does, so the page cache can use direct buffers.
 		"--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
 		"--add-opens=java.base/java.io=ALL-UNNAMED", "-Dio.netty.tryReflectionSetAccessible=true",
-		"-cp", cp, "relmap.Launcher",
-		filepath.Join(dataDir, "home"), strconv.Itoa(st.Port), strconv.Itoa(cfg.PageCacheMB))
+		"-cp", cp, launcherClass,
+		home, strconv.Itoa(st.Port), strconv.Itoa(cfg.PageCacheMB))
 	cmd.Stdout, cmd.Stderr = logf, logf
 	// The password goes through a pipe: never in arguments or the environment.
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return State{}, err
 	}
-	// A session of its own, so the database outlives this command and a
-	// Ctrl-C in the terminal that started it does not reach it.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	cmd.SysProcAttr = detached()
 	if err := cmd.Start(); err != nil {
 		return State{}, err
 	}
@@ -391,11 +458,11 @@ func Start(ctx context.Context, cfg Config) (State, error) {
 			return State{}, fmt.Errorf("the local Neo4j exited during start (%v); last lines of %s:\n%s",
 				err, st.LogFile, tail(readFile(st.LogFile), 25))
 		case <-deadline.C:
-			_ = syscall.Kill(st.PID, syscall.SIGTERM)
+			requestStop(st)
 			return State{}, fmt.Errorf("the local Neo4j did not answer on port %d within %s; last lines of %s:\n%s",
 				st.Port, cfg.Timeout, st.LogFile, tail(readFile(st.LogFile), 25))
 		case <-ctx.Done():
-			_ = syscall.Kill(st.PID, syscall.SIGTERM)
+			requestStop(st)
 			return State{}, ctx.Err()
 		case <-tick.C:
 			if ready(st.LogFile) {
@@ -438,7 +505,7 @@ func Stop(ctx context.Context, dataDir string, timeout time.Duration) error {
 	if !Running(st) {
 		return ErrNotRunning
 	}
-	if err := syscall.Kill(st.PID, syscall.SIGTERM); err != nil {
+	if err := requestStop(st); err != nil {
 		return err
 	}
 	deadline := time.Now().Add(timeout)
@@ -452,8 +519,30 @@ func Stop(ctx context.Context, dataDir string, timeout time.Duration) error {
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
-	_ = syscall.Kill(st.PID, syscall.SIGKILL)
+	if p, err := os.FindProcess(st.PID); err == nil {
+		_ = p.Kill()
+	}
 	return fmt.Errorf("the local Neo4j (pid %d) did not stop within %s and was killed", st.PID, timeout)
+}
+
+// requestStop asks the launcher of st to shut down cleanly: through the
+// stop file, which it watches on every platform, and where there are
+// signals, SIGTERM.
+func requestStop(st State) error {
+	home := filepath.Join(st.DataDir, "home")
+	if err := os.WriteFile(filepath.Join(home, stopFileName), nil, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return askToStop(st.PID)
+}
+
+// ErrBadPort is returned by Start for a port outside 0-65535.
+var ErrBadPort = errors.New("bad port")
+
+func progressf(w io.Writer, format string, a ...any) {
+	if w != nil {
+		fmt.Fprintf(w, format, a...)
+	}
 }
 
 func portBusy(port int) bool {

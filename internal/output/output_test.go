@@ -179,6 +179,24 @@ func TestTSVEscapesReversibly(t *testing.T) {
 	}
 }
 
+// TestDelimitedEscapesControls: ESC and other control characters never
+// reach a terminal raw from CSV or TSV; TSV still undoes exactly.
+func TestDelimitedEscapesControls(t *testing.T) {
+	in := "red\x1b[31m bell\a del\x7f csi\u009b tab\tend"
+	for format, want := range map[string]string{
+		CSV: "v\n" + `red\x1b[31m bell\x07 del\x7f csi\x9b tab` + "\tend\n",
+		TSV: "v\n" + `red\x1b[31m bell\x07 del\x7f csi\x9b tab\tend` + "\n",
+	} {
+		got := string(render(t, format, []string{"v"}, [][]any{{in}}))
+		if got != want {
+			t.Errorf("%s: got %q, want %q", format, got, want)
+		}
+	}
+	if got := string(render(t, CSV, []string{"k\x1b"}, nil)); got != "k\\x1b\n" {
+		t.Errorf("header: %q", got)
+	}
+}
+
 func TestTableChunks(t *testing.T) {
 	var buf bytes.Buffer
 	w := NewTable(&buf, []string{"id", "name"}, TableOptions{ChunkRows: 2, MaxWidth: 12})

@@ -3,6 +3,8 @@ package params
 import (
 	"reflect"
 	"testing"
+
+	"github.com/relmap/relmap/graph"
 )
 
 // FuzzParseParam checks that any argument either fails with an error or
@@ -11,7 +13,7 @@ import (
 func FuzzParseParam(f *testing.F) {
 	for _, s := range []string{
 		"org=nato", "at=2012-02-01", "n=42", "x=-1.5e3", "b=true", "v=null", `s="a\nb"`, "s='x'",
-		`l=[1,"a",null]`, `m={"a":{"b":[1.0]}}`, "=x", "x", "1a=b", "v=9223372036854775808", `v="`, "v=[",
+		`l=[1,"a",null]`, `m={"a":{"b":[1.0]}}`, "=x", "x", "1a=b", "v=9223372036854775808", `v="`, "v=[", "at:string=2012-02-01", "at:date=2012", "at=2012-02-30",
 	} {
 		f.Add(s)
 	}
@@ -38,7 +40,7 @@ func FuzzParseParam(f *testing.F) {
 func checkType(t *testing.T, v any) {
 	t.Helper()
 	switch x := v.(type) {
-	case nil, bool, int64, float64, string:
+	case nil, bool, int64, float64, string, graph.Date:
 	case []any:
 		for _, e := range x {
 			checkType(t, e)

@@ -12,12 +12,21 @@
 //	"text", 'text'       string: double quotes take JSON escapes, single
 //	                     quotes none; use them for "42" or "true" as text
 //	[1, "a"], {"a": 1}   list or map, written as JSON
-//	anything else        string as written: nato, 2012-02-01, 007, +5
+//	2012-02-01           graph.Date, a Cypher DATE: a valid calendar day
+//	                     written YYYY-MM-DD (years 0001-9999)
+//	anything else        string as written: nato, 2012-02, 007, +5
 //
-// Dates stay strings; a query turns them into dates with date($x), and the
-// named queries (package queries) convert their date parameters themselves.
-// Every value is one of nil, bool, int64, float64, string, []any or
-// map[string]any.
+// A date becomes a DATE because the graph's dates are DATEs, and a string
+// compared with one is null: `WHERE r.since <= $at` with at as text would
+// silently match nothing. To keep such a value as text, quote it
+// ('2012-02-01') or give the type after the name: name:string=2012-02-01
+// passes the text after '=' exactly as written. name:date=VALUE takes any
+// date a command's --at takes (YYYY-MM-DD, YYYY-MM, YYYY or today) as the
+// DATE of its first day. Inside a JSON list or map, and in a JSON
+// parameters file, quoted text stays text; an unquoted YAML date is a DATE.
+//
+// Every value is one of nil, bool, int64, float64, string, graph.Date,
+// []any or map[string]any.
 package params
 
 import (
@@ -26,13 +35,14 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/lazyre"
 	"gopkg.in/yaml.v3"
 )
@@ -60,14 +70,44 @@ func Parse(arg string) (string, any, error) {
 	if !ok {
 		return "", nil, fmt.Errorf("--param %q: want name=value", arg)
 	}
+	name, typ, typed := strings.Cut(name, ":")
 	if err := checkName(name); err != nil {
 		return "", nil, fmt.Errorf("--param %q: %w", arg, err)
 	}
-	v, err := ParseValue(raw)
+	var v any
+	var err error
+	switch {
+	case !typed:
+		v, err = ParseValue(raw)
+	case typ == "string":
+		v = raw
+	case typ == "date":
+		var d graph.Date
+		if d, err = graph.ParseDay(raw); err == nil {
+			v = graph.Day(d.First())
+		}
+	default:
+		return "", nil, fmt.Errorf("--param %q: unknown type %q after the name (want name:string=… or name:date=…)", arg, typ)
+	}
 	if err != nil {
 		return "", nil, fmt.Errorf("--param %s: %w", name, err)
 	}
 	return name, v, nil
+}
+
+var isoDateRE = lazyre.New(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+
+// parseISODate reads YYYY-MM-DD as a graph.Date; ok is false when s does
+// not have that shape.
+func parseISODate(s string) (d graph.Date, ok bool, err error) {
+	if !isoDateRE().MatchString(s) {
+		return d, false, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil || t.Year() < 1 {
+		return d, true, fmt.Errorf("%s looks like a date but is no day of the calendar; quote it ('%s') or write name:string=%s to pass it as text", s, s, s)
+	}
+	return graph.Day(t), true, nil
 }
 
 var numberRE = lazyre.New(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
@@ -87,6 +127,9 @@ func ParseValue(s string) (any, error) {
 	}
 	if s == "" {
 		return "", nil
+	}
+	if d, ok, err := parseISODate(s); ok {
+		return d, err
 	}
 	switch s[0] {
 	case '"':
@@ -142,7 +185,7 @@ func decodeJSON(b []byte) (any, error) {
 // normalise brings decoded JSON and YAML values to the package's types.
 func normalise(v any) (any, error) {
 	switch x := v.(type) {
-	case nil, bool, int64, float64, string:
+	case nil, bool, int64, float64, string, graph.Date:
 		return x, nil
 	case int:
 		return int64(x), nil
@@ -159,9 +202,9 @@ func normalise(v any) (any, error) {
 		return parseNumber(string(x), m[2] == "" && m[3] == "")
 	case time.Time:
 		// YAML reads an unquoted 2012-02-01 as a time; as on the command
-		// line, a date is passed as its text.
-		if x.Equal(time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, x.Location())) && x.Location() == time.UTC {
-			return x.Format(time.DateOnly), nil
+		// line, it is a DATE.
+		if x.Equal(time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, x.Location())) && x.Location() == time.UTC && x.Year() >= 1 {
+			return graph.Day(x), nil
 		}
 		return x.Format(time.RFC3339Nano), nil
 	case []any:
@@ -209,17 +252,29 @@ func ParseAll(args []string) (map[string]any, error) {
 
 // ReadFile reads a parameters file: a JSON object or a YAML mapping, chosen
 // by the extension (.json, .yaml or .yml), from parameter names to values.
+// The file must be a regular file of at most MaxFileSize bytes.
 func ReadFile(path string) (map[string]any, error) {
-	b, err := os.ReadFile(path)
+	b, err := fileio.ReadFile(path, MaxFileSize)
 	if err != nil {
-		return nil, err
+		return nil, &FileError{err}
 	}
 	m, err := Decode(filepath.Ext(path), b)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, &FileError{fmt.Errorf("%s: %w", path, err)}
 	}
 	return m, nil
 }
+
+// MaxFileSize bounds a parameters file: parameters are values for one
+// query, not data to load.
+const MaxFileSize = 16 << 20
+
+// FileError is a parameters file that could not be read or decoded, as
+// opposed to a mistake in a --param argument.
+type FileError struct{ Err error }
+
+func (e *FileError) Error() string { return e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
 
 // Decode decodes the content of a parameters file with extension ext.
 func Decode(ext string, b []byte) (map[string]any, error) {
@@ -306,6 +361,9 @@ func Collect(file string, args []string) (map[string]any, error) {
 // NaN and infinities, which ParseValue never returns, become null.
 // Commands use it to show the parameters a query ran with.
 func Format(v any) string {
+	if d, ok := v.(graph.Date); ok {
+		return d.String()
+	}
 	if s, ok := v.(string); ok {
 		if back, err := ParseValue(s); err == nil && back == any(s) {
 			return s
@@ -347,6 +405,9 @@ func formatJSON(b *strings.Builder, v any) {
 		b.WriteString(s)
 	case string:
 		b.WriteString(quote(x))
+	case graph.Date:
+		// JSON has no date: inside a list or map a date is its text.
+		b.WriteString(quote(x.String()))
 	case []any:
 		b.WriteByte('[')
 		for i, e := range x {

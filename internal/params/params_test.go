@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/relmap/relmap/graph"
 )
 
 func TestParse(t *testing.T) {
@@ -16,7 +18,16 @@ func TestParse(t *testing.T) {
 		want any
 	}{
 		{"org=nato", "org", "nato"},
-		{"at=2012-02-01", "at", "2012-02-01"},
+		{"at=2012-02-01", "at", graph.Date{Year: 2012, Month: 2, Day: 1}},
+		{"at=0001-01-01", "at", graph.Date{Year: 1, Month: 1, Day: 1}},
+		{"at='2012-02-01'", "at", "2012-02-01"},
+		{"at:string=2012-02-01", "at", "2012-02-01"},
+		{"at:string='x'", "at", "'x'"},
+		{"at:date=2012-02", "at", graph.Date{Year: 2012, Month: 2, Day: 1}},
+		{"at:date=2012", "at", graph.Date{Year: 2012, Month: 1, Day: 1}},
+		{"at=2012-02", "at", "2012-02"},
+		{"at=2012-02-01T10:00", "at", "2012-02-01T10:00"},
+		{`l=["2012-02-01"]`, "l", []any{"2012-02-01"}},
 		{"year=2012", "year", int64(2012)},
 		{"n=-7", "n", int64(-7)},
 		{"n=0", "n", int64(0)},
@@ -87,6 +98,10 @@ func TestParseErrors(t *testing.T) {
 		{"v={a:1}", "not a valid JSON list or map"},
 		{"v=[1] [2]", "not a valid JSON list or map"},
 		{"v=[1e400]", "does not fit"},
+		{"at=2012-02-30", "no day of the calendar; quote it ('2012-02-30') or write name:string=2012-02-30"},
+		{"at=0000-01-01", "no day of the calendar"},
+		{"at:date=soon", "want YYYY-MM-DD"},
+		{"at:int=2", `unknown type "int"`},
 	}
 	for _, tt := range tests {
 		_, _, err := Parse(tt.arg)
@@ -101,7 +116,7 @@ func TestParseAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]any{"org": "nato", "at": "2012-02-01", "depth": int64(2)}
+	want := map[string]any{"org": "nato", "at": graph.Date{Year: 2012, Month: 2, Day: 1}, "depth": int64(2)}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %#v, want %#v", got, want)
 	}
@@ -126,6 +141,11 @@ func TestDecode(t *testing.T) {
 		if err != nil {
 			t.Errorf("%s: %v", ext, err)
 			continue
+		}
+		// An unquoted YAML date is a DATE; quoted, and in JSON, text.
+		want["at"] = "2012-02-01"
+		if ext == ".yaml" {
+			want["at"] = graph.Date{Year: 2012, Month: 2, Day: 1}
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: got %#v\nwant %#v", ext, got, want)
@@ -172,7 +192,7 @@ func TestCollect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]any{"org": "nato", "at": "2012-02-01", "depth": int64(2)}
+	want := map[string]any{"org": "nato", "at": graph.Date{Year: 2012, Month: 2, Day: 1}, "depth": int64(2)}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("flags should override the file: got %#v, want %#v", got, want)
 	}

@@ -3,8 +3,11 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"net/url"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -86,6 +89,9 @@ func checkLayout(l string) error {
 	return fmt.Errorf("unknown layout %q (want one of %s)", l, strings.Join(Layouts, ", "))
 }
 
+// splineNodes is the size up to which edges are routed round nodes.
+const splineNodes = 150
+
 // ForceAbove is the number of nodes above which AutoLayout picks force.
 const ForceAbove = 300
 
@@ -133,6 +139,7 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 	sg = sortedCopy(sg)
 	layout := resolveLayout(sg, opts.Layout)
 	d := newDrawing(sg, opts)
+	d.edgeLabelAt = "label"
 
 	var pos []vec
 	engine := layout
@@ -157,7 +164,14 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 	}...)
 	switch layout {
 	case "dot":
-		attrs = append(attrs, [2]string{"rankdir", quote("LR")}, [2]string{"nodesep", quote("0.3")})
+		// Left to right reads as a sequence, but a long chain (a route's
+		// legs) grows too wide for a page, where its labels shrink below
+		// print size; it runs top to bottom instead.
+		rankdir := "LR"
+		if longestChain(sg) > maxChainLR {
+			rankdir = "TB"
+		}
+		attrs = append(attrs, [2]string{"rankdir", quote(rankdir)}, [2]string{"nodesep", quote("0.3")})
 	case "neato", "fdp", "sfdp", "circo", "twopi":
 		// overlap=false means Prism, which the WebAssembly build runs
 		// about a hundred times slower than native Graphviz on large
@@ -167,6 +181,26 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 			overlap = "scale"
 		}
 		attrs = append(attrs, [2]string{"overlap", quote(overlap)})
+		// Straight edges run under the nodes between their ends (the
+		// NATO sphere had 29 of 58 doing so), which reads as ties that do
+		// not exist; the spline router takes them round. Past
+		// splineNodes it costs more than a second.
+		// The router needs room between nodes (sep) wider than the
+		// room it keeps around edges (esep), or it gives up and draws
+		// straight lines through nodes after all.
+		if len(sg.Nodes) <= splineNodes {
+			attrs = append(attrs, [2]string{"splines", quote("true")}, [2]string{"sep", quote("+4")}, [2]string{"esep", quote("+2")})
+		}
+		// In the middle of a spoke a label crowds the hub, where all
+		// spokes meet ("partner" over "partner" round the SCO); at the
+		// tail it sits by the actor it speaks of, where there is room.
+		d.edgeLabelAt = "taillabel"
+		// A small radial figure has room for longer spokes, which keeps
+		// the labels at their middles ("dialogue partner", "observer")
+		// clear of the nodes at either end.
+		if layout == "twopi" && len(sg.Nodes) <= 20 {
+			attrs = append(attrs, [2]string{"ranksep", quote("1.5")})
+		}
 	case "force":
 		// Curved edges around nodes would need the costly spline router;
 		// straight ones are what sfdp draws by default too.
@@ -184,7 +218,10 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 	}
 	writeAttrStmt(&b, "graph", attrs)
 	writeAttrStmt(&b, "node", [][2]string{{"fontname", quote("Helvetica")}, {"fontsize", quote("11")}, {"margin", quote("0.08,0.04")}})
-	writeAttrStmt(&b, "edge", [][2]string{{"fontname", quote("Helvetica")}, {"fontsize", quote("9")}})
+	// Edge labels, legend and caption are the smallest text: at 10 pt
+	// they stay above 6 pt when a figure as wide as the NATO sphere is
+	// printed 17 cm wide.
+	writeAttrStmt(&b, "edge", [][2]string{{"fontname", quote("Helvetica")}, {"fontsize", quote(smallText)}})
 
 	for i, n := range sg.Nodes {
 		fmt.Fprintf(&b, "  %s", d.name[n.ID])
@@ -194,12 +231,55 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 		}
 		writeAttrList(&b, attrs)
 	}
-	for _, e := range sg.Edges {
+	for _, e := range d.mergeParallel(sg.Edges) {
 		fmt.Fprintf(&b, "  %s -> %s", d.name[e.From], d.name[e.To])
 		writeAttrList(&b, d.edgeAttrs(e))
 	}
 	b.WriteString("}\n")
 	return b.Bytes(), nil
+}
+
+// smallText is the point size of edge labels, the legend and the caption.
+const smallText = "10"
+
+// maxChainLR is the longest chain of ties that the dot layout still runs
+// left to right: five ranks of nodes fit 17 cm with their labels at print
+// size.
+const maxChainLR = 4
+
+// longestChain is the number of ties on the longest path of sg's directed
+// ties, each node counted once on a path (a cycle is cut where it closes).
+// The memo keeps it linear on the acyclic graphs views draw.
+func longestChain(sg Subgraph) int {
+	out := map[string][]string{}
+	for _, e := range sg.Edges {
+		if e.From != e.To {
+			out[e.From] = append(out[e.From], e.To)
+		}
+	}
+	memo := map[string]int{}
+	onPath := map[string]bool{}
+	var depth func(string) int
+	depth = func(n string) int {
+		if v, ok := memo[n]; ok {
+			return v
+		}
+		onPath[n] = true
+		best := 0
+		for _, m := range out[n] {
+			if !onPath[m] {
+				best = max(best, 1+depth(m))
+			}
+		}
+		onPath[n] = false
+		memo[n] = best
+		return best
+	}
+	longest := 0
+	for _, n := range sg.Nodes {
+		longest = max(longest, depth(n.ID))
+	}
+	return longest
 }
 
 func sortedCopy(sg Subgraph) Subgraph {
@@ -243,18 +323,23 @@ func writeAttrList(b *bytes.Buffer, attrs [][2]string) {
 // drawing holds what DOT works out about the whole subgraph before writing
 // any node: names, sphere markers and what the legend must list.
 type drawing struct {
-	opts    Options
-	name    map[string]string   // actor id -> DOT node ID
-	markers map[string][]string // actor id -> sphere orgs, in display order
-	kinds   map[graph.Kind]bool
-	ties    map[graph.TieType]bool
-	spheres map[string]bool
-	routes  map[string]bool
-	faded   bool
-	// unconfirmed: some drawn tie is in force on AsOf only because its
-	// end is open, no source speaking for it that day.
-	unconfirmed bool
-	nodeByID    map[string]graph.Actor
+	opts     Options
+	name     map[string]string   // actor id -> DOT node ID
+	markers  map[string][]string // actor id -> sphere orgs, in display order
+	kinds    map[graph.Kind]bool
+	looks    map[tieLook]bool // how the drawn ties look, for the legend
+	spheres  map[string]bool
+	routes   map[string]bool
+	faded    bool
+	nodeByID map[string]graph.Actor
+	// parallel holds, by the key of the edge drawn for them, ties of one
+	// look between the same two actors (Kazakhstan's IPAP cycles), which
+	// are drawn as one edge: side by side they would read as unlabelled
+	// duplicates.
+	parallel map[string][]graph.Tie
+	// edgeLabelAt is the attribute an edge's label goes in: label (the
+	// middle of the edge) or taillabel.
+	edgeLabelAt string
 }
 
 // safeID reports whether id can be a DOT node name as it is: 1 to 100
@@ -276,8 +361,8 @@ func safeID(id string) bool {
 func newDrawing(sg Subgraph, opts Options) *drawing {
 	d := &drawing{
 		opts: opts, name: map[string]string{}, markers: map[string][]string{},
-		kinds: map[graph.Kind]bool{}, ties: map[graph.TieType]bool{}, spheres: map[string]bool{},
-		routes: map[string]bool{}, nodeByID: map[string]graph.Actor{},
+		kinds: map[graph.Kind]bool{}, looks: map[tieLook]bool{}, spheres: map[string]bool{},
+		routes: map[string]bool{}, nodeByID: map[string]graph.Actor{}, parallel: map[string][]graph.Tie{},
 	}
 	for i, n := range sg.Nodes {
 		// Actor IDs are slugs; anything else gets a synthetic name so that
@@ -298,16 +383,15 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 	// no date): a suspension drawn beside a membership clears the marker.
 	bearing := map[string][]graph.Tie{}
 	for _, e := range sg.Edges {
-		d.ties[e.Type] = true
 		if e.Type == graph.TieTransit && e.Attrs["route"] != "" {
 			d.routes[e.Attrs["route"]] = true
 		}
+	}
+	for _, e := range sg.Edges {
+		d.looks[d.look(e)] = true
 		if d.isFaded(e) {
 			d.faded = true
 			continue
-		}
-		if d.isUnconfirmed(e) {
-			d.unconfirmed = true
 		}
 		if _, ok := graph.TieStanding(e); ok && SphereOf(e.To) != "" {
 			bearing[e.From] = append(bearing[e.From], e)
@@ -372,31 +456,65 @@ func (d *drawing) nodeAttrs(n graph.Actor) [][2]string {
 	}
 }
 
-func (d *drawing) edgeAttrs(e graph.Tie) [][2]string {
+// tieLook is how a tie is drawn and how the legend names that look. The
+// edge and its legend entry are both made from it, so they cannot differ.
+type tieLook struct {
+	Type   graph.TieType
+	Label  string // the legend's words: the type, then what sets this look apart
+	Colour string
+	Dash   string // solid, dashed or dotted
+	Width  string // penwidth
+	Arrow  string
+	// Unconfirmed: drawn as a faded double line (see unconfirmedLine).
+	Unconfirmed bool
+}
+
+// line is the edge's colour attribute: the look's colour, or for an
+// unconfirmed tie the colour list of the faded double line.
+func (l tieLook) line() string {
+	if l.Unconfirmed {
+		return unconfirmedLine(l.Colour)
+	}
+	return l.Colour
+}
+
+func (d *drawing) look(e graph.Tie) tieLook {
 	ts := styleOfTie(e.Type)
-	colour, style := ts.Colour, ts.Style
-	info, known := graph.LookupTieType(e.Type)
-	if known && info.Sphere {
-		if c := SphereColour(e.To); c != "" {
-			colour = c
+	l := tieLook{Type: e.Type, Label: strings.ReplaceAll(string(e.Type), "_", " "), Colour: ts.Colour,
+		Dash: ts.Style, Width: ts.Width, Arrow: ts.Arrow}
+	if l.Dash == "bold" || l.Dash == "" {
+		l.Dash = "solid" // the width says bold
+	}
+	if info, ok := graph.LookupTieType(e.Type); ok && info.Sphere {
+		if s := SphereOf(e.To); s != "" {
+			l.Colour = sphereColours[s]
+			l.Label += " (" + sphereName(s) + ")"
 		}
 	}
 	if weakTie(e) {
-		style = "dashed"
+		l.Dash = "dashed"
+		l.Label += ", short of belonging"
 	}
-	line := colour
 	switch {
 	case d.isFaded(e):
-		colour, line = "#BBBBBB", "#BBBBBB"
+		l.Colour = "#BBBBBB"
+		l.Label += ", not in force on " + d.opts.AsOf.String()
 	case d.isUnconfirmed(e):
-		line = unconfirmedLine(colour)
+		l.Unconfirmed = true
+		l.Label += ", " + UnconfirmedLegend(d.opts.AsOf)
 	}
+	return l
+}
+
+func (d *drawing) edgeAttrs(e graph.Tie) [][2]string {
+	l := d.look(e)
+	info, known := graph.LookupTieType(e.Type)
 	attrs := [][2]string{
-		{"color", quote(line)},
-		{"fontcolor", quote(colour)},
-		{"style", quote(style)},
-		{"penwidth", quote(ts.Width)},
-		{"arrowhead", quote(ts.Arrow)},
+		{"color", quote(l.line())},
+		{"fontcolor", quote(l.Colour)},
+		{"style", quote(l.Dash)},
+		{"penwidth", quote(l.Width)},
+		{"arrowhead", quote(l.Arrow)},
 	}
 	if known && info.Symmetric {
 		attrs = append(attrs, [2]string{"dir", quote("none")})
@@ -406,17 +524,33 @@ func (d *drawing) edgeAttrs(e graph.Tie) [][2]string {
 		for i, p := range lbl {
 			parts[i] = htmlText(p)
 		}
-		attrs = append(attrs, [2]string{"label", "<" + strings.Join(parts, "<BR/>") + ">"})
+		attrs = append(attrs, [2]string{d.edgeLabelAt, "<" + strings.Join(parts, "<BR/>") + ">"})
 	}
 	tip := fmt.Sprintf("%s: %s → %s", e.Type, actorLabel(d.nodeByID[e.From]), actorLabel(d.nodeByID[e.To]))
-	if p := period(e); p != "" {
-		tip += ", " + p
+	group := d.parallel[e.Key]
+	if len(group) == 0 {
+		group = []graph.Tie{e}
+	}
+	sep := ", "
+	for _, g := range group {
+		if p := period(g); p != "" {
+			tip += sep + p
+			sep = "; "
+		}
+	}
+	var sources []graph.Citation
+	for _, g := range group {
+		for _, src := range g.Sources {
+			if !slices.Contains(sources, src) {
+				sources = append(sources, src)
+			}
+		}
 	}
 	if d.isUnconfirmed(e) {
-		tip += "\nunconfirmed on " + d.opts.AsOf.String() + ": " + lastAttestedText(e.Attested)
+		tip += "\nunconfirmed on " + d.opts.AsOf.String() + ": " + lastAttestedText(graph.LastAttested(group))
 	}
-	if len(e.Sources) > 0 {
-		tip += "\nsources: " + graph.CitationsText(e.Sources)
+	if len(sources) > 0 {
+		tip += "\nsources: " + graph.CitationsText(sources)
 	}
 	attrs = append(attrs, [2]string{"tooltip", quoteEsc(tip)})
 	return attrs
@@ -425,11 +559,95 @@ func (d *drawing) edgeAttrs(e graph.Tie) [][2]string {
 // attrsShownAlways are the attributes edgeLabel places itself.
 var attrsShownAlways = map[string]bool{"order": true, "mode": true, "route": true, "role": true, "status": true}
 
+// mergeParallel returns the edges to draw: each group of ties of one look
+// between the same two actors becomes its first tie, and d.parallel
+// remembers the group.
+func (d *drawing) mergeParallel(edges []graph.Tie) []graph.Tie {
+	type pair struct {
+		from, to string
+		look     tieLook
+		label    string
+	}
+	first := map[pair]int{}
+	var out []graph.Tie
+	for _, e := range edges {
+		k := pair{e.From, e.To, d.look(e), strings.Join(d.shownAlways(e), "\n")}
+		if i, ok := first[k]; ok {
+			key := out[i].Key
+			if len(d.parallel[key]) == 0 {
+				d.parallel[key] = []graph.Tie{out[i]}
+			}
+			d.parallel[key] = append(d.parallel[key], e)
+			continue
+		}
+		first[k] = len(out)
+		out = append(out, e)
+	}
+	return out
+}
+
+// parallelLabel sums up merged ties: "IPAP 2006–…, 2 ties", in years,
+// … for a tie still open, "cycles" when every tie is a cycle.
+func (d *drawing) parallelLabel(group []graph.Tie) string {
+	var since, until graph.Date
+	open, cycles := false, true
+	for i, e := range group {
+		if i == 0 || e.Since.IsZero() || !since.IsZero() && e.Since.Year < since.Year {
+			since = e.Since
+		}
+		if e.Until.IsZero() {
+			open = true
+		} else if e.Until.Year > until.Year {
+			until = e.Until
+		}
+		cycles = cycles && e.Attrs["cycle"] != ""
+	}
+	from, to := "?", "…"
+	if !since.IsZero() {
+		from = strconv.Itoa(since.Year)
+	}
+	if !open && !until.IsZero() {
+		to = strconv.Itoa(until.Year)
+	}
+	unit := "ties"
+	if cycles {
+		unit = "cycles"
+	}
+	return fmt.Sprintf("%s %s–%s, %d %s", actorLabel(d.nodeByID[group[0].To]), from, to, len(group), unit)
+}
+
 func (d *drawing) edgeLabel(e graph.Tie) []string {
 	var lines []string
+	if group := d.parallel[e.Key]; len(group) > 1 {
+		lines = append(lines, d.parallelLabel(group))
+	}
 	if d.opts.TieLabels {
 		lines = append(lines, strings.ReplaceAll(string(e.Type), "_", " "))
 	}
+	lines = append(lines, d.shownAlways(e)...)
+	if d.opts.TieLabels {
+		var names []string
+		for k, v := range e.Attrs {
+			if v != "" && !attrsShownAlways[k] {
+				names = append(names, k)
+			}
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			lines = append(lines, k+": "+e.Attrs[k])
+		}
+		if p := period(e); p != "" && len(d.parallel[e.Key]) < 2 {
+			lines = append(lines, p)
+		}
+	}
+	return lines
+}
+
+// shownAlways is what an edge's label says whatever the options: a
+// transit leg's order, mode and route, and a role or status short of
+// belonging. Ties that differ in it are never merged.
+func (d *drawing) shownAlways(e graph.Tie) []string {
+	var lines []string
 	if e.Type == graph.TieTransit {
 		leg := e.Attrs["order"]
 		if m := e.Attrs["mode"]; m != "" {
@@ -450,21 +668,6 @@ func (d *drawing) edgeLabel(e graph.Tie) []string {
 			if v := e.Attrs[k]; v != "" {
 				lines = append(lines, strings.ReplaceAll(v, "_", " "))
 			}
-		}
-	}
-	if d.opts.TieLabels {
-		var names []string
-		for k, v := range e.Attrs {
-			if v != "" && !attrsShownAlways[k] {
-				names = append(names, k)
-			}
-		}
-		sort.Strings(names)
-		for _, k := range names {
-			lines = append(lines, k+": "+e.Attrs[k])
-		}
-		if p := period(e); p != "" {
-			lines = append(lines, p)
 		}
 	}
 	return lines
@@ -493,7 +696,7 @@ func (d *drawing) graphLabel() string {
 		rows = append(rows, `<TD ALIGN="LEFT">`+lg+`</TD>`)
 	}
 	if len(d.opts.Sources) > 0 {
-		rows = append(rows, `<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">`+wrapHTML("Sources: "+strings.Join(d.opts.Sources, "; "), 110)+`</FONT></TD>`)
+		rows = append(rows, `<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="`+smallText+`">`+wrapHTML("Sources: "+strings.Join(d.opts.Sources, "; "), 100)+`</FONT></TD>`)
 	}
 	if len(rows) == 0 {
 		return ""
@@ -505,51 +708,50 @@ func (d *drawing) graphLabel() string {
 // legend lists only what is drawn: a legend that explains absent symbols
 // sends the reader looking for them.
 func (d *drawing) legend() string {
-	var cells []string
+	var kinds []legendEntry
 	for _, k := range graph.Kinds {
 		if d.kinds[k.Kind] {
-			cells = append(cells, legendKind(string(k.Kind), kindStyles[k.Kind]))
+			kinds = append(kinds, legendKind(string(k.Kind), kindStyles[k.Kind]))
 		}
 	}
 	for _, name := range unstyled(d.kinds, kindStyles) {
 		if name == "" {
 			name = "unknown kind"
 		}
-		cells = append(cells, legendKind(name, otherKind))
+		kinds = append(kinds, legendKind(name, otherKind))
 	}
-	var ties []string
-	for _, t := range graph.TieTypes {
-		if d.ties[t.Type] {
-			ties = append(ties, legendTie(string(t.Type), tieStyles[t.Type]))
-		}
-	}
-	for _, name := range unstyled(d.ties, tieStyles) {
-		ties = append(ties, legendTie(name, otherTie))
-	}
-	var spheres []string
+	var spheres []legendEntry
 	for _, s := range graph.Spheres {
 		if d.spheres[s.Org] {
-			spheres = append(spheres, fmt.Sprintf(`<TD BGCOLOR="%s" WIDTH="14" HEIGHT="8" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9">%s sphere</FONT></TD>`,
-				sphereColours[s.Org], htmlText(sphereName(s.Org))))
+			spheres = append(spheres, legendEntry{
+				fmt.Sprintf(`<TD BGCOLOR="%s" WIDTH="14" HEIGHT="8" FIXEDSIZE="TRUE"></TD>`, sphereColours[s.Org]),
+				sphereName(s.Org) + " sphere"})
 		}
 	}
-	if d.faded {
-		ties = append(ties, legendTie("not in force on "+d.opts.AsOf.String(), tieStyle{Colour: "#BBBBBB", Style: "solid"}))
-	}
-	if d.unconfirmed {
-		ties = append(ties, legendTie(UnconfirmedLegend(d.opts.AsOf), tieStyle{Colour: unconfirmedLegendColour, Style: unconfirmedStyle}))
-	}
 	var rows []string
-	for _, group := range [][]string{cells, ties, spheres} {
-		if len(group) > 0 {
-			rows = append(rows, "<TR>"+strings.Join(group, "")+"</TR>")
+	for _, group := range [][]legendEntry{kinds, legendTies(d.looks), spheres} {
+		for i := 0; i < len(group); i += legendPerRow {
+			var row strings.Builder
+			for _, e := range group[i:min(i+legendPerRow, len(group))] {
+				row.WriteString(e.swatch + `<TD ALIGN="LEFT"><FONT POINT-SIZE="` + smallText + `">` + htmlText(e.label) + `</FONT></TD><TD WIDTH="12"></TD>`)
+			}
+			rows = append(rows, row.String())
 		}
 	}
 	if len(rows) == 0 {
 		return ""
 	}
-	return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="1" ALIGN="LEFT"><TR><TD ALIGN="LEFT">` +
-		strings.Join(legendRows(rows), `</TD></TR><TR><TD ALIGN="LEFT">`) + `</TD></TR></TABLE>`
+	return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" ALIGN="LEFT"><TR>` +
+		strings.Join(rows, "</TR><TR>") + `</TR></TABLE>`
+}
+
+// legendEntry is a swatch cell and the words beside it. The legend is one
+// grid of entries, legendPerRow to a row, each group (kinds, ties,
+// spheres) starting a row: a swatch sits right before its own words and a
+// gap wider than that comes before the next swatch.
+type legendEntry struct {
+	swatch string // a <TD>
+	label  string // text, escaped when written
 }
 
 // unstyled lists, sorted, the drawn kinds or tie types that the data has but
@@ -565,23 +767,84 @@ func unstyled[K ~string, S any](drawn map[K]bool, styles map[K]S) []string {
 	return out
 }
 
-// legendRows puts each group in its own left-aligned table, so groups of
-// different lengths do not stretch one another's columns.
-func legendRows(rows []string) []string {
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" ALIGN="LEFT">` + r + `</TABLE>`
+func legendKind(name string, ks kindStyle) legendEntry {
+	return legendEntry{fmt.Sprintf(`<TD BGCOLOR="%s" BORDER="1" COLOR="#444444" WIDTH="20" HEIGHT="11" FIXEDSIZE="TRUE"></TD>`, ks.Fill), name}
+}
+
+// legendPerRow is how many tie entries share a legend row: more would
+// widen the figure, and shrink it in print.
+const legendPerRow = 3
+
+// legendTies has one entry per look drawn, in the domain's order of tie
+// types and then by label, each a line drawn as the edges are (colour,
+// width, dashes).
+func legendTies(looks map[tieLook]bool) []legendEntry {
+	order := map[graph.TieType]int{}
+	for i, t := range graph.TieTypes {
+		order[t.Type] = i
+	}
+	ls := make([]tieLook, 0, len(looks))
+	for l := range looks {
+		ls = append(ls, l)
+	}
+	sort.Slice(ls, func(i, j int) bool {
+		a, b := ls[i], ls[j]
+		oa, ka := order[a.Type]
+		ob, kb := order[b.Type]
+		switch {
+		case ka != kb:
+			return ka
+		case oa != ob:
+			return oa < ob
+		case a.Type != b.Type:
+			return a.Type < b.Type
+		}
+		return a.Label < b.Label
+	})
+	out := make([]legendEntry, len(ls))
+	for i, l := range ls {
+		out[i] = legendEntry{`<TD>` + swatch(l) + `</TD>`, l.Label}
 	}
 	return out
 }
 
-func legendKind(name string, ks kindStyle) string {
-	return fmt.Sprintf(`<TD BGCOLOR="%s" BORDER="1" COLOR="#444444"><FONT POINT-SIZE="9">%s</FONT></TD>`, ks.Fill, htmlText(name))
-}
-
-func legendTie(name string, ts tieStyle) string {
-	return fmt.Sprintf(`<TD><FONT COLOR="%s">%s</FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9">%s</FONT></TD>`,
-		ts.Colour, lineGlyph(ts.Style), htmlText(strings.ReplaceAll(name, "_", " ")))
+// swatch draws a line of the look's colour, width and dashes as table
+// cells, the dashes at Graphviz's own SVG lengths (5 on 2 off, dots 1 on
+// 5 off). Cells are whole points high, so a width rounds to the nearest.
+func swatch(l tieLook) string {
+	w, _ := strconv.ParseFloat(l.Width, 64)
+	h := max(1, int(math.Round(w)))
+	var on, off, n int
+	switch l.Dash {
+	case "dashed":
+		on, off, n = 5, 2, 4
+	case "dotted":
+		on, off, n = 1, 5, 5
+	default:
+		on, off, n = 26, 0, 1
+	}
+	colour, lines := l.Colour, 1
+	if l.Unconfirmed {
+		// Two faded lines a line's width apart, as the edge is drawn.
+		colour, lines = l.Colour+unconfirmedAlpha, 2
+	}
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
+	for k := 0; k < lines; k++ {
+		if k > 0 {
+			fmt.Fprintf(&b, `<TR><TD WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD></TR>`, n*on+(n-1)*off, h)
+		}
+		b.WriteString(`<TR><TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				fmt.Fprintf(&b, `<TD WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD>`, off, h)
+			}
+			fmt.Fprintf(&b, `<TD BGCOLOR="%s" WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD>`, colour, on, h)
+		}
+		b.WriteString(`</TR></TABLE></TD></TR>`)
+	}
+	b.WriteString(`</TABLE>`)
+	return b.String()
 }
 
 // quote makes a DOT quoted string of a value this package controls (colours,

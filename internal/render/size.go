@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/figcheck"
 )
 
 // The force layout needs each node's size before Graphviz has seen the graph.
@@ -50,17 +51,6 @@ var shapePolygons = map[string]polygon{
 	"parallelogram": {sides: 4, skew: 0.6},
 }
 
-// helvetica holds the advance widths of ' ' to '~' in Helvetica, in
-// thousandths of an em (Adobe's AFM, which Liberation Sans and Arial share).
-var helvetica = [95]uint16{
-	278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space to /
-	556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0 to ?
-	1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ to O
-	667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P to _
-	333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // ` to o
-	556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // p to ~
-}
-
 // textWidth estimates the width in points of one line of text at size pt,
 // as native Graphviz would measure it (see hintingAlnum). Outside ASCII, letters
 // are taken as wide as the widest Latin capitals and East Asian characters
@@ -70,7 +60,8 @@ func textWidth(s string, pt float64) float64 {
 	for _, r := range s {
 		switch {
 		case r >= ' ' && r <= '~':
-			em += float64(helvetica[r-' ']) / 1000
+			adv, _ := figcheck.HelveticaAdvance(r)
+			em += adv
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				em += hintingAlnum
 			} else {

@@ -118,22 +118,6 @@ func styleOfTie(t graph.TieType) tieStyle {
 	return otherTie
 }
 
-// lineGlyph stands for a line style in the legend, which is an HTML-like
-// table and cannot draw a real edge.
-func lineGlyph(style string) string {
-	switch style {
-	case "dashed":
-		return "╌╌╌"
-	case "dotted":
-		return "┈┈┈"
-	case "bold":
-		return "━━━"
-	case unconfirmedStyle:
-		return "═══"
-	}
-	return "───"
-}
-
 // weakTie reports sphere ties that on their own do not place their source
 // inside a sphere (graph.TieStanding): observers, dialogue partners and
 // partners, suspensions, and interest declared or a programme declined. They
@@ -148,14 +132,9 @@ func weakTie(e graph.Tie) bool {
 // colour, dash and arrow but is drawn as a faded double line: the dash
 // patterns already mean a type or a weak standing, and plain grey means not
 // in force, so neither could say "unconfirmed" without colliding.
-const (
-	// unconfirmedStyle is the legend's name for the double line; Graphviz
-	// draws it from a colour list (unconfirmedLine), not a style.
-	unconfirmedStyle = "double"
-	// unconfirmedAlpha fades each of the two lines to 45% opacity.
-	unconfirmedAlpha        = "73"
-	unconfirmedLegendColour = "#555555"
-)
+//
+// unconfirmedAlpha fades each of the two lines to 45% opacity.
+const unconfirmedAlpha = "73"
 
 // unconfirmedLine is the colour list that makes Graphviz draw two parallel,
 // faded lines of colour c ("#RRGGBB"), a transparent one between them so
@@ -165,10 +144,9 @@ func unconfirmedLine(c string) string {
 	return f + ":transparent:" + f
 }
 
-// UnconfirmedLegend is the legend entry of unconfirmed ties on day at.
-func UnconfirmedLegend(at graph.Date) string {
-	return "unconfirmed on " + at.String() + " (no source after its last attestation)"
-}
+// UnconfirmedLegend is what the legend adds to the entry of a look drawn
+// unconfirmed on day at.
+func UnconfirmedLegend(at graph.Date) string { return "unconfirmed on " + at.String() }
 
 func lastAttestedText(d graph.Date) string {
 	if d.IsZero() {

@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -109,5 +110,40 @@ func TestAttestedWhenBuilt(t *testing.T) {
 	}
 	if back[0].Hash() != ds[0].Hash() {
 		t.Error("the CSV export read back differs from the original (checked dates lost?)")
+	}
+}
+
+// seeds stats' counts on a day: ended ties, and of those in force the
+// confirmed and the unconfirmed, by the year they were last attested.
+func TestTimeStats(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "att.yaml"), []byte(attestYAML), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := LoadPaths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		at                                                 string
+		ended, inForce, confirmed, unconfirmed, unattested int
+		last                                               map[int]int
+	}{
+		// member_of checked 2026-11; participates_in active (the source, 2012-02);
+		// the interest ended 2014-06-03; supports (never attested)
+		{"2012-02-29", 1, 4, 3, 1, 1, map[int]int{0: 1}},
+		{"2012-03-01", 1, 4, 2, 2, 1, map[int]int{0: 1, 2012: 1}},
+		{"2014-06-02", 1, 4, 2, 2, 1, map[int]int{0: 1, 2012: 1}},
+		{"2026-11-30", 1, 3, 1, 2, 1, map[int]int{0: 1, 2012: 1}},
+		{"2026-12-01", 1, 3, 0, 3, 1, map[int]int{0: 1, 2012: 1, 2026: 1}},
+	}
+	for _, tt := range tests {
+		s := Time(ds[0], graph.MustDate(tt.at))
+		got := []int{s.Ended, s.InForce, s.Confirmed, s.Unconfirmed, s.Unattested}
+		want := []int{tt.ended, tt.inForce, tt.confirmed, tt.unconfirmed, tt.unattested}
+		if fmt.Sprint(got) != fmt.Sprint(want) || fmt.Sprint(s.LastByYear) != fmt.Sprint(tt.last) {
+			t.Errorf("on %s: ended, in force, confirmed, unconfirmed, unattested = %v, want %v; last attested %v, want %v",
+				tt.at, got, want, s.LastByYear, tt.last)
+		}
 	}
 }

@@ -3,12 +3,15 @@
 package seed
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/relmap/relmap/graph"
 )
 
 // TestSpecialFilesAreRefusedPromptly: a seed file that is a FIFO or a link
@@ -54,5 +57,21 @@ func TestFileNamesAreEscapedInErrors(t *testing.T) {
 	}
 	if plain := (Error{File: "seeds/a b.yaml", Line: 1, Msg: "m"}).Error(); plain != "seeds/a b.yaml:1: m" {
 		t.Errorf("a plain name changed: %q", plain)
+	}
+}
+
+// TestWriteCSVWritesOnlyWhatLoads: a file past the size loading accepts is
+// refused before anything is written (synth --ties 1000000 wrote a ties
+// file of 111 MB that load then refused).
+func TestWriteCSVWritesOnlyWhatLoads(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	ds := &graph.Dataset{Name: "big", Documents: []graph.Document{{ID: "d", Title: strings.Repeat("x", maxFileSize), Kind: "document"}}}
+	err := WriteCSV(dir, ds)
+	var tl *FileTooLargeError
+	if !errors.As(err, &tl) || tl.File != "big.documents.csv" {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("something was written: %v", err)
 	}
 }

@@ -10,13 +10,15 @@ import (
 	"strings"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/fileio"
 )
 
 // WriteCSV writes ds as three CSV files in dir, NAME.documents.csv,
 // NAME.actors.csv and NAME.ties.csv, in the columns seeds/README.md
 // documents. Loading the files gives back a dataset equal to ds (as
 // graph's canonical form counts equal). It fails, writing nothing, when a
-// value holds a separator the CSV form uses; validated datasets never do.
+// value holds a separator the CSV form uses (validated datasets never do),
+// or when a file would be larger than loading accepts.
 func WriteCSV(dir string, ds *graph.Dataset) error {
 	if !isSlug(ds.Name) {
 		return fmt.Errorf("write CSV: dataset name %q is not a valid id", ds.Name)
@@ -27,10 +29,16 @@ func WriteCSV(dir string, ds *graph.Dataset) error {
 		if err != nil {
 			return fmt.Errorf("write CSV: %w", err)
 		}
+		if len(b) > maxFileSize {
+			return &FileTooLargeError{File: ds.Name + "." + kind + ".csv", Size: len(b), Max: maxFileSize}
+		}
 		out[kind] = b
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write CSV: %w", err)
+	}
 	for _, kind := range []string{csvDocuments, csvActors, csvTies} {
-		if err := os.WriteFile(filepath.Join(dir, ds.Name+"."+kind+".csv"), out[kind], 0o644); err != nil {
+		if err := fileio.WriteFile(filepath.Join(dir, ds.Name+"."+kind+".csv"), out[kind]); err != nil {
 			return fmt.Errorf("write CSV: %w", err)
 		}
 	}
@@ -114,4 +122,15 @@ func joinCitations(cs []graph.Citation, what string) (string, error) {
 		}
 	}
 	return strings.Join(parts, " "+citationSep+" "), nil
+}
+
+// FileTooLargeError is a file WriteCSV would write larger than a seed file
+// may be, so that loading would refuse it.
+type FileTooLargeError struct {
+	File      string
+	Size, Max int
+}
+
+func (e *FileTooLargeError) Error() string {
+	return fmt.Sprintf("write CSV: %s would be %d bytes; a seed file is at most %d", e.File, e.Size, e.Max)
 }

@@ -181,11 +181,9 @@ func ParamText(p map[string]any) string {
 	sort.Strings(keys)
 	var parts []string
 	for _, k := range keys {
-		v := p[k]
-		if d, ok := v.(graph.Date); ok {
-			v = d.String()
-		}
-		parts = append(parts, k+"="+params.Format(v))
+		// params.Format writes a graph.Date as the bare date that -p reads
+		// back as a DATE.
+		parts = append(parts, k+"="+params.Format(p[k]))
 	}
 	return strings.Join(parts, " ")
 }
