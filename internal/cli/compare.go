@@ -37,6 +37,13 @@ in none. Members and partnership levels count as in a sphere; observers, dialogu
 partners and partners are associated, listed apart and never counted; a
 suspension overrides (seeds/README.md, "Spheres"). With --from and --to it lists what changed between the two days.
 
+A cell in force only because no end is recorded, no source speaking for it on
+the day, is marked (IPAP?) with how far its sources reach; overlaps and Jaccard
+count what the sources speak for, with the rest beside them. A change says
+whether a source states the end ("ended") or the sources stop ("no longer
+attested"). --confirmed-only hides what no source speaks for (seeds/README.md,
+"Attestation").
+
 Organisations default to nato csto sco; the region to central-asia (all: every
 state). A tie is in force on day D when since <= D < until (see seeds/README.md).`,
 		Example: `  relmap compare --at 2012-02-01 --format markdown
