@@ -24,15 +24,6 @@ func (s Sphere) ConfirmedStandingAt(state string, ties []Tie, at Date) Standing 
 	return s.Standing(state, now)
 }
 
-// StandingEvidenceAt is state's standing towards the sphere on day at
-// (StandingAt) and whether it is confirmed: the ties that decide it are ones
-// the sources speak for on that day, so the standing from those ties alone
-// is the same.
-func (s Sphere) StandingEvidenceAt(state string, ties []Tie, at Date) (st Standing, confirmed bool) {
-	st = s.StandingAt(state, ties, at)
-	return st, s.ConfirmedStandingAt(state, ties, at) == st
-}
-
 // AllUnconfirmedAt reports whether ties is not empty and every one of them
 // is unconfirmed on day at: a cell, row or figure element resting on them
 // rests on no source for that day.
@@ -63,17 +54,6 @@ func LastAttested(ties []Tie) Date {
 // attested to it, so a comparison can tell "ended" from "no longer
 // attested".
 func (t Tie) EndStated() bool { return !t.Until.IsZero() && AttestedAt(t.Attested, t.Until) }
-
-// CountUnconfirmedAt counts the ties unconfirmed on day at.
-func CountUnconfirmedAt(ties []Tie, at Date) int {
-	n := 0
-	for _, t := range ties {
-		if t.UnconfirmedAt(at) {
-			n++
-		}
-	}
-	return n
-}
 
 // ConfirmedOnly is what --confirmed-only shows: a copy of ds without what
 // no source speaks for. With a day, the ties unconfirmed on that day are

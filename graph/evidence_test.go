@@ -17,7 +17,7 @@ func evTie(typ TieType, from, to, role, since, until, attested string) Tie {
 	return t
 }
 
-func TestStandingEvidenceAt(t *testing.T) {
+func TestConfirmedStandingAt(t *testing.T) {
 	nato, _ := LookupSphere(OrgNATO)
 	csto, _ := LookupSphere(OrgCSTO)
 	pfp := evTie(TieParticipates, "a", "pfp", StatusActive, "1994", "", "2026-11")
@@ -44,18 +44,15 @@ func TestStandingEvidenceAt(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			at := MustDate(c.at)
-			st, ok := c.s.StandingEvidenceAt(c.state, ties, at)
-			if st != c.want || ok != c.confirmed {
-				t.Errorf("StandingEvidenceAt = %s, %v; want %s, %v", st, ok, c.want, c.confirmed)
-			}
-			if got := c.s.ConfirmedStandingAt(c.state, ties, at); got != c.wantConf {
-				t.Errorf("ConfirmedStandingAt = %s; want %s", got, c.wantConf)
+			st, conf := c.s.StandingAt(c.state, ties, at), c.s.ConfirmedStandingAt(c.state, ties, at)
+			if st != c.want || conf != c.wantConf || (st == conf) != c.confirmed {
+				t.Errorf("StandingAt = %s, ConfirmedStandingAt = %s; want %s, %s (the same: %v)", st, conf, c.want, c.wantConf, c.confirmed)
 			}
 		})
 	}
 	// Only the ipap tie gone unconfirmed: the standing from it alone is not.
-	if _, ok := nato.StandingEvidenceAt("a", []Tie{ipap}, MustDate("2013")); ok {
-		t.Error("a standing resting on an unattested IPAP alone is confirmed")
+	if got := nato.ConfirmedStandingAt("a", []Tie{ipap}, MustDate("2013")); got != Outside {
+		t.Errorf("a standing resting on an unattested IPAP alone: confirmed standing %s, want outside", got)
 	}
 }
 
@@ -68,9 +65,6 @@ func TestAllUnconfirmedAndLastAttested(t *testing.T) {
 	}
 	if got := LastAttested([]Tie{a, b}); got != b.Attested {
 		t.Errorf("LastAttested = %s, want %s", got, b.Attested)
-	}
-	if got := CountUnconfirmedAt([]Tie{a, b}, at); got != 1 {
-		t.Errorf("CountUnconfirmedAt = %d, want 1", got)
 	}
 }
 

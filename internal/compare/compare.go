@@ -104,10 +104,6 @@ type Cell struct {
 	ConfirmedStanding graph.Standing
 }
 
-// StandingConfirmed reports whether the sphere rule's answer rests on ties
-// the sources speak for on the day.
-func (c Cell) StandingConfirmed() bool { return c.Standing == c.ConfirmedStanding }
-
 // Marked is the label with a question mark when the cell is unconfirmed
 // ("IPAP?"), as every text output shows it.
 func (c Cell) Marked() string {
