@@ -823,28 +823,25 @@ func swatch(l tieLook) string {
 	default:
 		on, off, n = 26, 0, 1
 	}
-	colour, lines := l.Colour, 1
-	if l.Unconfirmed {
-		// Two faded lines a line's width apart, as the edge is drawn.
-		colour, lines = l.Colour+unconfirmedAlpha, 2
-	}
-	var b strings.Builder
-	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
-	for k := 0; k < lines; k++ {
-		if k > 0 {
-			fmt.Fprintf(&b, `<TR><TD WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD></TR>`, n*on+(n-1)*off, h)
-		}
-		b.WriteString(`<TR><TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
+	line := func(colour string) string {
+		var b strings.Builder
+		b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
 		for i := 0; i < n; i++ {
 			if i > 0 {
 				fmt.Fprintf(&b, `<TD WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD>`, off, h)
 			}
 			fmt.Fprintf(&b, `<TD BGCOLOR="%s" WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD>`, colour, on, h)
 		}
-		b.WriteString(`</TR></TABLE></TD></TR>`)
+		b.WriteString(`</TR></TABLE>`)
+		return b.String()
 	}
-	b.WriteString(`</TABLE>`)
-	return b.String()
+	if !l.Unconfirmed {
+		return line(l.Colour)
+	}
+	// Two faded lines a line's width apart, as the edge is drawn.
+	faded := line(l.Colour + unconfirmedAlpha)
+	return fmt.Sprintf(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD>%s</TD></TR>`+
+		`<TR><TD WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD></TR><TR><TD>%s</TD></TR></TABLE>`, faded, n*on+(n-1)*off, h, faded)
 }
 
 // quote makes a DOT quoted string of a value this package controls (colours,
