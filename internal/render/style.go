@@ -146,7 +146,7 @@ func unconfirmedLine(c string) string {
 
 // UnconfirmedLegend is what the legend adds to the entry of a look drawn
 // unconfirmed on day at.
-func UnconfirmedLegend(at graph.Date) string { return "unconfirmed on " + at.String() }
+func UnconfirmedLegend(at graph.Date) string { return "unconfirmed " + at.String() }
 
 func lastAttestedText(d graph.Date) string {
 	if d.IsZero() {
