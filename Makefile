@@ -10,7 +10,7 @@ SOURCE_DATE := 2012-02-01
 # one linked against libc, which counts in a short `relmap query`.
 CGO_ENABLED ?= 0
 
-.PHONY: all build demo test unit bench bench-load bench-query bench-render bench-explore fuzz clean db-start db-stop deps-ci deps-py cross
+.PHONY: all build demo outlines test unit bench bench-load bench-query bench-render bench-explore fuzz clean db-start db-stop deps-ci deps-py cross
 
 all: build
 
@@ -32,6 +32,7 @@ demo: build
 	$(RELMAP) render --view sphere --param org=csto --at $(SOURCE_DATE) -o $(OUT)/sphere-csto.svg
 	$(RELMAP) render --view sphere --param org=sco --at $(SOURCE_DATE) -o $(OUT)/sphere-sco.svg
 	$(RELMAP) render --view ndn -o $(OUT)/ndn.svg
+	$(RELMAP) render --view map -o $(OUT)/map.svg
 	$(RELMAP) render --view ladder --at $(SOURCE_DATE) -o $(OUT)/ladder.svg
 	$(RELMAP) render --view neighbourhood --param id=kazakhstan --at $(SOURCE_DATE) -o $(OUT)/kazakhstan.svg
 	$(RELMAP) compare --at $(SOURCE_DATE) --format markdown > $(OUT)/compare-$(SOURCE_DATE).md
@@ -39,6 +40,7 @@ demo: build
 	$(RELMAP) compare --format markdown > $(OUT)/compare-today.md
 	$(RELMAP) compare --from $(SOURCE_DATE) --to today --format markdown > $(OUT)/compare-changes.md
 	$(RELMAP) report --at $(SOURCE_DATE) -o $(OUT)/report.html
+	$(RELMAP) report --at $(SOURCE_DATE) -o $(OUT)/report.pdf
 	$(RELMAP) timeline -o $(OUT)/timeline.svg
 	$(RELMAP) timeline -o $(OUT)/timeline.csv
 	$(RELMAP) export --format gexf -o $(OUT)/relmap.gexf
@@ -47,14 +49,18 @@ demo: build
 	$(RELMAP) fingerprint
 	@echo "Wrote:" && ls -1 $(OUT)
 
+# The country outlines beneath maps, rebuilt from Natural Earth (internal/geo/OUTLINES.md).
+outlines:
+	$(GO) generate ./internal/geo/
+
 # Unit tests need nothing; integration tests (internal/itest) need a real Neo4j:
 # the one NEO4J_URI names, or a throwaway local one started and stopped here.
 # Under CI=true an unreachable database fails the integration tests.
 test: build cross
 	@if [ -n "$$NEO4J_URI" ]; then \
-		RELMAP_REQUIRE_DB=1 $(GO) test -count=1 ./... ; \
+		RELMAP_REQUIRE_DB=1 $(GO) test -count=1 -timeout 40m ./... ; \
 	else \
-		$(RELMAP) db exec -- env RELMAP_REQUIRE_DB=1 $(GO) test -count=1 ./... ; \
+		$(RELMAP) db exec -- env RELMAP_REQUIRE_DB=1 $(GO) test -count=1 -timeout 40m ./... ; \
 	fi
 
 unit:

@@ -58,6 +58,12 @@ func (a Actor) AppendCanon(b []byte) []byte {
 	b = appendStrings(b, a.Region, a.Note)
 	b = append(b, ',')
 	b = appendCitations(b, a.Sources)
+	if a.At != nil {
+		// Only an actor with coordinates has the field, so that the
+		// fingerprints of data without any stay as they were.
+		b = append(b, ',')
+		b = appendPoint(b, a.At)
+	}
 	return append(b, ']')
 }
 

@@ -44,7 +44,14 @@ func refActor(a Actor) string {
 	if aliases == nil {
 		aliases = []string{}
 	}
-	return refJSON([]any{"actor", a.Dataset, a.ID, string(a.Kind), a.Name, a.Short, aliases, a.Region, a.Note, refCitations(a.Sources)})
+	fields := []any{"actor", a.Dataset, a.ID, string(a.Kind), a.Name, a.Short, aliases, a.Region, a.Note, refCitations(a.Sources)}
+	if a.At != nil {
+		fields = append(fields, struct {
+			Lat, Lon float64
+			Sources  []refCitation
+		}{a.At.Lat, a.At.Lon, refCitations(a.At.Sources)})
+	}
+	return refJSON(fields)
 }
 
 func refTie(t Tie) string {
@@ -132,6 +139,9 @@ func randDataset(r *rand.Rand, name string) *Dataset {
 			Region: randText(r), Note: randText(r), Sources: randCitations(r)}
 		if r.IntN(2) == 0 {
 			a.Aliases = []string{randText(r), randText(r)}
+		}
+		if r.IntN(2) == 0 {
+			a.At = &Point{Lat: (r.Float64() - 0.5) * 180, Lon: (r.Float64() - 0.5) * 360, Sources: randCitations(r)}
 		}
 		d.Actors = append(d.Actors, a)
 	}

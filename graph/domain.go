@@ -94,8 +94,11 @@ type Actor struct {
 	Region  string   // e.g. "central-asia"; optional
 	Note    string
 	Sources []Citation // optional for actors; required for ties
-	Dataset string     // the dataset that owns the actor
-	Line    int        // where the actor is defined in its file, for messages
+	// At is where the actor is drawn on a map; nil when the seeds give no
+	// coordinates (organisations, programmes, routes).
+	At      *Point
+	Dataset string // the dataset that owns the actor
+	Line    int    // where the actor is defined in its file, for messages
 	File    string
 }
 

@@ -34,7 +34,27 @@ func ActorFromProps(labels []string, m map[string]any) Actor {
 		a.Aliases = propStrings(m[PropAliases])
 	}
 	a.Sources = citationsFromProps(m)
+	lat, latOK := propFloat(m[PropLat])
+	lon, lonOK := propFloat(m[PropLon])
+	if latOK && lonOK {
+		a.At = &Point{Lat: lat, Lon: lon, Sources: pointCitationsFromProps(propStrings(m[PropCoordSrc]))}
+	}
 	return a
+}
+
+func propFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case int64:
+		return float64(x), true
+	case int:
+		return float64(x), true
+	case string:
+		f, err := strconv.ParseFloat(x, 64)
+		return f, err == nil
+	}
+	return 0, false
 }
 
 func kindOfLabels(labels []string) Kind {

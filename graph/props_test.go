@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"math"
 	"reflect"
 	"testing"
 )
@@ -71,5 +72,40 @@ func TestCitationText(t *testing.T) {
 	}
 	if got, want := CitedDocs(cs), []string{"a", "b", "c"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("CitedDocs = %q, want %q", got, want)
+	}
+}
+
+func TestActorFromPropsPoint(t *testing.T) {
+	cite := Citation{Doc: "general-reference", Section: "Capitals", Evidence: "Astana 51.17N 71.45E", Checked: MustDate("2026-12")}
+	cases := []struct {
+		name  string
+		props map[string]any
+		want  *Point
+	}{
+		{"both coordinates and their citation", map[string]any{PropLat: 51.17, PropLon: int64(71),
+			PropCoordSrc: []any{PointCitations([]Citation{cite})[0]}}, &Point{Lat: 51.17, Lon: 71, Sources: []Citation{cite}}},
+		{"latitude alone is no point", map[string]any{PropLat: 51.17}, nil},
+		{"coordinates as text from a custom query", map[string]any{PropLat: "-33.5", PropLon: "151.25"}, &Point{Lat: -33.5, Lon: 151.25}},
+		{"none", map[string]any{}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := ActorFromProps([]string{"Place"}, c.props).At
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("At = %+v, want %+v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestCheckLatLon(t *testing.T) {
+	cases := []struct {
+		lat, lon float64
+		bad      bool
+	}{{0, 0, false}, {90, 180, false}, {-90, -180, false}, {90.01, 0, true}, {0, -180.5, true}, {math.NaN(), 0, true}}
+	for _, c := range cases {
+		if got := CheckLatLon(c.lat, c.lon) != ""; got != c.bad {
+			t.Errorf("CheckLatLon(%g, %g) bad = %v, want %v", c.lat, c.lon, got, c.bad)
+		}
 	}
 }

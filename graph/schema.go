@@ -4,7 +4,8 @@ package graph
 // and the renderer all use these names.
 //
 //	(:Actor:<Kind label> {id, kind, name, short, aliases, region, note, dataset,
-//	                      source_doc, source_section, source_evidence, sources})
+//	                      source_doc, source_section, source_evidence, sources,
+//	                      lat, lon, coord_sources})
 //	()-[:<RelType> {key, dataset, since, since_precision, until, until_precision,
 //	                note, <attributes>, source_doc, source_section, source_evidence,
 //	                source_checked, sources, attested, attested_precision}]->()
@@ -19,7 +20,10 @@ package graph
 // no checked date); sources holds the same citations rendered for reading.
 // attested is a Neo4j DATE holding the LAST day the tie's sources speak for
 // (see the attestation rule in attest.go), attested_precision which part of
-// it was known; both are absent when no source dates the tie.
+// it was known; both are absent when no source dates the tie. lat and lon
+// are an actor's map coordinates (floats, WGS 84 degrees), present only
+// together; coord_sources cites them, one "doc | section | evidence |
+// checked" entry per citation.
 const (
 	LabelDocument = "Document"
 	LabelDataset  = "Dataset"
@@ -46,4 +50,7 @@ const (
 	PropSources  = "sources"
 	PropHash     = "hash"
 	PropTypeName = "type" // the seed-file name of a tie's type, e.g. member_of
+	PropLat      = "lat"
+	PropLon      = "lon"
+	PropCoordSrc = "coord_sources"
 )

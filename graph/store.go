@@ -43,9 +43,18 @@ type ServerInfo struct {
 // LoadOptions tune Load.
 type LoadOptions struct {
 	DryRun    bool
-	BatchSize int                     // rows per UNWIND batch; 0 picks the default
-	Force     bool                    // write even when the stored content hash matches
-	Progress  func(done, total int64) // called outside transactions; may be nil
+	BatchSize int  // rows per UNWIND batch; 0 picks the default
+	Force     bool // write even when the stored content hash matches
+	// LockTimeout: give up with ErrBusy after waiting this long for
+	// another load to finish; 0 waits as long as it takes.
+	LockTimeout time.Duration
+	// Waiting is told, once, what a load waits for when another holds the
+	// lock for over a second; may be nil. Called outside transactions.
+	Waiting func(holder string)
+	// Prune lets a load remove more than half of what a dataset holds;
+	// without it such a load is refused (loadplan.PruneError).
+	Prune    bool
+	Progress func(done, total int64) // called outside transactions; may be nil
 	// Input is a hash of the files the datasets were read from (see
 	// seed.InputHash), recorded with them for InputChecker; "" records none.
 	Input string
@@ -60,6 +69,45 @@ type InputChecker interface {
 	// as far as the stored content hashes tell; the summary lists them as
 	// unchanged, with their counts.
 	LoadedInput(ctx context.Context, input string) (LoadSummary, bool, error)
+}
+
+// KnownItems are the actors and documents the graph holds, by id, that
+// files loaded on top may refer to without defining them.
+type KnownItems struct {
+	Actors    map[string]KnownActor
+	Documents map[string]KnownDocument
+	// Unasked: the graph could not be asked, and any reference the files
+	// do not resolve is taken to resolve there (to check files for every
+	// other problem while the database is down).
+	Unasked bool
+}
+
+// KnownDocument is a document the graph holds: its dataset, and its date
+// of publication, which a tie citing it is attested to.
+type KnownDocument struct {
+	Dataset   string
+	Published Date
+}
+
+// KnownActor is an actor the graph holds: its kind and dataset.
+type KnownActor struct {
+	Kind    Kind
+	Dataset string
+}
+
+// Cataloguer is a Store that lists the actors and documents it holds, so
+// that files of one dataset can refer to another's.
+type Cataloguer interface {
+	Known(ctx context.Context) (KnownItems, error)
+}
+
+// Unloader is a Store that can remove a whole dataset.
+type Unloader interface {
+	// Unload removes every document, actor and tie the dataset owns, and the
+	// dataset itself (see Load for what happens to actors others still tie
+	// to). With opts.DryRun nothing is written. A dataset the graph does not
+	// hold is an error that lists those it does.
+	Unload(ctx context.Context, name string, opts LoadOptions) (DatasetChange, error)
 }
 
 // LoadSummary counts what a load changed, per dataset and kind of item.
@@ -77,6 +125,9 @@ type DatasetChange struct {
 	Documents Change
 	Actors    Change
 	Ties      Change
+	// NeedsPrune: the load removes more than half of the dataset, which
+	// needs LoadOptions.Prune (set on dry runs, which are not refused).
+	NeedsPrune bool
 	// Details lists each created, updated or removed item ("+ actor nato"),
 	// filled for dry runs.
 	Details []string

@@ -285,8 +285,8 @@ func TestBrowserOpensReport(t *testing.T) {
 	if strings.Contains(v.dom, "<b>") {
 		t.Errorf("a hostile name became markup in the DOM")
 	}
-	if n := strings.Count(v.dom, "<svg"); n != 6 {
-		t.Errorf("%d SVG diagrams in the DOM, want 6", n)
+	if n := strings.Count(v.dom, "<svg"); n != 7 {
+		t.Errorf("%d SVG diagrams in the DOM, want 7 (six drawn by Graphviz and the timeline)", n)
 	}
 }
 

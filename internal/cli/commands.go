@@ -8,6 +8,7 @@ var commands = []func(*Globals) *cobra.Command{
 	newVersionCmd,
 	newDBCmd,
 	newLoadCmd,
+	newUnloadCmd,
 	newValidateCmd,
 	newQueryCmd,
 	newQueriesCmd,

@@ -18,7 +18,7 @@ var exitCodes = []struct {
 	{ExitAuth, "the database refused the credentials"},
 	{ExitQuery, "the database refused a statement (syntax, a write without `--write`, …), or read mode refused one with side effects (`LOAD CSV`, `TERMINATE TRANSACTIONS`, procedures that change the server; see `relmap query --help`)"},
 	{ExitTimeout, "a statement ran past `--timeout`"},
-	{ExitBusy, "another load is running (reserved: today a second load waits for the first to finish)"},
+	{ExitBusy, "another load held the lock past `--lock-timeout` (without it a load waits, and says for whom after a second)"},
 	{ExitInterrupted, "interrupted"},
 }
 

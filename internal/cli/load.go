@@ -2,7 +2,7 @@ package cli
 
 import (
 	"errors"
-	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -12,10 +12,12 @@ import (
 )
 
 type loadOptions struct {
-	g         *Globals
-	dryRun    bool
-	force     bool
-	batchSize int
+	g           *Globals
+	dryRun      bool
+	force       bool
+	prune       bool
+	batchSize   int
+	lockTimeout time.Duration
 }
 
 func newLoadCmd(g *Globals) *cobra.Command {
@@ -30,17 +32,29 @@ PATH is a seed file (.yaml, .actors.csv, .ties.csv, .documents.csv) or a directo
 of them. A re-load of the same files is recognised by a hash of their bytes and
 neither parses nor writes anything; files with the same content in other bytes
 are recognised by a content hash and change nothing in the graph. A load that
-was interrupted converges when run again.`,
+was interrupted converges when run again.
+
+Files may refer to actors and documents that other datasets hold in the graph
+(the built-in one included) without defining them; they may not define or
+change another dataset's items. A load that would remove more than half of a
+dataset's items is refused unless --prune is given (relmap unload removes a
+whole dataset). A load waits for another running load, and says what it waits
+for after a second; --lock-timeout gives up after that long (exit 7).`,
 		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.dryRun, "dry-run", false, "print what would change, write nothing")
 	f.BoolVar(&o.force, "force", false, "read the files and compare item by item even when the hashes match")
+	f.BoolVar(&o.prune, "prune", false, "allow removing more than half of a dataset's items")
 	f.IntVar(&o.batchSize, "batch-size", 0, "rows per write statement (default 5000)")
+	f.DurationVar(&o.lockTimeout, "lock-timeout", 0, "give up (exit 7) after waiting this long for another load, e.g. 30s (default: wait)")
 	return cmd
 }
 
 func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
+	if o.lockTimeout < 0 {
+		return usagef("--lock-timeout %s is negative (give a duration such as 30s, or leave it out to wait)", o.lockTimeout)
+	}
 	if o.batchSize < 0 {
 		return usagef("--batch-size %d: want a number of rows, or 0 for the default", o.batchSize)
 	}
@@ -71,14 +85,23 @@ func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
 			}
 		}
 		parsed = true
-		ds, err := o.g.readDatasets(args)
+		var known *graph.KnownItems
+		if c, ok := s.(graph.Cataloguer); ok {
+			k, err := c.Known(ctx)
+			if err != nil {
+				return err
+			}
+			known = &k
+		}
+		ds, err := o.g.readDatasetsOn(args, known)
 		if err != nil {
 			return err
 		}
 		bar := newProgress(o.g.progressOut(), o.g.ErrTTY, "loading")
 		defer bar.finish()
-		sum, err := s.Load(ctx, ds, graph.LoadOptions{
-			DryRun: o.dryRun, Force: o.force, BatchSize: o.batchSize, Progress: bar.update, Input: input})
+		sum, err := s.Load(ctx, ds, graph.LoadOptions{DryRun: o.dryRun, Force: o.force, Prune: o.prune,
+			BatchSize: o.batchSize, Progress: bar.update, Input: input,
+			LockTimeout: o.lockTimeout, Waiting: waitingNotice(o.g)})
 		bar.finish()
 		if err != nil {
 			return err
@@ -89,37 +112,9 @@ func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil && !parsed && errors.Is(err, graph.ErrUnavailable) {
 		// Problems in the files come first, as they do when no database is
 		// needed to find them.
-		if _, verr := o.g.readDatasets(args); verr != nil {
+		if _, verr := o.g.readDatasetsOn(args, &graph.KnownItems{Unasked: true}); verr != nil {
 			return verr
 		}
 	}
 	return err
-}
-
-func writeLoadSummary(g *Globals, sum graph.LoadSummary) {
-	w := g.Out
-	verb := "loaded"
-	if sum.DryRun {
-		verb = "would change"
-	}
-	for _, d := range sum.Datasets {
-		if d.Unchanged {
-			fmt.Fprintf(w, "dataset %s: unchanged (%d documents, %d actors, %d ties)\n",
-				d.Name, d.Documents.Kept, d.Actors.Kept, d.Ties.Kept)
-			continue
-		}
-		fmt.Fprintf(w, "dataset %s: %s\n", d.Name, verb)
-		fmt.Fprintf(w, "  %-10s %8s %8s %8s %8s\n", "", "created", "updated", "removed", "kept")
-		for _, row := range []struct {
-			name string
-			c    graph.Change
-		}{{"documents", d.Documents}, {"actors", d.Actors}, {"ties", d.Ties}} {
-			fmt.Fprintf(w, "  %-10s %8d %8d %8d %8d\n", row.name, row.c.Created, row.c.Updated, row.c.Removed, row.c.Kept)
-		}
-		if sum.DryRun {
-			for _, l := range d.Details {
-				fmt.Fprintf(w, "  %s\n", l)
-			}
-		}
-	}
 }

@@ -96,3 +96,29 @@ func TestLoadPassesInputHash(t *testing.T) {
 		t.Errorf("load options %+v, want the input %s", s.opts, h)
 	}
 }
+
+// The flags of load and unload that bound waiting and allow removals reach
+// the store; bad values are usage errors.
+func TestLoadAndUnloadFlags(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "d.yaml"), []byte("dataset: d\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := &inputStore{fakeStore: &fakeStore{}}
+	if _, errOut, code := runLoad(t, s, "--prune", "--lock-timeout", "1m30s", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if o := s.opts[0]; !o.Prune || o.LockTimeout.String() != "1m30s" || o.Waiting == nil {
+		t.Errorf("options %+v", o)
+	}
+	for _, args := range [][]string{{"load", "--lock-timeout", "-1s", dir}, {"load", "--lock-timeout", "soon", dir},
+		{"unload"}, {"unload", "a", "b"}, {"unload", "--lock-timeout", "-5s", "a"}} {
+		if _, errOut, code := run(t, &fakeStore{}, args...); code != ExitUsage {
+			t.Errorf("%q: exit %d, want %d: %s", args, code, ExitUsage, errOut)
+		}
+	}
+	// A store that cannot remove datasets says so.
+	if _, errOut, code := run(t, &fakeStore{}, "unload", "d"); code != ExitError || !strings.Contains(errOut, "cannot remove datasets") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+}

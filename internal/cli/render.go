@@ -70,7 +70,7 @@ byte-identical files.`,
 	f.StringVarP(&o.output, "output", "o", "", "output file (.svg, .png, .pdf, .dot; - for SVG on stdout)")
 	f.Float64Var(&o.dpi, "dpi", 0, "PNG resolution in dots per inch (default: fit a 1920x1080 slide)")
 	f.StringVar(&o.page, "page", "a4", "PDF page: "+strings.Join(pdf.Pages, ", "))
-	f.StringVar(&o.layout, "layout", "auto", fmt.Sprintf("auto; force (placed by relmap, drawn by Graphviz; auto's choice above %d actors); or a Graphviz engine: dot, neato, fdp, sfdp, circo, twopi", render.ForceAbove))
+	f.StringVar(&o.layout, "layout", "auto", fmt.Sprintf("auto; force (placed by relmap, drawn by Graphviz; auto's choice above %d actors); geo (a map, actors at their coordinates); or a Graphviz engine: dot, neato, fdp, sfdp, circo, twopi", render.ForceAbove))
 	f.StringVar(&o.renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
 	f.StringVar(&o.title, "title", "", "title (default: from the view)")
 	f.BoolVar(&o.tieLabels, "tie-labels", false, "label every tie with its type, period and attributes")
@@ -136,6 +136,9 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 		opts := plan.Options(sg, snap, o.layout)
 		opts.TieLabels, opts.Renderer, opts.DPI, opts.Page = o.tieLabels, o.renderer, o.dpi, o.page
 		opts.OmitEngine = format == "dot" && !cmd.Flags().Changed("layout")
+		if off := render.Unplaced(sg); opts.Layout == "geo" && len(off) > 0 {
+			o.g.status("relmap: left off the map, without coordinates: " + strings.Join(off, ", "))
+		}
 		return o.g.draw(cmd, sg, opts, format, o.output)
 	})
 }

@@ -21,12 +21,13 @@ type reportOptions struct {
 	network  string
 	renderer string
 	only     confirmedOnly
+	format   string
 }
 
 func newReportCmd(g *Globals) *cobra.Command {
 	o := &reportOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "report [ORG...] -o FILE.html",
+		Use:   "report [ORG...] -o FILE.html|FILE.pdf",
 		Short: "Write an analyst's report: one self-contained HTML file with the comparison, diagrams, states and sources",
 		Long: `Writes one HTML file that opens offline and makes no request (no script, no
 external style sheet, font or image): the title, the day and the fingerprint of
@@ -39,15 +40,23 @@ is cited. A print style sheet puts each section on its own page.
 Everything is worked out from the graph's datasets in memory, with the same
 rules as compare and the views of render. Organisations default to nato csto
 sco; the region to central-asia (all: every state). The same data and options
-give a byte-identical file.`,
+give a byte-identical file.
+
+The report also holds the timeline of its region and the states that bridge two
+or more spheres (analyse's betweenness). Printed, each figure is sized so that
+its smallest text is at least 6 pt on A4. -o FILE.pdf (or --format pdf) writes
+the same report as a printable PDF made by relmap itself: A4 pages, the fonts
+embedded, each figure on its own page at that size (turned for a wide figure).`,
 		Example: `  relmap report --at 2012-02-01 -o report.html
-  relmap report nato sco --region all --at 2008 -o wide.html`,
+  relmap report nato sco --region all --at 2008 -o wide.html
+  relmap report --at 2012-02-01 -o report.pdf`,
 		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.at, "at", "today", "the day the report is about (YYYY, YYYY-MM, YYYY-MM-DD or today)")
 	f.StringVar(&o.region, "region", graph.RegionCentralAsia, "region of the states to report on (all: every state)")
-	f.StringVarP(&o.output, "output", "o", "", "the HTML file to write (- for stdout)")
+	f.StringVarP(&o.output, "output", "o", "", "the file to write, .html or .pdf (- for stdout)")
+	f.StringVar(&o.format, "format", "", "html or pdf (default: from the extension of -o; html for -)")
 	f.StringVar(&o.title, "title", "", "title (default: from the organisations and the region)")
 	f.StringVar(&o.network, "network", "ndn", "the route whose legs the network diagram draws")
 	f.StringVar(&o.renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
@@ -57,12 +66,22 @@ give a byte-identical file.`,
 }
 
 func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
-	if o.output != "-" {
+	format := strings.ToLower(o.format)
+	if format == "" {
 		switch strings.ToLower(filepath.Ext(o.output)) {
 		case ".html", ".htm":
+			format = "html"
+		case ".pdf":
+			format = "pdf"
 		default:
-			return usagef("-o %s: the report is HTML; name a .html file (or - for stdout)", o.output)
+			if o.output != "-" {
+				return usagef("-o %s: name a .html or .pdf file, or say which with --format html|pdf", o.output)
+			}
+			format = "html"
 		}
+	}
+	if format != "html" && format != "pdf" {
+		return usagef("--format %q: want html or pdf", o.format)
 	}
 	at, err := parseDay("at", o.at)
 	if err != nil {
@@ -88,7 +107,15 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 			return err
 		}
 		var b bytes.Buffer
-		if err := report.Write(&b, rep); err != nil {
+		pages := 0
+		if format == "pdf" {
+			doc, n, err := report.PDF(rep)
+			if err != nil {
+				return err
+			}
+			b.Write(doc)
+			pages = n
+		} else if err := report.Write(&b, rep); err != nil {
 			return err
 		}
 		if o.output == "-" {
@@ -97,6 +124,10 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 		}
 		if err := writeFileAtomic(o.output, b.Bytes()); err != nil {
 			return err
+		}
+		if pages > 0 {
+			o.g.status("Wrote %s (%d pages: %d states, %d diagrams, %d sources).", o.output, pages, len(rep.States), len(rep.Diagrams), len(rep.Sources))
+			return nil
 		}
 		o.g.status("Wrote %s (%d states, %d diagrams, %d sources).", o.output, len(rep.States), len(rep.Diagrams), len(rep.Sources))
 		return nil

@@ -55,7 +55,8 @@ func TestReportUsageErrors(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"report"},
-		{"report", "-o", filepath.Join(dir, "r.pdf")},
+		{"report", "-o", filepath.Join(dir, "r.docx")},
+		{"report", "--format", "docx", "-o", filepath.Join(dir, "r.html")},
 		{"report", "--at", "2012-13", "-o", filepath.Join(dir, "r.html")},
 		{"report", "--region", "atlantis", "-o", filepath.Join(dir, "r.html")},
 		{"report", "no-such-org", "-o", filepath.Join(dir, "r.html")},
@@ -69,5 +70,24 @@ func TestReportUsageErrors(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "r.html")); err == nil {
 		t.Errorf("a failed report left a file behind")
+	}
+}
+
+// -o FILE.pdf and --format pdf write the PDF report; the report package
+// checks what it holds.
+func TestReportCommandWritesPDF(t *testing.T) {
+	f := &fakeStore{loaded: []*graph.Dataset{reportDataset()}}
+	dir := t.TempDir()
+	a := writeReport(t, f, filepath.Join(dir, "a.pdf"))
+	if !bytes.HasPrefix(a, []byte("%PDF-")) || !bytes.Contains(a, []byte("%%EOF")) {
+		t.Fatalf("-o a.pdf did not write a PDF: %.20q", a)
+	}
+	out, stderr, code := run(t, f, "report", "--at", "2012-02-01", "--format", "pdf", "-o", "-")
+	if code != 0 || out != string(a) {
+		t.Errorf("--format pdf -o - (exit %d) does not write the same PDF to stdout: %s", code, stderr)
+	}
+	_, stderr, code = run(t, f, "report", "--at", "2012-02-01", "-o", filepath.Join(dir, "b.pdf"))
+	if code != 0 || !strings.Contains(stderr, " pages: ") {
+		t.Errorf("exit %d; the status does not count the pages: %s", code, stderr)
 	}
 }

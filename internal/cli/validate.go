@@ -41,17 +41,23 @@ func (o *validateOptions) run(args []string) error {
 // paths is empty). Validation errors are printed one per line and reported
 // as an exit code, so that nothing is written on bad input.
 func (g *Globals) readDatasets(paths []string) ([]*graph.Dataset, error) {
+	return g.readDatasetsOn(paths, nil)
+}
+
+// readDatasetsOn is readDatasets for files loaded on top of a graph that
+// holds known (nil: the files alone).
+func (g *Globals) readDatasetsOn(paths []string, known *graph.KnownItems) ([]*graph.Dataset, error) {
 	var ds []*graph.Dataset
 	var err error
 	if len(paths) == 0 {
-		ds, err = seed.LoadFS(seeds.FS)
+		ds, err = seed.LoadKnown(seeds.FS, known)
 	} else {
 		for _, p := range paths {
 			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
 				return nil, usagef("%s: no such file or directory (give seed files or directories)", p)
 			}
 		}
-		ds, err = seed.LoadPaths(paths)
+		ds, err = seed.LoadPathsKnown(paths, known)
 	}
 	var errs seed.Errors
 	if errors.As(err, &errs) {

@@ -41,7 +41,7 @@
   function decide() {
     const d = state.day, org = state.org == null ? null : new Set(D.orgs[state.org].actors);
     const v = { edgeOff: new Int8Array(D.ties.length), weak: new Int8Array(D.ties.length), nodeOff: new Int8Array(D.actors.length),
-      pies: [], shown: 0, unconfirmed: 0, actors: 0 };
+      bridge: new Int8Array(D.actors.length), pies: [], shown: 0, unconfirmed: 0, actors: 0 };
     const used = new Uint8Array(D.actors.length);
     D.ties.forEach((t, i) => {
       let on = inForce(t, d) && state.types.has(t.type) && (!org || org.has(t.from) || org.has(t.to)) &&
@@ -58,6 +58,8 @@
       v.nodeOff[i] = on ? 0 : 1;
       if (!a.spans) return;
       const inside = a.spans.filter((s) => s.in && spanAt(s, d));
+      // A bridge: inside two spheres or more on the day (analyse's rule).
+      v.bridge[i] = inside.length >= 2 ? 1 : 0;
       const pie = {};
       D.spheres.forEach((_, j) => {
         const span = inside.find((s) => s.sphere === j);
@@ -75,11 +77,15 @@
   let shown = decide();
   const shapes = { state: 'ellipse', organisation: 'hexagon', programme: 'round-rectangle', route: 'cut-rectangle', place: 'round-tag', initiative: 'rhomboid' };
   const elements = [];
+  // Actors are sized by their betweenness on the opening day (Go measured
+  // it with analyse): up to two and a half times their kind's size.
+  const C = D.centrality, base = { state: 32, organisation: 30 };
+  const size = (i) => (base[kind(D.actors[i])] || 20) * (1 + (C.max > 0 ? 1.5 * Math.sqrt(C.scores[i] / C.max) : 0));
   D.actors.forEach((a, i) => {
-    const data = { id: 'n' + i, label: a.label, fill: D.kinds[a.kind].fill, shape: shapes[kind(a)] || 'rectangle' };
+    const data = { id: 'n' + i, label: a.label, fill: D.kinds[a.kind].fill, shape: shapes[kind(a)] || 'rectangle', size: size(i) };
     D.spheres.forEach((_, j) => { data['p' + j] = 0; data['o' + j] = 1; });
     Object.assign(data, shown.pies[i]);
-    elements.push({ group: 'nodes', data, position: { x: a.x, y: a.y }, classes: kind(a) + (shown.nodeOff[i] ? ' off' : '') });
+    elements.push({ group: 'nodes', data, position: { x: a.x, y: a.y }, classes: kind(a) + (shown.nodeOff[i] ? ' off' : '') + (shown.bridge[i] ? ' bridge' : '') });
   });
   D.ties.forEach((t, i) => {
     const ty = D.types[t.type];
@@ -87,11 +93,11 @@
     elements.push({ group: 'edges', data: { id: 'e' + i, source: 'n' + t.from, target: 'n' + t.to, colour: ty.colour }, classes });
   });
   const style = [
-    { selector: 'node', style: { label: 'data(label)', shape: 'data(shape)', 'background-color': 'data(fill)', width: 20, height: 20,
+    { selector: 'node', style: { label: 'data(label)', shape: 'data(shape)', 'background-color': 'data(fill)', width: 'data(size)', height: 'data(size)',
       'border-width': 1, 'border-color': '#6b7386', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 2,
       'text-outline-color': '#fff', 'text-outline-width': 2, color: '#1d2330', 'min-zoomed-font-size': 7 } },
-    { selector: 'node.state', style: { width: 32, height: 32, 'font-size': 13, 'font-weight': 600, 'pie-size': '100%' } },
-    { selector: 'node.organisation', style: { width: 30, height: 26 } },
+    { selector: 'node.state', style: { 'font-size': 13, 'font-weight': 600, 'pie-size': '100%' } },
+    { selector: 'node.bridge', style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#1d2330' } },
     { selector: 'edge', style: { width: 1.4, 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle',
       'arrow-scale': 0.7, 'curve-style': 'bezier', opacity: 0.9 } },
     { selector: 'edge.dashed', style: { 'line-style': 'dashed' } },
@@ -126,6 +132,7 @@
       });
       nodes.forEach((n, i) => {
         toggle(n, 'off', v.nodeOff[i], shown.nodeOff[i]);
+        toggle(n, 'bridge', v.bridge[i], shown.bridge[i]);
         for (const [k, x] of Object.entries(v.pies[i] || {})) if (shown.pies[i][k] !== x) n.data(k, x);
       });
     });
@@ -172,6 +179,8 @@
     const sub = [kind(a), a.region, a.aliases && a.aliases.length ? 'also ' + a.aliases.join('; ') : null].filter(Boolean).join(' · ');
     panel.replaceChildren(el('h3', {}, a.name), el('div', { class: 'sub' }, sub));
     if (a.note) panel.append(el('p', {}, a.note));
+    panel.append(el('p', { id: 'centrality' }, `Betweenness on ${iso(C.day)}: ${C.scores[i].toFixed(4)}`,
+      shown.bridge[i] ? el('span', { class: 'tag', id: 'bridge' }, `bridge on ${iso(d)}: inside ${D.spheres.filter((_, j) => (a.spans || []).some((p) => p.sphere === j && p.in && spanAt(p, d))).map((s) => s.label).join(', ')}`) : null));
     if (kind(a) === 'state' && D.spheres.length) {
       panel.append(el('h2', {}, `Spheres on ${iso(d)}`));
       const ul = el('ul', { id: 'standing' });
@@ -270,8 +279,10 @@
   $('source').addEventListener('change', (e) => { state.source = e.target.value === '' ? null : +e.target.value; update(); });
   $('confirmed').addEventListener('change', (e) => { state.confirmedOnly = e.target.checked; update(); });
   D.spheres.forEach((s) => $('spheres').append(el('div', {}, el('span', { class: 'dot', style: `background:${s.colour}` }), s.label)));
-  if (D.spheres.length) $('spheres').append(el('div', { class: 'hint' }, 'A state\'s disc is shared among the spheres it is in on the day; a pale share is unconfirmed on that day.'));
+  if (D.spheres.length) $('spheres').append(el('div', { class: 'hint' }, 'A state\'s disc is shared among the spheres it is in on the day; a pale share is unconfirmed on that day. ' +
+    'A double outline marks a bridge: a state inside two spheres or more on the day.'));
   else $('spheres').previousElementSibling.hidden = true;
+  $('spheres').after(el('div', { class: 'hint', id: 'sizing' }, `Actors are sized by their betweenness on ${iso(C.day)}, the opening day: the share of shortest paths between other actors that pass through them.`));
   const present = new Set(D.ties.map((t) => t.type));
   D.types.forEach((ty, i) => {
     if (!present.has(i)) return;

@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/analyse"
 	"github.com/relmap/relmap/internal/browsertest"
 	"github.com/relmap/relmap/internal/compare"
 )
@@ -261,6 +262,61 @@ func TestExplorerInChromium(t *testing.T) {
 				}
 			}
 		}
+	})
+
+	t.Run("bridges marked and actors sized by betweenness", func(t *testing.T) {
+		for _, day := range []string{"2012-02-01", "2013-01-01", "1999-01-01"} {
+			tb.slide(t, day)
+			r, err := analyse.Analyse(ds, nil, graph.MustDate(day))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []string{}
+			for _, b := range r.Bridges() {
+				want = append(want, b.Actor.ID)
+			}
+			slices.Sort(want)
+			got := eval[[]string](t, tb, `DATA.actors.map((a, i) => [a.id, explorer.cy.getElementById('n' + i)]).
+				filter(([, n]) => n.hasClass('bridge')).map(([id]) => id).sort()`)
+			if !slices.Equal(got, want) {
+				t.Errorf("bridges marked on %s: %v; analyse finds %v", day, got, want)
+			}
+			if day == "2012-02-01" && !slices.Contains(got, "kazakhstan") {
+				t.Errorf("Kazakhstan, inside all three spheres in early 2012, is not marked as a bridge")
+			}
+		}
+		tb.slide(t, "2012-02-01")
+		// The most between actor on the opening day is drawn larger than
+		// a state without a link, and the panel gives its figure.
+		m := analyse.Measure(analyse.Links(ds, sourceDate))
+		top, best := "", -1.0
+		for id, b := range m.Betweenness {
+			if a, _ := ds.Actor(id); a.Kind == graph.KindState && (b > best || b == best && id < top) {
+				top, best = id, b
+			}
+		}
+		var lonely string
+		for _, a := range ds.Actors {
+			if _, linked := m.Degree[a.ID]; a.Kind == graph.KindState && !linked {
+				lonely = a.ID
+				break
+			}
+		}
+		if lonely == "" {
+			t.Fatal("every state has a link on the opening day; the test needs one without")
+		}
+		width := func(id string) float64 {
+			return eval[float64](t, tb, fmt.Sprintf(`explorer.cy.getElementById('n' + DATA.actors.findIndex(a => a.id === %q)).width()`, id))
+		}
+		if wt, wl := width(top), width(lonely); !(wt > wl) {
+			t.Errorf("%s (betweenness %.4f) is drawn %.1f wide, no larger than %s without a link (%.1f)", top, best, wt, lonely, wl)
+		}
+		panel := eval[string](t, tb, fmt.Sprintf(`(() => { explorer.select(DATA.actors.findIndex(a => a.id === %q));
+			return document.getElementById('centrality').textContent; })()`, top))
+		if want := fmt.Sprintf("Betweenness on 2012-02-01: %.4f", best); !strings.HasPrefix(panel, want) {
+			t.Errorf("the panel says %q, want it to start %q", panel, want)
+		}
+		eval[chromedp.Void](t, tb, `explorer.select(null)`)
 	})
 
 	t.Run("Uzbekistan out of the CSTO in 2013", func(t *testing.T) {

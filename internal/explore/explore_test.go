@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/analyse"
 	"github.com/relmap/relmap/internal/compare"
 	"github.com/relmap/relmap/internal/seed"
 	"github.com/relmap/relmap/seeds"
@@ -188,5 +190,31 @@ func TestSpansFollowTheComparison(t *testing.T) {
 	}
 	if checked < 1000 {
 		t.Errorf("only %d cells checked", checked)
+	}
+}
+
+// TestCentralityIsAnalyses: the page sizes actors by analyse's betweenness
+// on the opening day, actor by actor.
+func TestCentralityIsAnalyses(t *testing.T) {
+	ds := builtin(t)
+	for _, day := range []string{"2012-02-01", "2005-06-01"} {
+		at := graph.MustDate(day)
+		d := Build(ds, Options{At: at, Through: through})
+		c := d.Centrality
+		if c.Day != dayNumber(at) || len(c.Scores) != len(d.Actors) {
+			t.Fatalf("%s: measured on day %d for %d actors, want day %d for %d", day, c.Day, len(c.Scores), dayNumber(at), len(d.Actors))
+		}
+		m := analyse.Measure(analyse.Links(ds, at))
+		most := 0.0
+		for i, a := range d.Actors {
+			want := math.Round(m.Betweenness[a.ID]*1e4) / 1e4
+			most = max(most, want)
+			if c.Scores[i] != want {
+				t.Errorf("%s: %s has betweenness %v on the page, analyse says %v", day, a.ID, c.Scores[i], want)
+			}
+		}
+		if most == 0 || c.Max != most {
+			t.Errorf("%s: largest score %v, want %v (and not 0)", day, c.Max, most)
+		}
 	}
 }

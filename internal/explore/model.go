@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/analyse"
 	"github.com/relmap/relmap/internal/compare"
 	"github.com/relmap/relmap/internal/render"
 )
@@ -39,6 +40,9 @@ type Data struct {
 	Docs        []Doc    `json:"docs"`
 	Actors      []Actor  `json:"actors"`
 	Ties        []Tie    `json:"ties"`
+	// Centrality sizes the actors; the page marks states inside two
+	// spheres or more on the day (from Spans) as bridges.
+	Centrality Centrality `json:"centrality"`
 }
 
 // Sphere is one of the compared organisations (graph.Spheres) present in
@@ -247,6 +251,7 @@ func Build(ds *graph.Dataset, o Options) *Data {
 		d.Spheres, d.Orgs = append(d.Spheres, sp...), orgs
 	}
 	d.spans(ds, index)
+	d.centrality(analyse.Links(ds, o.At))
 	return d
 }
 

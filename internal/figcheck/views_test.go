@@ -25,10 +25,10 @@ const viewsDir = "../itest/testdata/views"
 
 // The order of BENCHMARKS.md's tables, and the engine `relmap render`
 // uses for each view (the exported DOT leaves it out).
-var viewNames = []string{"sphere-nato", "sphere-csto", "sphere-sco", "ndn", "ladder", "neighbourhood"}
+var viewNames = []string{"sphere-nato", "sphere-csto", "sphere-sco", "ndn", "map", "ladder", "neighbourhood"}
 
 var viewEngines = map[string]string{"sphere-nato": "twopi", "sphere-csto": "twopi", "sphere-sco": "twopi",
-	"ndn": "dot", "ladder": "dot", "neighbourhood": "twopi"}
+	"ndn": "dot", "map": "geo", "ladder": "dot", "neighbourhood": "twopi"}
 
 // peers are native Graphviz's engines on the same DOT.
 var peerEngines = []string{"dot", "neato", "sfdp"}

@@ -172,6 +172,7 @@ func TestViewsGoldenDOT(t *testing.T) {
 		"sphere-csto":   {"--view", "sphere", "--param", "org=csto", "--at", "2012-02-01"},
 		"sphere-sco":    {"--view", "sphere", "--param", "org=sco", "--at", "2012-02-01"},
 		"ndn":           {"--view", "ndn"},
+		"map":           {"--view", "map"},
 		"ladder":        {"--view", "ladder", "--at", "2012-02-01"},
 		"neighbourhood": {"--view", "neighbourhood", "--param", "id=kazakhstan", "--at", "2012-02-01"},
 	}

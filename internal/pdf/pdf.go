@@ -77,28 +77,39 @@ func FromSVG(svg []byte, o Options) ([]byte, error) {
 	}
 	k := fitScale(fig.w, fig.h, pw, ph)
 
+	f := New(pw, ph, o.Title)
+	f.SetMargins(0, 0, 0)
+	f.SetAutoPageBreak(false, 0)
+	f.AddPage()
+	// The figure sits at the top left of the text area, like a figure in
+	// a report.
+	fig.draw(f, Margin, Margin, k)
+	return Output(f)
+}
+
+// New starts a document of pw x ph points with relmap's metadata, dated so
+// that the same content gives the same bytes, and the fonts embedded:
+// Font in regular and bold ("B").
+func New(pw, ph float64, title string) *fpdf.Fpdf {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pw, Ht: ph}})
 	f.SetCreationDate(epoch)
 	f.SetModificationDate(epoch)
 	f.SetCatalogSort(true)
 	f.SetCreator("relmap", true)
 	f.SetProducer("relmap", true)
-	if o.Title != "" {
-		f.SetTitle(o.Title, true)
+	if title != "" {
+		f.SetTitle(title, true)
 	}
-	f.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	f.SetMargins(0, 0, 0)
-	f.SetAutoPageBreak(false, 0)
-	f.AddPage()
-	// The figure sits at the top left of the text area, like a figure in
-	// a report.
-	at := func(p pt) (float64, float64) {
-		return Margin + k*(p.x+fig.tx), Margin + k*(p.y+fig.ty)
-	}
-	for _, s := range fig.shapes {
-		drawShape(f, s, k, at)
-	}
+	f.AddUTF8FontFromBytes(Font, "", goregular.TTF)
+	f.AddUTF8FontFromBytes(Font, "B", gobold.TTF)
+	return f
+}
+
+// Font is the family New embeds.
+const Font = "go"
+
+// Output writes the document, or says what went wrong while drawing it.
+func Output(f *fpdf.Fpdf) ([]byte, error) {
 	if err := f.Error(); err != nil {
 		return nil, fmt.Errorf("drawing PDF: %w", err)
 	}
@@ -107,6 +118,22 @@ func FromSVG(svg []byte, o Options) ([]byte, error) {
 		return nil, fmt.Errorf("writing PDF: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// Figure draws an SVG figure (Graphviz's, or one relmap writes itself)
+// with its top left at x, y, scaled to w points wide, on f's current page
+// (made by New). It returns the height drawn.
+func Figure(f *fpdf.Fpdf, svg []byte, x, y, w float64) (float64, error) {
+	fig, err := parse(svg)
+	if err != nil {
+		return 0, err
+	}
+	if fig.w <= 0 || fig.h <= 0 {
+		return 0, errors.New("drawing PDF: the SVG has no size")
+	}
+	k := w / fig.w
+	fig.draw(f, x, y, k)
+	return fig.h * k, f.Error()
 }
 
 // fitScale is the scale that fits a w x h figure inside the margins of a
@@ -119,10 +146,15 @@ type pt struct{ x, y float64 }
 
 // shape is one drawing element of the SVG.
 type shape struct {
-	kind                 string // polygon, polyline, path, ellipse, text
-	pts                  []pt   // polygon and polyline points; path: M, then C triples
+	kind string // polygon, polyline, path, ellipse, text
+	pts  []pt   // polygon and polyline points
+	// subs are a path's subpaths: each a start, then the control points
+	// and end of each cubic segment; closed says which end in Z.
+	subs                 [][]pt
+	closed               []bool
 	cx, cy, rx, ry       float64
 	fill, stroke         string
+	fillAlpha, strokeA   float64
 	width                float64
 	dash                 []float64
 	text, anchor, weight string
@@ -130,18 +162,36 @@ type shape struct {
 }
 
 type figure struct {
-	w, h, tx, ty float64
+	w, h, tx, ty float64 // size in points; the graph group's translation
+	unit         float64 // points per user unit
 	shapes       []shape
 }
 
-// parse reads the elements Graphviz's SVG writer uses, in drawing order.
+// draw draws the figure with its top left at x, y, k points per point.
+func (fig *figure) draw(f *fpdf.Fpdf, x, y, k float64) {
+	u := k * fig.unit
+	at := func(p pt) (float64, float64) {
+		return x + u*(p.x+fig.tx), y + u*(p.y+fig.ty)
+	}
+	for _, s := range fig.shapes {
+		drawShape(f, s, u, at)
+	}
+}
+
+// parse reads the elements Graphviz's SVG writer uses, and the rectangles,
+// lines and hatching patterns of relmap's own figures, in drawing order.
 func parse(svg []byte) (*figure, error) {
 	dec := xml.NewDecoder(bytes.NewReader(svg))
 	dec.Strict = false
 	dec.Entity = xml.HTMLEntity
-	fig := &figure{}
+	fig := &figure{unit: 1}
 	var txt *shape
 	seen := false
+	var vbW, vbH, rootSize float64
+	// Inside <defs>: patterns are read for their colour, nothing is drawn.
+	defs := 0
+	patterns := map[string]string{}
+	pattern := ""
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -156,21 +206,50 @@ func parse(svg []byte) (*figure, error) {
 			for _, at := range t.Attr {
 				a[at.Name.Local] = at.Value
 			}
+			if t.Name.Local == "defs" || t.Name.Local == "pattern" {
+				defs++
+				if t.Name.Local == "pattern" {
+					pattern = a["id"]
+				}
+				continue
+			}
+			if defs > 0 {
+				if c := a["stroke"]; pattern != "" && c != "" && c != "none" {
+					patterns[pattern] = c
+				}
+				continue
+			}
 			switch t.Name.Local {
 			case "svg":
+				if seen {
+					continue
+				}
 				seen = true
 				fig.w, fig.h = length(a["width"]), length(a["height"])
+				if vb := strings.FieldsFunc(a["viewBox"], func(r rune) bool { return r == ',' || unicode.IsSpace(r) }); len(vb) == 4 {
+					vbW, vbH = num(vb[2]), num(vb[3])
+				}
+				if fig.w > 0 && vbW > 0 {
+					fig.unit = fig.w / vbW
+				}
+				rootSize = num(a["font-size"])
 			case "g":
 				if strings.Contains(a["class"], "graph") {
 					fig.tx, fig.ty = translate(a["transform"])
 				}
-			case "polygon", "polyline", "path", "ellipse":
-				s := shape{kind: t.Name.Local, fill: a["fill"], stroke: a["stroke"], width: 1}
+			case "polygon", "polyline", "path", "ellipse", "rect", "line":
+				s := shape{kind: t.Name.Local, fill: a["fill"], stroke: a["stroke"], width: 1,
+					fillAlpha: opacity(a, "fill-opacity"), strokeA: opacity(a, "stroke-opacity")}
 				if s.stroke == "" {
 					s.stroke = "none"
 				}
-				if s.fill == "" && s.kind != "polyline" {
+				if s.fill == "" && s.kind != "polyline" && s.kind != "line" {
 					s.fill = "black" // SVG's default
+				}
+				if id, ok := strings.CutPrefix(s.fill, "url(#"); ok {
+					// A hatching pattern is drawn as a light wash of its
+					// colour.
+					s.fill, s.fillAlpha = patterns[strings.TrimSuffix(id, ")")], s.fillAlpha*0.35
 				}
 				if w := a["stroke-width"]; w != "" {
 					s.width = num(w)
@@ -181,17 +260,28 @@ func parse(svg []byte) (*figure, error) {
 				switch s.kind {
 				case "polygon", "polyline":
 					s.pts = points(a["points"])
+				case "line":
+					s.kind = "polyline"
+					s.pts = []pt{{num(a["x1"]), num(a["y1"])}, {num(a["x2"]), num(a["y2"])}}
+				case "rect":
+					x, y := num(a["x"]), num(a["y"])
+					w, h := userLength(a["width"], vbW), userLength(a["height"], vbH)
+					s.kind = "polygon"
+					s.pts = []pt{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}
 				case "path":
-					s.pts = pathPoints(a["d"])
+					s.subs, s.closed = pathPoints(a["d"])
 				case "ellipse":
 					s.cx, s.cy, s.rx, s.ry = num(a["cx"]), num(a["cy"]), num(a["rx"]), num(a["ry"])
 				}
 				fig.shapes = append(fig.shapes, s)
 			case "text":
-				txt = &shape{kind: "text", pts: []pt{{num(a["x"]), num(a["y"])}}, fill: a["fill"],
+				txt = &shape{kind: "text", pts: []pt{{num(a["x"]), num(a["y"])}}, fill: a["fill"], fillAlpha: 1,
 					anchor: a["text-anchor"], weight: a["font-weight"], size: num(a["font-size"])}
 				if txt.fill == "" {
 					txt.fill = "black"
+				}
+				if txt.size == 0 {
+					txt.size = rootSize
 				}
 				if txt.size == 0 {
 					txt.size = 14
@@ -202,8 +292,12 @@ func parse(svg []byte) (*figure, error) {
 				txt.text += string(t)
 			}
 		case xml.EndElement:
-			if t.Name.Local == "text" && txt != nil {
-				if strings.TrimSpace(txt.text) != "" {
+			switch t.Name.Local {
+			case "defs", "pattern":
+				defs--
+				pattern = ""
+			case "text":
+				if txt != nil && strings.TrimSpace(txt.text) != "" {
 					fig.shapes = append(fig.shapes, *txt)
 				}
 				txt = nil
@@ -213,7 +307,31 @@ func parse(svg []byte) (*figure, error) {
 	if !seen {
 		return nil, errors.New("reading SVG: no <svg> element")
 	}
+	if fig.w <= 0 && vbW > 0 {
+		fig.w, fig.h = vbW, vbH
+	}
 	return fig, nil
+}
+
+// opacity reads an element's opacity for fill or stroke (name), times its
+// overall opacity; 1 when unset.
+func opacity(a map[string]string, name string) float64 {
+	o := 1.0
+	for _, n := range []string{name, "opacity"} {
+		if v, ok := a[n]; ok && strings.TrimSpace(v) != "" {
+			o *= max(0, min(1, num(v)))
+		}
+	}
+	return o
+}
+
+// userLength reads a rectangle's width or height in user units; a
+// percentage is of the viewBox's.
+func userLength(s string, whole float64) float64 {
+	if p, ok := strings.CutSuffix(strings.TrimSpace(s), "%"); ok {
+		return num(p) / 100 * whole
+	}
+	return num(s)
 }
 
 func drawShape(f *fpdf.Fpdf, s shape, k float64, at func(pt) (float64, float64)) {
@@ -228,7 +346,7 @@ func drawShape(f *fpdf.Fpdf, s shape, k float64, at func(pt) (float64, float64))
 			style = "B"
 		}
 		size := s.size * k
-		f.SetFont("go", style, size)
+		f.SetFont(Font, style, size)
 		// Graphviz laid the text out for Helvetica; the embedded font
 		// is a little wider, so it is narrowed to the room Helvetica
 		// would take.
@@ -249,10 +367,21 @@ func drawShape(f *fpdf.Fpdf, s shape, k float64, at func(pt) (float64, float64))
 		f.Text(x, y, s.text)
 		return
 	}
+	fill1 := fok && s.kind != "polyline"
+	if s.fillAlpha != s.strokeA && fill1 && sok {
+		// Fill and outline at different opacities: one pass each.
+		a, b := s, s
+		a.stroke, b.fill = "none", "none"
+		drawShape(f, a, k, at)
+		drawShape(f, b, k, at)
+		return
+	}
 	style := ""
-	if fok && s.kind != "polyline" {
+	alpha := 1.0
+	if fill1 {
 		f.SetFillColor(fill[0], fill[1], fill[2])
 		style += "F"
+		alpha = s.fillAlpha
 	}
 	if sok {
 		f.SetDrawColor(stroke[0], stroke[1], stroke[2])
@@ -263,36 +392,54 @@ func drawShape(f *fpdf.Fpdf, s shape, k float64, at func(pt) (float64, float64))
 		}
 		f.SetDashPattern(dash, 0)
 		style += "D"
+		if !fill1 {
+			alpha = s.strokeA
+		}
 	}
-	if style == "" {
+	if style == "" || alpha <= 0 {
 		return
+	}
+	if alpha < 1 {
+		f.SetAlpha(alpha, "Normal")
+		defer f.SetAlpha(1, "Normal")
 	}
 	switch s.kind {
 	case "ellipse":
 		x, y := at(pt{s.cx, s.cy})
 		f.Ellipse(x, y, s.rx*k, s.ry*k, 0, style)
-	case "polygon", "polyline", "path":
+	case "polygon", "polyline":
 		if len(s.pts) < 2 {
 			return
 		}
-		x, y := at(s.pts[0])
-		f.MoveTo(x, y)
-		if s.kind == "path" {
-			for i := 1; i+2 < len(s.pts); i += 3 {
-				x0, y0 := at(s.pts[i])
-				x1, y1 := at(s.pts[i+1])
-				x2, y2 := at(s.pts[i+2])
-				f.CurveBezierCubicTo(x0, y0, x1, y1, x2, y2)
-			}
-		} else {
-			for _, p := range s.pts[1:] {
-				f.LineTo(at(p))
-			}
+		f.MoveTo(at(s.pts[0]))
+		for _, p := range s.pts[1:] {
+			f.LineTo(at(p))
 		}
 		if s.kind == "polygon" {
 			f.ClosePath()
 		}
 		f.DrawPath(style)
+	case "path":
+		drawn := false
+		for j, sub := range s.subs {
+			if len(sub) < 4 {
+				continue
+			}
+			f.MoveTo(at(sub[0]))
+			for i := 1; i+2 < len(sub); i += 3 {
+				x0, y0 := at(sub[i])
+				x1, y1 := at(sub[i+1])
+				x2, y2 := at(sub[i+2])
+				f.CurveBezierCubicTo(x0, y0, x1, y1, x2, y2)
+			}
+			if s.closed[j] {
+				f.ClosePath()
+			}
+			drawn = true
+		}
+		if drawn {
+			f.DrawPath(style)
+		}
 	}
 }
 
@@ -371,27 +518,63 @@ func points(s string) []pt {
 	return ps
 }
 
-// pathPoints reads Graphviz's "M x,y C x,y x,y x,y …" paths: the start and
-// then the control points and end of each cubic segment. A line segment
-// (L) becomes a straight cubic.
-func pathPoints(d string) []pt {
-	var out []pt
+// pathPoints reads a path's data (absolute M, L, H, V, C and Z, as
+// Graphviz and relmap write them) into subpaths: each its start and then
+// the control points and end of each cubic segment, a line becoming a
+// straight cubic.
+func pathPoints(d string) (subs [][]pt, closed []bool) {
+	var cur []pt
+	end := func(z bool) {
+		if len(cur) > 1 {
+			subs, closed = append(subs, cur), append(closed, z)
+		}
+		cur = nil
+	}
+	line := func(p pt) {
+		if len(cur) > 0 {
+			cur = append(cur, cur[len(cur)-1], p, p)
+		}
+	}
+	last := func() pt {
+		if len(cur) == 0 {
+			return pt{}
+		}
+		return cur[len(cur)-1]
+	}
 	figcheck.ReadPath(d, func(cmd byte, nums []float64) {
 		switch cmd {
 		case 'M':
-			if len(nums) >= 2 && len(out) == 0 {
-				out = append(out, pt{nums[0], nums[1]})
+			if len(nums) >= 2 {
+				end(false)
+				cur = []pt{{nums[0], nums[1]}}
+				for i := 2; i+1 < len(nums); i += 2 {
+					line(pt{nums[i], nums[i+1]})
+				}
 			}
 		case 'C':
-			for i := 0; i+5 < len(nums); i += 6 {
-				out = append(out, pt{nums[i], nums[i+1]}, pt{nums[i+2], nums[i+3]}, pt{nums[i+4], nums[i+5]})
+			for i := 0; i+5 < len(nums) && len(cur) > 0; i += 6 {
+				cur = append(cur, pt{nums[i], nums[i+1]}, pt{nums[i+2], nums[i+3]}, pt{nums[i+4], nums[i+5]})
 			}
 		case 'L':
-			for i := 0; i+1 < len(nums) && len(out) > 0; i += 2 {
-				p := pt{nums[i], nums[i+1]}
-				out = append(out, out[len(out)-1], p, p)
+			for i := 0; i+1 < len(nums); i += 2 {
+				line(pt{nums[i], nums[i+1]})
+			}
+		case 'H':
+			for _, x := range nums {
+				line(pt{x, last().y})
+			}
+		case 'V':
+			for _, y := range nums {
+				line(pt{last().x, y})
+			}
+		case 'Z', 'z':
+			start := cur
+			end(true)
+			if len(start) > 0 {
+				cur = []pt{start[0]}
 			}
 		}
 	})
-	return out
+	end(false)
+	return subs, closed
 }

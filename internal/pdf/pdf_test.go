@@ -169,3 +169,65 @@ func abs(x float64) float64 {
 	}
 	return x
 }
+
+// TestFigureOfOwnSVG: relmap's own figures (the timeline) draw with their
+// rectangles, lines, faded fills and hatching, scaled from their viewBox,
+// and their text is in the PDF.
+func TestFigureOfOwnSVG(t *testing.T) {
+	svg, err := os.ReadFile(filepath.Join("..", "timeline", "testdata", "fixture.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := New(841.89, 595.28, "timeline")
+	f.SetCompression(false)
+	f.AddPage()
+	h, err := Figure(f, svg, Margin, Margin, 600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The fixture is 1200 x 394 user units.
+	if abs(h-600*394.0/1200) > 0.01 {
+		t.Errorf("drawn %.2f pt high, want %.2f", h, 600*394.0/1200)
+	}
+	out, err := Output(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Faded fills and the hatching's wash are drawn with transparency;
+	// the hatching takes its pattern's colour (#0072B2), not black.
+	if !bytes.Contains(out, []byte("/ca 0.35")) {
+		t.Errorf("no fill drawn at the hatching's 35%% opacity")
+	}
+	if !bytes.Contains(out, []byte("0.000 0.447 0.698 rg")) {
+		t.Errorf("no fill in the hatching's colour")
+	}
+	path := filepath.Join(t.TempDir(), "t.pdf")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	text, err := exec.Command("pdftotext", "-raw", path, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext: %v: %s", err, text)
+	}
+	for _, want := range []string{"as of 2011-12-31", "Legend", "1996"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("pdftotext: no %q in\n%s", want, text)
+		}
+	}
+}
+
+func TestPathPoints(t *testing.T) {
+	subs, closed := pathPoints("M10 20V30M5 5L15 5H25Z")
+	if len(subs) != 2 || closed[0] || !closed[1] {
+		t.Fatalf("subpaths %v closed %v", subs, closed)
+	}
+	if got := subs[0][len(subs[0])-1]; got != (pt{10, 30}) {
+		t.Errorf("V ends at %v, want {10 30}", got)
+	}
+	if got := subs[1][len(subs[1])-1]; got != (pt{25, 5}) {
+		t.Errorf("H ends at %v, want {25 5}", got)
+	}
+}

@@ -24,7 +24,8 @@ type Options struct {
 	Sources []string
 	// Layout is a Graphviz engine (dot, neato, fdp, sfdp, circo or twopi),
 	// force, which places the nodes in Go and leaves Graphviz only to draw
-	// them, or auto, which picks one from the subgraph's size and shape.
+	// them, geo, which places them by their coordinates on a map (geo.go),
+	// or auto, which picks one from the subgraph's size and shape.
 	Layout string
 	// TieLabels adds each tie's type, period and attributes to its edge.
 	// Transit order and mode, and roles short of membership, are shown
@@ -46,7 +47,7 @@ type Options struct {
 }
 
 // Layouts lists the layout names Options.Layout accepts.
-var Layouts = []string{"auto", "force", "dot", "neato", "fdp", "sfdp", "circo", "twopi"}
+var Layouts = []string{"auto", "force", "geo", "dot", "neato", "fdp", "sfdp", "circo", "twopi"}
 
 // placedEngine draws a graph whose nodes already have positions in points
 // (neato -n2): nothing is moved and edges are drawn straight. Named in the
@@ -138,20 +139,32 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 	}
 	sg = sortedCopy(sg)
 	layout := resolveLayout(sg, opts.Layout)
+	var unplaced []string
+	if layout == "geo" {
+		unplaced = Unplaced(sg)
+		sg = onMap(sg)
+	}
 	d := newDrawing(sg, opts)
 	d.edgeLabelAt = "label"
+	drawn := d.mergeParallel(sg.Edges)
 
 	var pos []vec
+	var gm *geoMap
 	engine := layout
-	if layout == "force" {
+	switch layout {
+	case "force":
 		pos = d.place(sg)
+		engine = placedEngine
+	case "geo":
+		gm = d.layoutMap(sg, drawn)
+		d.mapNote = mapCaption(gm, unplaced)
 		engine = placedEngine
 	}
 
 	var b bytes.Buffer
 	b.WriteString("digraph relmap {\n")
 	var attrs [][2]string
-	if !opts.OmitEngine || layout == "force" {
+	if !opts.OmitEngine || layout == "force" || layout == "geo" {
 		attrs = append(attrs, [2]string{"layout", quote(engine)})
 	}
 	attrs = append(attrs, [][2]string{
@@ -205,6 +218,8 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 		// Curved edges around nodes would need the costly spline router;
 		// straight ones are what sfdp draws by default too.
 		attrs = append(attrs, [2]string{"splines", quote("line")})
+	case "geo":
+		attrs = append(attrs, [2]string{"splines", quote("line")}, [2]string{underlayAttr, quote(gm.underlaySpec())})
 	}
 	if len(opts.Metadata) > 0 {
 		// URL query encoding keeps the metadata machine-readable and free
@@ -225,14 +240,25 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 
 	for i, n := range sg.Nodes {
 		fmt.Fprintf(&b, "  %s", d.name[n.ID])
+		if gm != nil {
+			writeAttrList(&b, d.geoNodeAttrs(n, gm))
+			continue
+		}
 		attrs := d.nodeAttrs(n)
 		if pos != nil {
 			attrs = append(attrs, [2]string{"pos", quote(point(pos[i].x) + "," + point(pos[i].y) + "!")})
 		}
 		writeAttrList(&b, attrs)
 	}
-	for _, e := range d.mergeParallel(sg.Edges) {
+	if gm != nil {
+		frameNodes(&b, gm)
+	}
+	for _, e := range drawn {
 		fmt.Fprintf(&b, "  %s -> %s", d.name[e.From], d.name[e.To])
+		if gm != nil {
+			writeAttrList(&b, d.geoEdgeAttrs(e, gm))
+			continue
+		}
 		writeAttrList(&b, d.edgeAttrs(e))
 	}
 	b.WriteString("}\n")
@@ -340,6 +366,12 @@ type drawing struct {
 	// edgeLabelAt is the attribute an edge's label goes in: label (the
 	// middle of the edge) or taillabel.
 	edgeLabelAt string
+	// mapNote names a map's projection and what it leaves out, under
+	// the sources.
+	mapNote string
+	// routeColour tells a map's routes apart by colour (geo.go); nil
+	// elsewhere, where each leg's label names its route.
+	routeColour map[string]string
 }
 
 // safeID reports whether id can be a DOT node name as it is: 1 to 100
@@ -386,6 +418,9 @@ func newDrawing(sg Subgraph, opts Options) *drawing {
 		if e.Type == graph.TieTransit && e.Attrs["route"] != "" {
 			d.routes[e.Attrs["route"]] = true
 		}
+	}
+	if opts.Layout == "geo" {
+		d.routeColours()
 	}
 	for _, e := range sg.Edges {
 		d.looks[d.look(e)] = true
@@ -494,6 +529,10 @@ func (d *drawing) look(e graph.Tie) tieLook {
 	if weakTie(e) {
 		l.Dash = "dashed"
 		l.Label += ", short of belonging"
+	}
+	if c := d.routeColour[e.Attrs["route"]]; c != "" && e.Type == graph.TieTransit {
+		l.Colour = c
+		l.Label += ": " + e.Attrs["route"]
 	}
 	switch {
 	case d.isFaded(e):
@@ -656,7 +695,7 @@ func (d *drawing) shownAlways(e graph.Tie) []string {
 			}
 			leg += m
 		}
-		if len(d.routes) > 1 && e.Attrs["route"] != "" {
+		if len(d.routes) > 1 && e.Attrs["route"] != "" && d.routeColour == nil {
 			leg += " (" + e.Attrs["route"] + ")"
 		}
 		if leg != "" {
@@ -697,6 +736,9 @@ func (d *drawing) graphLabel() string {
 	}
 	if len(d.opts.Sources) > 0 {
 		rows = append(rows, `<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="`+smallText+`">`+wrapHTML("Sources: "+strings.Join(d.opts.Sources, "; "), 100)+`</FONT></TD>`)
+	}
+	if d.mapNote != "" {
+		rows = append(rows, `<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="`+smallText+`">`+wrapHTML(d.mapNote, 100)+`</FONT></TD>`)
 	}
 	if len(rows) == 0 {
 		return ""

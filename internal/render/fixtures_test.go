@@ -186,6 +186,10 @@ func fixtures() []fixture {
 				Sources:  []string{hostileNames[3], hostileNames[4]},
 				Metadata: map[string]string{"query": `MATCH (n) WHERE n.name = "<x> -- \" & ]]>" RETURN n`}}},
 		{name: "all-types", sg: allTypesFixture().subgraph(), opts: Options{Layout: "dot"}},
+		// A map: the golden file pins the projection, the positions of
+		// markers and names, and the edges' paths.
+		{name: "ndn-map", sg: ndnMapFixture().subgraph(),
+			opts: Options{Title: "Northern Distribution Network (northern route)", Layout: "geo", Sources: []string{"EUCAM Watch 11"}}},
 		// Placed in Go: the golden file pins the positions too.
 		{name: "membership-force", sg: spheresFixture().subgraph(),
 			opts: Options{Title: "Central Asia between NATO, the CSTO and the SCO", AsOf: asOf, Layout: "force",

@@ -108,7 +108,7 @@ func TestRenderPDF(t *testing.T) {
 }
 
 // The exported DOT names no engine when asked not to, so `sfdp x.dot`
-// lays it out with sfdp; a force layout keeps its engine, since its
+// lays it out with sfdp; a force or geo layout keeps its engine, since its
 // positions are the layout.
 func TestDOTOmitEngine(t *testing.T) {
 	for _, f := range fixtures() {
@@ -119,7 +119,7 @@ func TestDOTOmitEngine(t *testing.T) {
 			t.Fatal(err)
 		}
 		named := regexp.MustCompile(`[\[ ]layout=`).Match(dot)
-		if force := o.Layout == "force"; named != force {
+		if force := o.Layout == "force" || o.Layout == "geo"; named != force {
 			t.Errorf("%s: layout named %v, want %v", f.name, named, force)
 		}
 		o.OmitEngine = false

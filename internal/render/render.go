@@ -110,7 +110,7 @@ func Render(ctx context.Context, dot []byte, format string, opts Options) ([]byt
 	// Graphviz's own message); the WebAssembly renderer then draws that
 	// same parse, which for a thousand nodes saves a fifth of a second.
 	var out []byte
-	var layout string
+	var layout, underlay string
 	native := false
 	err := withParsed(dot, func(g *graphviz.Graph) error {
 		nodes, err := g.NodeNum()
@@ -125,6 +125,7 @@ func Render(ctx context.Context, dot []byte, format string, opts Options) ([]byt
 			return err
 		}
 		layout = engineFor(opts.Layout, g.GetStr("layout"))
+		underlay = g.GetStr(underlayAttr)
 		switch opts.Renderer {
 		case "native":
 			native = true
@@ -162,6 +163,9 @@ func Render(ctx context.Context, dot []byte, format string, opts Options) ([]byt
 		return nil, err
 	}
 	if format == "svg" {
+		if underlay != "" {
+			out = withUnderlay(out, underlay)
+		}
 		out = withMetadata(out, opts.Metadata)
 	}
 	return out, nil
@@ -172,7 +176,7 @@ func Render(ctx context.Context, dot []byte, format string, opts Options) ([]byt
 func engineFor(option, document string) string {
 	switch option {
 	case "", "auto":
-	case "force":
+	case "force", "geo":
 		return placedEngine
 	default:
 		return option

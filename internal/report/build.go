@@ -58,6 +58,17 @@ func Build(ctx context.Context, ds *graph.Dataset, o Options) (*Report, error) {
 	if rep.Diagrams, err = diagrams(ctx, ds, res, src, o); err != nil {
 		return nil, err
 	}
+	tl, err := timelineDiagram(ds, res, src, o)
+	if err != nil {
+		return nil, err
+	}
+	rep.Diagrams = append(rep.Diagrams, tl)
+	if rep.Bridges, rep.BridgeCount, err = bridges(ds, res, o); err != nil {
+		return nil, err
+	}
+	if err := sizeForPrint(rep); err != nil {
+		return nil, err
+	}
 	return rep, nil
 }
 

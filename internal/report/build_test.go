@@ -155,8 +155,8 @@ func TestReportIsSelfContainedAndEscaped(t *testing.T) {
 			t.Errorf("the page lacks %q", want)
 		}
 	}
-	if n := doc.elements["svg"]; n != 6 {
-		t.Errorf("%d inline SVG diagrams, want 6 (comparison, three spheres, network, ladder)", n)
+	if n := doc.elements["svg"]; n != 7 {
+		t.Errorf("%d inline SVG diagrams, want 7 (comparison, three spheres, network, ladder, timeline)", n)
 	}
 	if strings.Contains(page, "<?xml") || strings.Contains(page, "<!DOCTYPE svg") || strings.Contains(page, "<!--") {
 		t.Errorf("an SVG prolog, DOCTYPE or comment was left in")

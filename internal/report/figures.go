@@ -32,7 +32,8 @@ func slug(s string) string {
 }
 
 // figures are the report's figures, the views drawn from the dataset: the
-// comparison, each sphere, the network's legs and the partnership ladder.
+// comparison, each sphere, the network's legs, their map and the
+// partnership ladder.
 func figures(ds *graph.Dataset, res *compare.Result, o Options) []figure {
 	at, day := res.At, LongDate(res.At)
 	region := views.RegionName(res.Region)
@@ -59,6 +60,13 @@ func figures(ds *graph.Dataset, res *compare.Result, o Options) []figure {
 		nf.empty = fmt.Sprintf("The data has no route %q.", o.Network)
 	}
 	figs = append(figs, nf)
+	// The same legs on a map, where any of their ends has coordinates.
+	if off := render.Unplaced(nf.Graph); len(off) < len(nf.Graph.Nodes) {
+		mv, _ := views.Get("map")
+		figs = append(figs, figure{id: "fig-map", Figure: views.Figure{Title: mv.Title(ds, p), Layout: mv.Layout, AsOf: at, Graph: nf.Graph},
+			note: "The network's legs where they run, each route in a colour of its own. The caption names the projection; " +
+				"actors without coordinates are left off and named there."})
+	}
 	if ladder := views.Ladder(res.Orgs); len(ladder) > 0 {
 		var names []string
 		for _, r := range ladder {

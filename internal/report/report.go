@@ -47,6 +47,11 @@ type Report struct {
 	Diagrams []Diagram
 	States   []State
 	Sources  []Source
+
+	// Bridges are the top states inside two or more spheres on the day
+	// (TopBridges of them), of BridgeCount in all.
+	Bridges     []Bridge
+	BridgeCount int
 }
 
 // Org is a column of the comparison.
@@ -90,6 +95,7 @@ type Diagram struct {
 	SVG     template.HTML
 	Empty   string // said instead of the figure when there is nothing to draw
 	Sources []Citation
+	Print   Print // how the figure prints on A4
 }
 
 // State is the summary of one state's ties in force.

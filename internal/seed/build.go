@@ -12,6 +12,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/relmap/relmap/graph"
 )
 
@@ -106,6 +108,11 @@ type builder struct {
 	routeIDs  []string
 	tieFiles  []*tieFile // in reading order
 	legs      []leg
+	// actorIndex and coordsAt serve the coordinates, read once every
+	// actor is built (see coords.go).
+	actorIndex map[string]*graph.Actor
+	coordsAt   map[string]pos
+	ext        *external // the graph's items, when loading on top of it
 	work
 }
 
@@ -204,6 +211,7 @@ func (b *builder) actorsDone() {
 func (b *builder) datasets() []*graph.Dataset {
 	b.finishTies()
 	b.checkRoutes()
+	b.checkUses()
 	names := make([]string, 0, len(b.sets))
 	for n := range b.sets {
 		names = append(names, n)
@@ -259,6 +267,7 @@ func (b *builder) check(v value, name string, r rule, owner pos) (string, bool) 
 		b.p.add(v.at, "shorten it", "`%s` is %d characters long; at most %d are allowed", name, n, r.max)
 		return "", false
 	}
+	ascii := true
 	for _, c := range s {
 		if c == '\n' && !r.multiline {
 			b.p.add(v.at, "keep it on one line", "`%s` spans several lines", name)
@@ -268,6 +277,18 @@ func (b *builder) check(v value, name string, r rule, owner pos) (string, bool) 
 			b.p.add(v.at, "remove it", "`%s` contains the control character %U", name, c)
 			return "", false
 		}
+		if c >= utf8.RuneSelf {
+			ascii = false
+			if msg := invisible(c); msg != "" {
+				b.p.add(v.at, "remove it (it does not show, yet makes the value differ from what it looks like)", "`%s` contains %s", name, msg)
+				return "", false
+			}
+		}
+	}
+	if !ascii {
+		// One spelling per text: "café" typed and "café" pasted are one
+		// value, in keys and names alike.
+		s = norm.NFC.String(s)
 	}
 	if r.slug && !isSlug(s) {
 		b.p.add(v.at, slugHint, "`%s` '%s' is not a valid id", name, s)
@@ -323,6 +344,7 @@ func (b *builder) document(it *item) {
 		} else {
 			b.docs[id] = it.at
 			b.docIDs = append(b.docIDs, id)
+			b.checkOwned("document", id, ds.Name, it.at)
 			if !d.Published.IsZero() {
 				b.published[id] = d.Published
 			}
@@ -339,6 +361,9 @@ func (b *builder) addActor(it *item) {
 	ds := b.set(it)
 	a := graph.Actor{Dataset: ds.Name, File: it.at.file, Line: it.at.line}
 	a.ID, _ = b.get(it, "id", ruleID)
+	if a.ID != "" {
+		b.checkOwned("actor", a.ID, ds.Name, it.at)
+	}
 	if k, ok := b.get(it, "kind", ruleWord); ok {
 		kind, err := graph.ParseKind(k)
 		if err != nil {
@@ -421,8 +446,8 @@ func (b *builder) citations(it *item, required bool) []graph.Citation {
 		c := &it.sources[i]
 		var cit graph.Citation
 		if doc, ok := b.check(c.field("doc"), "doc", ruleRef, c.at); ok {
-			if _, found := b.docs[doc]; !found {
-				b.p.add(c.field("doc").at, b.refHint(doc, b.docIDs, "define it under `documents:`"), "unknown document '%s'", doc)
+			if _, found := b.docs[doc]; !found && !b.ext.document(doc, c.field("doc").at) {
+				b.p.add(c.field("doc").at, b.refHint(doc, b.allDocIDs(), "define it under `documents:`"), "unknown document '%s'%s", doc, b.notInGraph())
 			}
 			cit.Doc = doc
 		}
@@ -477,7 +502,12 @@ func (b *builder) attest(it *item, t *graph.Tie, sinceOK bool) {
 			}
 		}
 	}
-	t.Attested = graph.Attest(t.Sources, t.Until, func(doc string) graph.Date { return b.published[doc] })
+	t.Attested = graph.Attest(t.Sources, t.Until, func(doc string) graph.Date {
+		if d, ok := b.published[doc]; ok {
+			return d
+		}
+		return b.ext.published(doc)
+	})
 }
 
 func (b *builder) refHint(s string, ids []string, otherwise string) string {
@@ -495,7 +525,10 @@ func (b *builder) end(it *item, name string) (actorDef, string, bool) {
 	}
 	a, found := b.actor(id)
 	if !found {
-		b.p.add(it.field(name).at, b.refHint(id, b.actorIDs, "define it under `actors:`"), "unknown actor '%s'", id)
+		a, found = b.ext.actor(id, it.field(name).at)
+	}
+	if !found {
+		b.p.add(it.field(name).at, b.refHint(id, b.allActorIDs(), "define it under `actors:`"), "unknown actor '%s'%s", id, b.notInGraph())
 		return actorDef{}, id, false
 	}
 	return a, a.id, true
@@ -638,6 +671,7 @@ func (b *builder) finishTies() {
 			"tie %s is defined twice (also at %s)", t.Key, pos{file: f.File, line: f.Line}.ref(at))
 		repeated[[2]int32{order[i].file, order[i].idx}] = true
 	}
+	b.nearDuplicates(order, tie)
 	for _, f := range b.tieFiles {
 		for _, l := range f.legs {
 			if !repeated[[2]int32{int32(l.file), int32(l.idx)}] {
@@ -875,7 +909,11 @@ func (b *builder) attrs(it *item, info graph.TieTypeInfo, t *graph.Tie) bool {
 		}
 	}
 	if r, found := attrs["route"]; found && info.Type == graph.TieTransit {
-		if a, isActor := b.actor(r); !isActor {
+		a, isActor := b.actor(r)
+		if !isActor {
+			a, isActor = b.ext.actor(r, it.field("route").at)
+		}
+		if !isActor {
 			b.p.add(it.field("route").at, b.refHint(r, b.routeIDs, "define it under `actors:` with kind route"), "unknown route '%s'", r)
 			ok = false
 		} else if a.kind != graph.KindRoute && a.kind != "" {

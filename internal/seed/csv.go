@@ -19,6 +19,7 @@ const (
 	csvDocuments = "documents"
 	csvActors    = "actors"
 	csvTies      = "ties"
+	csvCoords    = "coordinates"
 )
 
 // csvColumns lists each kind's columns in the order WriteCSV writes them.
@@ -26,12 +27,14 @@ var csvColumns = map[string][]string{
 	csvDocuments: {"dataset", "id", "title", "publisher", "published", "url", "kind", "note"},
 	csvActors:    {"dataset", "id", "kind", "name", "short", "aliases", "region", "note", "sources"},
 	csvTies:      {"dataset", "type", "from", "to", "since", "until", "key", "note", "attrs", "sources"},
+	csvCoords:    {"dataset", "actor", "lat", "lon", "sources"},
 }
 
 var csvRequired = map[string][]string{
 	csvDocuments: {"dataset", "id", "title"},
 	csvActors:    {"dataset", "id", "kind", "name"},
 	csvTies:      {"dataset", "type", "from", "to", "since", "sources"},
+	csvCoords:    {"dataset", "actor", "lat", "lon", "sources"},
 }
 
 // The separators inside a cell. Values may not contain them; build rejects
@@ -45,7 +48,7 @@ const (
 // csvKind tells what a CSV file holds from its name, or "".
 func csvKind(name string) string {
 	base := strings.ToLower(path.Base(strings.ReplaceAll(name, "\\", "/")))
-	for _, k := range []string{csvDocuments, csvActors, csvTies} {
+	for _, k := range []string{csvDocuments, csvActors, csvTies, csvCoords} {
 		if base == k+".csv" || strings.HasSuffix(base, "."+k+".csv") {
 			return k
 		}

@@ -86,18 +86,25 @@ func (it *item) reset(at pos) {
 // parsed is what the readers found in all files.
 type parsed struct {
 	docs, actors, ties []item
+	coords             []item
+	// dataset is the file's `dataset:`, which makes the dataset (and is
+	// checked) even when the file lists no items: a file of only
+	// `dataset: x` loads x empty.
+	dataset value
 }
 
 func (p *parsed) add(q parsed) {
 	p.docs = append(p.docs, q.docs...)
 	p.actors = append(p.actors, q.actors...)
 	p.ties = append(p.ties, q.ties...)
+	p.coords = append(p.coords, q.coords...)
 }
 
 // The fields of each kind of entry. They are also the CSV columns (with
 // dataset, and with a tie's attributes gathered in one attrs column).
 var (
-	topFields      = []string{"dataset", "documents", "actors", "ties"}
+	topFields      = []string{"dataset", "documents", "actors", "ties", "coordinates"}
+	coordFields    = []string{"actor", "lat", "lon", "sources"}
 	docFields      = []string{"id", "title", "publisher", "published", "url", "kind", "note"}
 	actorFields    = []string{"id", "kind", "name", "short", "aliases", "region", "note", "sources"}
 	tieFields      = []string{"type", "from", "to", "since", "until", "key", "note", "sources"}

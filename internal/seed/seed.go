@@ -28,7 +28,23 @@ func Load(fsys fs.FS, paths ...string) ([]*graph.Dataset, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	return load(fsFiles{fsys}, paths)
+	return load(fsFiles{fsys}, paths, nil)
+}
+
+// LoadKnown is Load for files loaded on top of a graph that holds known:
+// ties and citations may refer to its actors and documents of datasets
+// other than the ones the files make, and the files may not define an
+// item that another dataset owns there.
+func LoadKnown(fsys fs.FS, known *graph.KnownItems, paths ...string) ([]*graph.Dataset, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	return load(fsFiles{fsys}, paths, known)
+}
+
+// LoadPathsKnown is LoadKnown for paths of the operating system.
+func LoadPathsKnown(paths []string, known *graph.KnownItems) ([]*graph.Dataset, error) {
+	return load(osFiles{}, paths, known)
 }
 
 // LoadFS reads every seed file at the root of fsys, such as the dataset
@@ -40,7 +56,7 @@ func LoadFS(fsys fs.FS) ([]*graph.Dataset, error) {
 // LoadPaths is Load for paths of the operating system, files or
 // directories, as given on a command line.
 func LoadPaths(paths []string) ([]*graph.Dataset, error) {
-	return load(osFiles{}, paths)
+	return load(osFiles{}, paths, nil)
 }
 
 // ParseFile reads and validates one file on its own: a YAML seed file, or a
@@ -125,14 +141,14 @@ func (osFiles) readFile(name string) ([]byte, error)    { return fileio.ReadFile
 func (osFiles) open(name string) (io.ReadCloser, error) { return fileio.Open(name) }
 func (osFiles) join(dir, name string) string            { return filepath.Join(dir, name) }
 
-func load(f files, paths []string) ([]*graph.Dataset, error) {
+func load(f files, paths []string, known *graph.KnownItems) ([]*graph.Dataset, error) {
 	p := &problems{}
 	names := resolve(f, paths, p)
 	srcs := make([]source, len(names))
 	for i, n := range names {
 		srcs[i] = source{name: n, f: f}
 	}
-	ds := parse(srcs, p)
+	ds := parseKnown(srcs, p, known)
 	if err := p.result(); err != nil {
 		return nil, err
 	}
@@ -218,7 +234,12 @@ func formatOf(name string) string {
 // actors and of ties are read in their round, row by row, and only what
 // each row becomes is kept. Files of ties are read several at once.
 func parse(srcs []source, p *problems) []*graph.Dataset {
+	return parseKnown(srcs, p, nil)
+}
+
+func parseKnown(srcs []source, p *problems, known *graph.KnownItems) []*graph.Dataset {
 	b := newBuilder(p)
+	b.ext = newExternal(known)
 	type later struct {
 		src    source
 		format string
@@ -233,7 +254,7 @@ func parse(srcs []source, p *problems) []*graph.Dataset {
 				continue
 			}
 			if strings.EqualFold(path.Ext(s.name), ".csv") {
-				p.add(pos{file: s.name}, "name it NAME.actors.csv, NAME.ties.csv or NAME.documents.csv", "cannot tell what the CSV file holds")
+				p.add(pos{file: s.name}, "name it NAME.actors.csv, NAME.ties.csv, NAME.documents.csv or NAME.coordinates.csv", "cannot tell what the CSV file holds")
 			} else {
 				p.add(pos{file: s.name}, "seed files end in .yaml, .yml or .csv", "not a seed file")
 			}
@@ -243,6 +264,9 @@ func parse(srcs []source, p *problems) []*graph.Dataset {
 				continue
 			}
 			y := parseYAML(s.name, data, p)
+			if y.dataset.s != "" {
+				b.set(&item{at: y.dataset.at, dataset: y.dataset})
+			}
 			for i := range y.docs {
 				b.document(&y.docs[i])
 			}
@@ -269,6 +293,18 @@ func parse(srcs []source, p *problems) []*graph.Dataset {
 		}
 	}
 	b.actorsDone()
+	for _, l := range rest {
+		switch l.format {
+		case formatYAML:
+			for i := range l.yaml.coords {
+				b.coordinate(&l.yaml.coords[i])
+			}
+		case csvCoords:
+			if data, ok := l.src.text(p); ok {
+				readCSV(l.src.name, data, l.format, p, b.coordinate)
+			}
+		}
+	}
 	var jobs []func(b *builder)
 	for _, l := range rest {
 		switch l.format {

@@ -7,14 +7,16 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/fileio"
 )
 
-// WriteCSV writes ds as three CSV files in dir, NAME.documents.csv,
-// NAME.actors.csv and NAME.ties.csv, in the columns seeds/README.md
+// WriteCSV writes ds as CSV files in dir, NAME.documents.csv,
+// NAME.actors.csv, NAME.ties.csv and, when an actor has coordinates,
+// NAME.coordinates.csv, in the columns seeds/README.md
 // documents. Loading the files gives back a dataset equal to ds (as
 // graph's canonical form counts equal). It fails, writing nothing, when a
 // value holds a separator the CSV form uses (validated datasets never do),
@@ -24,7 +26,14 @@ func WriteCSV(dir string, ds *graph.Dataset) error {
 		return fmt.Errorf("write CSV: dataset name %q is not a valid id", ds.Name)
 	}
 	out := map[string][]byte{}
-	for _, kind := range []string{csvDocuments, csvActors, csvTies} {
+	kinds := []string{csvDocuments, csvActors, csvTies}
+	for _, a := range ds.Actors {
+		if a.At != nil {
+			kinds = append(kinds, csvCoords)
+			break
+		}
+	}
+	for _, kind := range kinds {
 		b, err := encodeCSV(kind, ds)
 		if err != nil {
 			return fmt.Errorf("write CSV: %w", err)
@@ -37,7 +46,7 @@ func WriteCSV(dir string, ds *graph.Dataset) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("write CSV: %w", err)
 	}
-	for _, kind := range []string{csvDocuments, csvActors, csvTies} {
+	for _, kind := range kinds {
 		if err := fileio.WriteFile(filepath.Join(dir, ds.Name+"."+kind+".csv"), out[kind]); err != nil {
 			return fmt.Errorf("write CSV: %w", err)
 		}
@@ -64,6 +73,18 @@ func encodeCSV(kind string, ds *graph.Dataset) ([]byte, error) {
 				return nil, err
 			}
 			rows = append(rows, []string{ds.Name, a.ID, string(a.Kind), a.Name, a.Short, aliases, a.Region, a.Note, sources})
+		}
+	case csvCoords:
+		for _, a := range ds.Actors {
+			if a.At == nil {
+				continue
+			}
+			sources, err := joinCitations(a.At.Sources, "coordinates of "+a.ID)
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, []string{ds.Name, a.ID, strconv.FormatFloat(a.At.Lat, 'f', -1, 64),
+				strconv.FormatFloat(a.At.Lon, 'f', -1, 64), sources})
 		}
 	case csvTies:
 		for _, t := range ds.Ties {

@@ -42,7 +42,7 @@ func parseYAML(file string, data []byte, p *problems) parsed {
 		case "dataset":
 			s, ok := y.scalar(e.v, "dataset")
 			ds = value{s: s, at: y.at(e.v), bad: !ok}
-		case "documents", "actors", "ties":
+		case "documents", "actors", "ties", "coordinates":
 			lists[e.key] = e.v
 		default:
 			if y.unknown(e, topFields) == "dataset" {
@@ -54,9 +54,13 @@ func parseYAML(file string, data []byte, p *problems) parsed {
 		p.add(ds.at, "start the file with `dataset: NAME`; files that name the same dataset form one", "missing `dataset`")
 	}
 	var out parsed
+	if !ds.bad && strings.TrimSpace(ds.s) != "" {
+		out.dataset = ds
+	}
 	out.docs = y.items(lists["documents"], "documents", docFields, false, ds)
 	out.actors = y.items(lists["actors"], "actors", actorFields, false, ds)
 	out.ties = y.items(lists["ties"], "ties", tieFields, true, ds)
+	out.coords = y.items(lists["coordinates"], "coordinates", coordFields, false, ds)
 	return out
 }
 

@@ -16,14 +16,14 @@ import (
 
 // The figure's geometry, in SVG user units (pixels at 100%).
 const (
-	width       = 1200.0
-	marginLeft  = 170.0
-	marginRight = 30.0
-	chartTop    = 92.0
-	laneH       = 12.0
-	laneGap     = 3.0
-	rowPad      = 6.0
-	fontFamily  = "Helvetica, Arial, sans-serif"
+	defaultWidth = 1200.0
+	marginLeft   = 170.0
+	marginRight  = 30.0
+	chartTop     = 92.0
+	laneH        = 12.0
+	laneGap      = 3.0
+	rowPad       = 6.0
+	fontFamily   = "Helvetica, Arial, sans-serif"
 )
 
 // otherColours colour organisations outside the default spheres, in turn
@@ -73,17 +73,25 @@ func opacity(rel compare.Relation, level, rungs int) float64 {
 // SVGOptions say what the figure's frame says.
 type SVGOptions struct {
 	Title string // default: "<region>: <orgs>, <first year>–<last year>"
+	// Width is the figure's width in user units; 0 is 1200. The text
+	// keeps its size, so a narrower figure prints its text larger on a
+	// page of a given width (the report asks for 1000).
+	Width float64
 }
 
 // SVG draws the timeline.
 func SVG(w io.Writer, tl *Timeline, o SVGOptions) error {
-	d := &drawing{tl: tl}
+	d := &drawing{tl: tl, width: o.Width}
+	if d.width <= 0 {
+		d.width = defaultWidth
+	}
 	return d.write(w, o)
 }
 
 type drawing struct {
-	tl  *Timeline
-	buf bytes.Buffer
+	tl    *Timeline
+	width float64
+	buf   bytes.Buffer
 }
 
 func (d *drawing) printf(format string, a ...any) { fmt.Fprintf(&d.buf, format, a...) }
@@ -125,7 +133,7 @@ func textWidth(s string, size float64) float64 {
 
 func (d *drawing) x(t time.Time) float64 {
 	span := d.tl.To.AddDate(0, 0, 1).Sub(d.tl.From).Hours()
-	return marginLeft + (width-marginLeft-marginRight)*t.Sub(d.tl.From).Hours()/span
+	return marginLeft + (d.width-marginLeft-marginRight)*t.Sub(d.tl.From).Hours()/span
 }
 
 func (d *drawing) title(o SVGOptions) string {
@@ -173,13 +181,13 @@ func (d *drawing) write(w io.Writer, o SVGOptions) error {
 
 	d.printf(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	d.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s">`+"\n",
-		num(width), num(height), num(width), num(height), fontFamily)
+		num(d.width), num(height), num(d.width), num(height), fontFamily)
 	d.printf("<title>%s</title>\n", esc(title))
 	d.defs()
 	d.printf(`<rect width="100%%" height="100%%" fill="#FFFFFF"/>` + "\n")
 	d.printf(`<text x="10" y="30" font-size="18" font-weight="bold" fill="#111111">%s</text>`+"\n", esc(title))
 	d.printf(`<text x="10" y="50" font-size="11" fill="#444444">One band per organisation: the state&#39;s membership, status or partnership level, by the comparison&#39;s rule (the deepest tie in force; a suspension overrides).</text>` + "\n")
-	d.printf(`<text x="%s" y="30" font-size="12" text-anchor="end" fill="#111111">as of %s</text>`+"\n", num(width-marginRight), day(tl.To))
+	d.printf(`<text x="%s" y="30" font-size="12" text-anchor="end" fill="#111111">as of %s</text>`+"\n", num(d.width-marginRight), day(tl.To))
 	d.axis(chartBottom)
 	for i, s := range tl.States {
 		d.row(i, s, rowH)
@@ -244,7 +252,7 @@ func (d *drawing) row(i int, s graph.Actor, rowH float64) {
 	y := chartTop + float64(i)*rowH
 	if i%2 == 1 {
 		d.printf(`<rect x="0" y="%s" width="%s" height="%s" fill="#F4F4F4" fill-opacity="0.8"/>`+"\n",
-			num(y), num(width), num(rowH))
+			num(y), num(d.width), num(rowH))
 	}
 	d.printf(`<text x="10" y="%s" font-size="12" font-weight="bold" fill="#111111">%s</text>`+"\n",
 		num(y+rowH/2+4), esc(s.Name))
@@ -399,7 +407,7 @@ func (d *drawing) legend(top float64) (string, float64) {
 				label = "interest declared (" + strings.TrimSuffix(strings.TrimPrefix(e.label, "interested ("), ")") + ")"
 			}
 			w := 26 + textWidth(label, 10) + 16
-			if x+w > width-marginRight {
+			if x+w > d.width-marginRight {
 				x = marginLeft
 				y += 18
 			}
@@ -469,7 +477,7 @@ func (d *drawing) caption(top float64) (string, float64) {
 		text = "Sources: " + strings.Join(items, "; ") + "."
 	}
 	const size = 10.0
-	maxChars := int(textWidthChars(width-20, size))
+	maxChars := int(textWidthChars(d.width-20, size))
 	var lines []string
 	line := ""
 	for _, word := range strings.Fields(text) {

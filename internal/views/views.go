@@ -64,6 +64,9 @@ type View struct {
 var All = []View{
 	{Name: "ladder", Query: "view-ladder", Layout: "dot", Title: ladderTitle, Select: selectLadder},
 	{Name: "ndn", Query: "view-ndn", Layout: "dot", Title: networkTitle, Select: selectNetwork},
+	// The same legs on a map: where the network runs, over Central Asia
+	// and its neighbours.
+	{Name: "map", Query: "view-ndn", Layout: "geo", Title: mapTitle, Select: selectNetwork},
 	{Name: "neighbourhood", Query: "view-neighbourhood", Layout: "twopi", Title: neighbourhoodTitle, Select: selectNeighbourhood},
 	{Name: "sphere", Query: "view-sphere", Layout: "twopi", Title: sphereTitle, Select: selectSphere},
 }
@@ -90,9 +93,10 @@ func Names() []string {
 
 // LayoutFor is the engine a view is drawn with when the caller asked for
 // auto: the view's own up to render.ForceAbove actors, past which
-// Graphviz's engines take seconds and auto places nodes itself.
+// Graphviz's engines take seconds and auto places nodes itself. A map
+// stays a map: its nodes are placed already.
 func (v View) LayoutFor(asked string, actors int) string {
-	if asked == "auto" && actors <= render.ForceAbove {
+	if asked == "auto" && (actors <= render.ForceAbove || v.Layout == "geo") {
 		return v.Layout
 	}
 	return asked
@@ -114,6 +118,14 @@ func networkTitle(ds *graph.Dataset, p Params) string {
 		return "The " + a.Name + ", leg by leg"
 	}
 	return p.str("network") + ", leg by leg"
+}
+
+func mapTitle(ds *graph.Dataset, p Params) string {
+	name := p.str("network")
+	if a, ok := ds.Actor(name); ok {
+		name = a.Name
+	}
+	return "The " + name + " over Central Asia and its neighbours"
 }
 
 func neighbourhoodTitle(ds *graph.Dataset, p Params) string {

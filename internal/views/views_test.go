@@ -129,13 +129,13 @@ func TestSubgraphFollowsProgrammesUp(t *testing.T) {
 
 func TestEveryViewHasAQuestionTitleAndSelection(t *testing.T) {
 	ds := testData()
-	if got := strings.Join(Names(), " "); got != "ladder ndn neighbourhood sphere" {
+	if got := strings.Join(Names(), " "); got != "ladder map ndn neighbourhood sphere" {
 		t.Errorf("Names = %s", got)
 	}
 	p := Params{"org": "nato", "network": "ndn", "id": "betastan", "region": graph.RegionCentralAsia, "at": graph.MustDate("2010")}
 	titles := map[string]string{
 		"sphere": "The NATO sphere", "ndn": "The Northern Distribution Network, leg by leg",
-		"neighbourhood": "Ties of Betastan", "ladder": "NATO's partnership ladder in Central Asia",
+		"neighbourhood": "Ties of Betastan", "map": "The Northern Distribution Network over Central Asia and its neighbours", "ladder": "NATO's partnership ladder in Central Asia",
 	}
 	for _, v := range All {
 		if _, ok := queries.Get(v.Query); !ok {
@@ -150,7 +150,7 @@ func TestEveryViewHasAQuestionTitleAndSelection(t *testing.T) {
 		if got := v.LayoutFor("auto", 10); got != v.Layout {
 			t.Errorf("view %s: auto gives %s, want %s", v.Name, got, v.Layout)
 		}
-		if got := v.LayoutFor("auto", 1000); got != "auto" {
+		if got := v.LayoutFor("auto", 1000); got != "auto" && v.Layout != "geo" || v.Layout == "geo" && got != "geo" {
 			t.Errorf("view %s: a large figure keeps auto, got %s", v.Name, got)
 		}
 		if got := v.LayoutFor("neato", 10); got != "neato" {
