@@ -17,6 +17,7 @@ type analyseOptions struct {
 	format  string
 	bridges bool
 	top     int
+	only    confirmedOnly
 }
 
 func newAnalyseCmd(g *Globals) *cobra.Command {
@@ -51,6 +52,7 @@ bridges.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
+	o.only.bind(f)
 	f.StringVar(&o.at, "at", "today", "the day to analyse (YYYY, YYYY-MM, YYYY-MM-DD or today)")
 	f.StringVar(&o.format, "format", "", "table, csv, tsv, json or jsonl (default: table on a terminal, csv otherwise)")
 	f.BoolVar(&o.bridges, "bridges", false, "list only the states in two or more spheres")
@@ -75,7 +77,7 @@ func (o *analyseOptions) run(cmd *cobra.Command, orgs []string) error {
 	}
 	orgs = lowerAll(orgs)
 	return o.g.withData(cmd.Context(), func(ds *graph.Dataset) error {
-		res, err := analyse.Analyse(ds, orgs, at)
+		res, err := analyse.Analyse(o.only.apply(ds, at), orgs, at)
 		if err != nil {
 			return usageError{err}
 		}

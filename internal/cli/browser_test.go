@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -289,6 +290,25 @@ func TestBrowserOpensReport(t *testing.T) {
 	}
 }
 
+// checkUnconfirmedDrawn looks in the loaded DOM for the edges whose tooltip
+// says they are unconfirmed on at: each must be drawn as the legend's
+// double line, two faded strokes (and the legend names the date, which the
+// caller checks).
+func checkUnconfirmedDrawn(t *testing.T, dom string, at graph.Date) {
+	t.Helper()
+	edge := regexp.MustCompile(`(?s)<g id="a_edge\d+"><a [^>]*unconfirmed on ` + strings.ReplaceAll(at.String(), "-", "(?:-|&#45;)") + `.*?</a>`)
+	faded := regexp.MustCompile(`<path [^>]*stroke-opacity="0\.45\d*"`)
+	edges := edge.FindAllString(dom, -1)
+	if len(edges) == 0 {
+		t.Fatalf("no edge in the DOM is marked unconfirmed on %s", at)
+	}
+	for _, e := range edges {
+		if n := len(faded.FindAllString(e, -1)); n != 2 {
+			t.Errorf("an unconfirmed edge is drawn with %d faded strokes, want 2:\n%.400s", n, e)
+		}
+	}
+}
+
 // viewRecords turns a subgraph into what a view's query returns: one record
 // per tie with its two ends, as the store decodes them.
 func viewRecords(sg render.Subgraph) []graph.Record {
@@ -315,6 +335,9 @@ func viewRecords(sg render.Subgraph) []graph.Record {
 		}
 		if !e.Until.IsZero() {
 			props[graph.PropUntil], props[graph.PropUntilPr] = graph.Day(e.Until.First()), string(e.Until.Precision())
+		}
+		if !e.Attested.IsZero() {
+			props[graph.PropAttested], props[graph.PropAttestPr] = graph.Day(e.Attested.Last()), string(e.Attested.Precision())
 		}
 		rel := graph.Relationship{ElementID: "r:" + e.Key, StartID: "n:" + e.From, EndID: "n:" + e.To, Type: info.RelType, Props: props}
 		out = append(out, graph.Record{Keys: []string{"a", "r", "b"}, Values: []any{nodes[e.From], rel, nodes[e.To]}})
@@ -356,7 +379,9 @@ func TestBrowserOpensViews(t *testing.T) {
 			[]string{"transit", "place", "1. rail", "3. road"}},
 		{"neighbourhood", "Ties of &lt;script&gt;alert(1)&lt;/script&gt;", []string{"--param", "id=hostile", "--depth", "1", "--at", "2012-02-01"},
 			views.Subgraph(ds, nil, nil, around),
-			[]string{"as of 2012-02-01", "member of", "borders", "not in force on 2012-02-01", "CSTO sphere"}},
+			// The hostile document is undated: its ties are unconfirmed.
+			[]string{"as of 2012-02-01", "member of", "borders", "not in force on 2012-02-01", "CSTO sphere",
+				render.UnconfirmedLegend(at)}},
 		{"ladder", "NATO's partnership ladder in Central Asia", []string{"--at", "2012-02-01"},
 			views.Subgraph(ds, nil, nil, views.LadderTies(ds, states, graph.NATOLadder, at)),
 			[]string{"as of 2012-02-01", "ipap", "participates in", "NATO sphere"}},
@@ -399,6 +424,9 @@ func TestBrowserOpensViews(t *testing.T) {
 			}
 			if strings.Contains(v.dom, "<b>") {
 				t.Errorf("a hostile name became markup")
+			}
+			if slices.Contains(c.legend, render.UnconfirmedLegend(at)) {
+				checkUnconfirmedDrawn(t, v.dom, at)
 			}
 		})
 	}

@@ -20,6 +20,7 @@ type compareOptions struct {
 	format   string
 	sources  bool
 	output   string
+	only     confirmedOnly
 }
 
 func newCompareCmd(g *Globals) *cobra.Command {
@@ -36,6 +37,13 @@ in none. Members and partnership levels count as in a sphere; observers, dialogu
 partners and partners are associated, listed apart and never counted; a
 suspension overrides (seeds/README.md, "Spheres"). With --from and --to it lists what changed between the two days.
 
+A cell in force only because no end is recorded, no source speaking for it on
+the day, is marked (IPAP?) with how far its sources reach; overlaps and Jaccard
+count what the sources speak for, with the rest beside them. A change says
+whether a source states the end ("ended") or the sources stop ("no longer
+attested"). --confirmed-only hides what no source speaks for (seeds/README.md,
+"Attestation").
+
 Organisations default to nato csto sco; the region to central-asia (all: every
 state). A tie is in force on day D when since <= D < until (see seeds/README.md).`,
 		Example: `  relmap compare --at 2012-02-01 --format markdown
@@ -51,6 +59,7 @@ state). A tie is in force on day D when since <= D < until (see seeds/README.md)
 	f.StringVar(&o.format, "format", "", "table, csv, json or markdown (default: table on a terminal, csv otherwise)")
 	f.BoolVar(&o.sources, "sources", false, "add the citations behind each cell")
 	f.StringVarP(&o.output, "output", "o", "", "also draw the comparison to FILE (.svg, .png, .pdf or .dot)")
+	o.only.bind(f)
 	return cmd
 }
 
@@ -95,6 +104,7 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 		if err != nil {
 			return err
 		}
+		ds = o.only.apply(ds, at) // at is zero for changes: every day
 		if changes {
 			ch, err := compare.Diff(ds, orgs, o.region, from, to)
 			if err != nil {

@@ -26,6 +26,7 @@ type exportOptions struct {
 	output   string
 	at       string
 	datasets []string
+	only     confirmedOnly
 }
 
 func newExportCmd(g *Globals) *cobra.Command {
@@ -71,6 +72,7 @@ reach actors of other datasets then load back only together with those.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
 	}
 	f := cmd.Flags()
+	o.only.bind(f)
 	f.StringVar(&o.format, "format", "", "graphml, gexf, json or csv")
 	f.StringVarP(&o.output, "output", "o", "", "file to write (- for standard output), or for csv the directory")
 	f.StringVar(&o.at, "at", "", "keep only the ties in force on this day (YYYY, YYYY-MM, YYYY-MM-DD or today)")
@@ -103,6 +105,9 @@ func (o *exportOptions) run(cmd *cobra.Command) error {
 			return err
 		}
 	}
+	if err := o.only.needsDay(o.at != ""); err != nil {
+		return err
+	}
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
 		snap, err := s.Snapshot(cmd.Context(), o.datasets...)
 		if err != nil {
@@ -124,6 +129,9 @@ func (o *exportOptions) run(cmd *cobra.Command) error {
 		}
 		if o.at != "" {
 			ds = tiesAt(ds, at)
+		}
+		for i := range ds {
+			ds[i] = o.only.apply(ds[i], at)
 		}
 		return o.write(format, ds)
 	})

@@ -32,6 +32,7 @@ type queryOptions struct {
 	limit      int64
 	at         string
 	keepGoing  bool
+	only       confirmedOnly
 }
 
 func newQueryCmd(g *Globals) *cobra.Command {
@@ -85,6 +86,7 @@ may have been meant.
 	f.Int64Var(&o.limit, "limit", 0, "print at most N records (0: all)")
 	f.StringVar(&o.at, "at", "", "the day asked about, as the Cypher DATE $at (YYYY-MM-DD, YYYY-MM, YYYY or today)")
 	f.BoolVar(&o.keepGoing, "keep-going", false, "with several statements, run the rest after one fails")
+	o.only.bind(f)
 	return cmd
 }
 
@@ -241,7 +243,8 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 		var firstErr error
 		for _, st := range stmts {
 			err := queryrun.Run(cmd.Context(), s, st.run(), queryrun.Options{Format: format, Out: o.g.Out,
-				Status: func(line string) { o.g.status("%s", line) }, Write: o.write, Timeout: o.timeout, Limit: o.limit})
+				Status: func(line string) { o.g.status("%s", line) }, Write: o.write, Timeout: o.timeout, Limit: o.limit,
+				ConfirmedOnly: bool(o.only)})
 			if err == nil {
 				continue
 			}

@@ -134,6 +134,31 @@ func TestQueryNamedExplainsAnUnknownActor(t *testing.T) {
 	}
 }
 
+// A named question's rows say whether a source speaks for them on the day;
+// stderr counts those that do not, and --confirmed-only leaves them out.
+func TestQueryCountsUnconfirmedRows(t *testing.T) {
+	keys := []string{"member", "role", "attested", "confirmed"}
+	f := &fakeStore{records: []graph.Record{
+		{Keys: keys, Values: []any{"kazakhstan", "member", "2026-11", true}},
+		{Keys: keys, Values: []any{"uzbekistan", "member", "2012", false}},
+	}}
+	out, stderr, code := run(t, f, "query", "--named", "members-at", "--param", "org=csto", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "uzbekistan,member,2012,false") ||
+		!strings.Contains(stderr, "1 of 2 row(s) rest on ties no source speaks for") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, stderr)
+	}
+	out, stderr, code = run(t, f, "query", "--named", "members-at", "--param", "org=csto", "--format", "csv", "--confirmed-only")
+	if code != 0 || strings.Contains(out, "uzbekistan") || !strings.Contains(out, "kazakhstan") ||
+		!strings.Contains(stderr, "1 row(s) rested on ties no source speaks for on the day asked about: left out") {
+		t.Errorf("--confirmed-only: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, stderr)
+	}
+	// A question without the flag's column prints no such line.
+	f.records = []graph.Record{{Keys: []string{"n"}, Values: []any{int64(1)}}}
+	if _, stderr, _ := run(t, f, "query", "RETURN 1 AS n"); strings.Contains(stderr, "no source speaks") {
+		t.Errorf("a plain query speaks of sources:\n%s", stderr)
+	}
+}
+
 func TestQueryRefusesBeforeConnecting(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{"), 0o644); err != nil {

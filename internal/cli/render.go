@@ -30,6 +30,7 @@ type renderOptions struct {
 	tieLabels  bool
 	dpi        float64
 	page       string
+	only       confirmedOnly
 }
 
 func newRenderCmd(g *Globals) *cobra.Command {
@@ -73,6 +74,7 @@ byte-identical files.`,
 	f.StringVar(&o.renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
 	f.StringVar(&o.title, "title", "", "title (default: from the view)")
 	f.BoolVar(&o.tieLabels, "tie-labels", false, "label every tie with its type, period and attributes")
+	o.only.bind(f)
 	cmd.MarkFlagRequired("output")
 	return cmd
 }
@@ -105,6 +107,9 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 			return err
 		}
 	}
+	if err := o.only.needsDay(req.AtGiven); err != nil {
+		return err
+	}
 	plan, err := views.Resolve(req)
 	if err != nil {
 		return usageError{err}
@@ -114,6 +119,7 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
 		sg, snap, err := plan.Fetch(cmd.Context(), s)
+		sg.Edges = o.only.ties(sg.Edges, req.At)
 		var qe *views.QueryError
 		if errors.As(err, &qe) {
 			return queryrun.ExplainError(qe.Err, qe.Cypher)

@@ -28,7 +28,8 @@ func sliceDataset() *graph.Dataset {
 		},
 	}
 	tie := func(typ graph.TieType, from, to string, attrs map[string]string, since string) graph.Tie {
-		t := graph.Tie{Type: typ, From: from, To: to, Attrs: attrs, Since: graph.MustDate(since), Sources: src, Dataset: "t"}
+		t := graph.Tie{Type: typ, From: from, To: to, Attrs: attrs, Since: graph.MustDate(since), Sources: src, Dataset: "t",
+			Attested: graph.MustDate("2012-12")}
 		t.Key = graph.TieKey(t, "")
 		return t
 	}
@@ -49,7 +50,8 @@ func TestCompareCommandFormats(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "kazakhstan,Kazakhstan,PfP,member,member,NATO+CSTO+SCO") || !strings.Contains(out, "turkmenistan,Turkmenistan,PfP,,,NATO") {
+	if !strings.Contains(out, "kazakhstan,Kazakhstan,PfP,true,2012-12,member,true,2012-12,member,true,2012-12,NATO+CSTO+SCO,,") ||
+		!strings.Contains(out, "turkmenistan,Turkmenistan,PfP,true,2012-12,,,,,,,NATO,,") {
 		t.Errorf("csv matrix:\n%s", out)
 	}
 	out, _, _ = run(t, f, "compare", "--at", "1999", "--format", "markdown")
@@ -64,6 +66,31 @@ func TestCompareCommandFormats(t *testing.T) {
 		if _, _, code := run(t, f, append([]string{"compare"}, bad...)...); code != ExitUsage {
 			t.Errorf("compare %v: exit %d, want %d", bad, code, ExitUsage)
 		}
+	}
+}
+
+// After 2012-12 no source speaks for the slice's open ties: compare marks
+// them and --confirmed-only hides them, on one day and between two.
+func TestCompareConfirmedOnly(t *testing.T) {
+	f := &fakeStore{loaded: []*graph.Dataset{sliceDataset()}}
+	out, _, _ := run(t, f, "compare", "--at", "2013-06-01", "--format", "markdown")
+	if !strings.Contains(out, "| Kazakhstan | PfP? | member? | member? |") || !strings.Contains(out, "PfP last attested 2012-12") {
+		t.Errorf("2013 matrix without the flag:\n%s", out)
+	}
+	out, _, _ = run(t, f, "compare", "--at", "2013-06-01", "--format", "markdown", "--confirmed-only")
+	if !strings.Contains(out, "| Kazakhstan | — | — | — |") || strings.Contains(out, "?") {
+		t.Errorf("2013 matrix with --confirmed-only:\n%s", out)
+	}
+	out, _, _ = run(t, f, "compare", "--from", "2012-02-01", "--to", "2013-06-01", "--format", "csv")
+	if !strings.Contains(out, "kazakhstan,Kazakhstan,NATO,no longer attested,PfP,true,PfP,false,last attested 2012-12") {
+		t.Errorf("changes without the flag:\n%s", out)
+	}
+	out, _, _ = run(t, f, "compare", "--from", "2012-02-01", "--to", "2013-06-01", "--format", "csv", "--confirmed-only")
+	if !strings.Contains(out, "kazakhstan,Kazakhstan,NATO,left,PfP,true,,,no longer attested: last attested 2012-12") {
+		t.Errorf("changes with --confirmed-only:\n%s", out)
+	}
+	if _, _, code := run(t, f, "render", "--view", "ladder", "--confirmed-only", "-o", filepath.Join(t.TempDir(), "x.svg")); code != ExitUsage {
+		t.Errorf("render --confirmed-only without --at: exit %d, want %d", code, ExitUsage)
 	}
 }
 

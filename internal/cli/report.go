@@ -20,6 +20,7 @@ type reportOptions struct {
 	title    string
 	network  string
 	renderer string
+	only     confirmedOnly
 	format   string
 }
 
@@ -59,6 +60,7 @@ embedded, each figure on its own page at that size (turned for a wide figure).`,
 	f.StringVar(&o.title, "title", "", "title (default: from the organisations and the region)")
 	f.StringVar(&o.network, "network", "ndn", "the route whose legs the network diagram draws")
 	f.StringVar(&o.renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
+	o.only.bind(f)
 	cmd.MarkFlagRequired("output")
 	return cmd
 }
@@ -96,7 +98,7 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 		if err != nil {
 			return err
 		}
-		rep, err := report.Build(cmd.Context(), ds, opts)
+		rep, err := report.Build(cmd.Context(), o.only.apply(ds, at), opts)
 		var bad *report.InputError
 		if errors.As(err, &bad) {
 			return usageError{bad}

@@ -21,6 +21,7 @@ type timelineOptions struct {
 	from, to string
 	format   string
 	output   string
+	only     confirmedOnly
 }
 
 func newTimelineCmd(g *Globals) *cobra.Command {
@@ -55,6 +56,7 @@ state). --from defaults to the year of the earliest band, --to to today.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
+	o.only.bind(f)
 	f.StringVar(&o.region, "region", graph.RegionCentralAsia, "region of the states to draw (all: every state)")
 	f.StringVar(&o.from, "from", "", "first year (or month, or day) shown (default: the year of the earliest band)")
 	f.StringVar(&o.to, "to", "today", "last day shown, the figure's as-of date (YYYY, YYYY-MM, YYYY-MM-DD or today)")
@@ -89,7 +91,7 @@ func (o *timelineOptions) run(cmd *cobra.Command, orgs []string) error {
 	}
 	opts.Orgs = lowerAll(orgs)
 	return o.g.withData(cmd.Context(), func(ds *graph.Dataset) error {
-		tl, err := timeline.Build(ds, opts)
+		tl, err := timeline.Build(o.only.apply(ds, graph.Date{}), opts)
 		if err != nil {
 			return usageError{err}
 		}

@@ -92,11 +92,34 @@ type Cell struct {
 	// Standing is where the state stands towards the sphere by graph's
 	// sphere rule.
 	Standing graph.Standing
+	// Unconfirmed: every tie deciding the cell is in force only because its
+	// end is open, and no source speaks for it on the day
+	// (graph.Tie.UnconfirmedAt). Attested is how far the deciding ties'
+	// sources reach (graph.LastAttested).
+	Unconfirmed bool
+	Attested    graph.Date
+	// ConfirmedStanding is the standing from the ties the sources speak for
+	// on the day alone (graph.Sphere.ConfirmedStandingAt); the overlaps
+	// count it.
+	ConfirmedStanding graph.Standing
+}
+
+// Marked is the label with a question mark when the cell is unconfirmed
+// ("IPAP?"), as every text output shows it.
+func (c Cell) Marked() string {
+	if c.Unconfirmed {
+		return c.Label() + "?"
+	}
+	return c.Label()
 }
 
 // In reports whether the cell puts the state inside the organisation's
 // sphere (graph.Inside): a member or a partnership level of its ladder.
 func (c Cell) In() bool { return c.Standing == graph.Inside }
+
+// InConfirmed reports whether the state is inside the sphere on the ties the
+// sources speak for on the day; the overlaps and similarity count this.
+func (c Cell) InConfirmed() bool { return c.ConfirmedStanding == graph.Inside }
 
 // Associated reports an observer, dialogue partner or partner: shown beside
 // the sphere, never counted in it.
@@ -160,9 +183,15 @@ type Result struct {
 	Pairs       []Pair        // one per pair of organisations, in column order
 	MultiVector []graph.Actor // states in two spheres or more
 	None        []graph.Actor // states in no sphere
+	// NoneUnconfirmed are the states that would be in no sphere if ties no
+	// source speaks for on the day counted (a suspension gone unattested),
+	// and are counted in an overlap instead.
+	NoneUnconfirmed []graph.Actor
 	// Associated lists, per organisation in column order, the states
 	// associated with it (graph.Associated); none of them counts above.
 	Associated []Association
+	// Unconfirmed lists the unconfirmed cells, by row then column.
+	Unconfirmed []Cell
 }
 
 // Association is an organisation and the states associated with it.
@@ -369,5 +398,8 @@ func decide(state, org string, sphere graph.Sphere, cands []candidate, at graph.
 	}
 	sort.Slice(best.Ties, func(i, j int) bool { return best.Ties[i].Key < best.Ties[j].Key })
 	best.Standing = sphere.StandingAt(state, ties, at)
+	best.ConfirmedStanding = sphere.ConfirmedStandingAt(state, ties, at)
+	best.Unconfirmed = graph.AllUnconfirmedAt(best.Ties, at)
+	best.Attested = graph.LastAttested(best.Ties)
 	return best
 }

@@ -18,7 +18,18 @@ import (
 //   - Deltastan is an SCO observer from 2010, declares interest in PfP in
 //     2015 and joins the CSTO on 2017-06-09.
 //   - Zetastan has no ties; Epsilonia lies in another region.
-func testData() *graph.Dataset {
+//
+// Every document speaks up to 2020 except ipap-doc, published 2012-02: from
+// March 2012 Alphastan's IPAP is in force only because its end is open.
+func testData() *graph.Dataset { return testDataPublished(nil) }
+
+// testDataPublished is testData with some documents' publication dates
+// changed, which moves where ties go unconfirmed.
+func testDataPublished(published map[string]string) *graph.Dataset {
+	pub := map[string]string{"ipap-doc": "2012-02"}
+	for k, v := range published {
+		pub[k] = v
+	}
 	ds := &graph.Dataset{Name: "test"}
 	actor := func(id string, k graph.Kind, name, short, region string) {
 		ds.Actors = append(ds.Actors, graph.Actor{ID: id, Kind: k, Name: name, Short: short, Region: region})
@@ -41,6 +52,12 @@ func testData() *graph.Dataset {
 			t.Attrs = map[string]string{k: v}
 		}
 		t.Key = graph.TieKey(t, "")
+		t.Attested = graph.Attest(t.Sources, t.Until, func(doc string) graph.Date {
+			if d, ok := pub[doc]; ok {
+				return graph.MustDate(d)
+			}
+			return graph.MustDate("2020")
+		})
 		ds.Ties = append(ds.Ties, t)
 	}
 	for _, p := range []string{"pfp", "ipcp", "parp", "ipap"} {
@@ -186,9 +203,9 @@ func TestOverlaps(t *testing.T) {
 		t.Errorf("overlaps = %s, want %s", strings.Join(got, " "), want)
 	}
 	wantPairs := []Pair{
-		{"nato", "csto", 1, 3, 1.0 / 3},
-		{"nato", "sco", 2, 3, 2.0 / 3},
-		{"csto", "sco", 1, 2, 0.5},
+		{"nato", "csto", 1, 3, 1.0 / 3, 0},
+		{"nato", "sco", 2, 3, 2.0 / 3, 0},
+		{"csto", "sco", 1, 2, 0.5, 0},
 	}
 	if len(r.Pairs) != len(wantPairs) {
 		t.Fatalf("pairs = %+v", r.Pairs)
@@ -321,5 +338,51 @@ func TestDecidingTies(t *testing.T) {
 	}
 	if strings.Join(keys, "\n") != strings.Join(want, "\n") {
 		t.Errorf("deciding ties:\n%s\nwant:\n%s", strings.Join(keys, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// Overlaps and similarity count what the sources speak for on the day; a
+// state in a sphere only by an unconfirmed tie is counted beside them.
+func TestOverlapsCountConfirmed(t *testing.T) {
+	ds := testDataPublished(map[string]string{"sco-doc": "2012"})
+	for _, c := range []struct {
+		at                 string
+		natoSCO, unconf    int
+		marked             string
+		overlapUnconfirmed string
+	}{
+		// On the last day the SCO records speak for, nothing is marked.
+		{"2012-12-31", 2, 0, "", ""},
+		// The day after, the SCO memberships of Alphastan and Betastan
+		// (and the associated states' statuses) are unconfirmed: not counted
+		// in NATO+SCO, counted beside it.
+		{"2013-01-01", 0, 2, "alphastan/sco betastan/sco deltastan/sco gammastan/sco", "nato+csto+sco:alphastan nato+sco:betastan"},
+	} {
+		r, err := Compare(ds, nil, "", graph.MustDate(c.at))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var marked []string
+		for _, cell := range r.Unconfirmed {
+			if cell.Org == "sco" {
+				marked = append(marked, cell.State+"/"+cell.Org)
+			}
+		}
+		if strings.Join(marked, " ") != c.marked {
+			t.Errorf("%s: unconfirmed SCO cells %v, want %q", c.at, marked, c.marked)
+		}
+		var unconf []string
+		for _, o := range r.Overlaps {
+			if len(o.Unconfirmed) > 0 {
+				unconf = append(unconf, strings.Join(o.Orgs, "+")+":"+strings.Join(ids(o.Unconfirmed), ","))
+			}
+		}
+		if strings.Join(unconf, " ") != c.overlapUnconfirmed {
+			t.Errorf("%s: overlaps' unconfirmed %v, want %q", c.at, unconf, c.overlapUnconfirmed)
+		}
+		p := r.Pairs[1]
+		if p.A != "nato" || p.B != "sco" || p.Both != c.natoSCO || p.Unconfirmed != c.unconf {
+			t.Errorf("%s: pair %+v, want NATO-SCO both %d, unconfirmed %d", c.at, p, c.natoSCO, c.unconf)
+		}
 	}
 }

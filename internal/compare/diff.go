@@ -18,6 +18,9 @@ const (
 	Reinstated Kind = "reinstated" // from a suspension back into the sphere
 	Up         Kind = "up"         // deeper on the same side of the sphere's edge: PfP to IPAP, none to observer or interested
 	Down       Kind = "down"       // shallower on the same side
+	// Unattested: the same relation at both ends, but the sources speak for
+	// it at the earlier end and for none of its ties at the later one.
+	Unattested Kind = "no longer attested"
 )
 
 // Change is one state's change towards one organisation.
@@ -26,6 +29,11 @@ type Change struct {
 	Org      graph.Actor
 	Kind     Kind
 	From, To Cell
+	// Basis says why a relation stopped holding, from the ties that decided
+	// the earlier end: "ended 2012-06" where a source states the end
+	// (graph.Tie.EndStated), "last attested 2012-02" where the relation
+	// holds, or held, only as far as its sources speak. Empty otherwise.
+	Basis string
 }
 
 // Sources are the citations of the ties that decided either end, the later
@@ -61,7 +69,7 @@ func Diff(ds *graph.Dataset, orgs []string, region string, from, to graph.Date) 
 		for j, o := range m.orgs {
 			a, b := before[i][j], after[i][j]
 			if k, changed := classify(a, b); changed {
-				out.Changes = append(out.Changes, Change{State: s, Org: o, Kind: k, From: a, To: b})
+				out.Changes = append(out.Changes, Change{State: s, Org: o, Kind: k, From: a, To: b, Basis: basis(k, a, from, to)})
 			}
 		}
 	}
@@ -73,6 +81,8 @@ func Diff(ds *graph.Dataset, orgs []string, region string, from, to graph.Date) 
 // tie is no change.
 func classify(a, b Cell) (Kind, bool) {
 	switch {
+	case rank(a) == rank(b) && a.Relation != None && !a.Unconfirmed && b.Unconfirmed:
+		return Unattested, true
 	case rank(a) == rank(b):
 		return "", false
 	case b.Relation == Suspended:
@@ -89,4 +99,36 @@ func classify(a, b Cell) (Kind, bool) {
 		return Up, true
 	}
 	return Down, true
+}
+
+// basis tells an end a source states from one where the sources stop
+// speaking, for a change whose earlier relation stopped holding or stopped
+// being attested between from and to.
+func basis(k Kind, a Cell, from, to graph.Date) string {
+	if k == Unattested {
+		return "last attested " + a.Attested.String()
+	}
+	if k == Up || k == Joined || k == Reinstated {
+		return ""
+	}
+	var stated, unattested graph.Date
+	for _, t := range a.Ties {
+		if t.Until.IsZero() || !t.Until.First().After(from.First()) || t.Until.First().After(to.First()) {
+			continue
+		}
+		if t.EndStated() {
+			if stated.IsZero() || t.Until.First().After(stated.First()) {
+				stated = t.Until
+			}
+		} else if unattested.IsZero() || t.Attested.Last().After(unattested.Last()) {
+			unattested = t.Attested
+		}
+	}
+	switch {
+	case !stated.IsZero():
+		return "ended " + stated.String()
+	case !unattested.IsZero():
+		return "no longer attested: last attested " + unattested.String()
+	}
+	return ""
 }

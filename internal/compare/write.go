@@ -161,7 +161,7 @@ func resultSections(r *Result, withSources bool) []section {
 	for i, s := range r.States {
 		row := []string{s.Name}
 		for j, c := range r.Cells[i] {
-			row = append(row, orDash(c.Label()))
+			row = append(row, orDash(c.Marked()))
 			if src := c.Sources(); len(src) > 0 {
 				labels = append(labels, fmt.Sprintf("%s, %s: %s", s.Name, r.Orgs[j].Label(), c.Label()))
 				cites = append(cites, src)
@@ -169,19 +169,47 @@ func resultSections(r *Result, withSources bool) []section {
 		}
 		matrix.rows = append(matrix.rows, row)
 	}
+	matrix.note = unconfirmedNote(r)
 
-	overlaps := section{title: "Overlaps (states in exactly these spheres)", header: []string{"Spheres", "Count", "States"}}
+	// The unconfirmed columns appear only when something is unconfirmed,
+	// so that a day the sources fully speak for reads as it always has.
+	shaky := len(r.NoneUnconfirmed) > 0
 	for _, o := range r.Overlaps {
-		overlaps.rows = append(overlaps.rows, []string{combo(o.Orgs, names), fmt.Sprint(len(o.States)), stateNames(o.States)})
+		shaky = shaky || len(o.Unconfirmed) > 0
 	}
-	overlaps.rows = append(overlaps.rows, []string{"none", fmt.Sprint(len(r.None)), stateNames(r.None)})
+	overlaps := section{title: "Overlaps (states in exactly these spheres)", header: []string{"Spheres", "Count", "States"}}
+	if shaky {
+		overlaps.header = append(overlaps.header, "Unconfirmed, not counted")
+	}
+	overlapRow := func(name string, states, unconfirmed []graph.Actor) {
+		row := []string{name, fmt.Sprint(len(states)), stateNames(states)}
+		if shaky {
+			row = append(row, unconfirmedStates(unconfirmed))
+		}
+		overlaps.rows = append(overlaps.rows, row)
+	}
+	for _, o := range r.Overlaps {
+		overlapRow(combo(o.Orgs, names), o.States, o.Unconfirmed)
+	}
+	overlapRow("none", r.None, r.NoneUnconfirmed)
 
 	pairs := section{title: "Similarity (Jaccard: in both / in either)", header: []string{"Pair", "Jaccard", "Both", "Either"}}
+	if shaky {
+		pairs.header = append(pairs.header, "Unconfirmed in both")
+	}
 	for _, p := range r.Pairs {
-		pairs.rows = append(pairs.rows, []string{names[p.A] + ", " + names[p.B], jaccard(p), fmt.Sprint(p.Both), fmt.Sprint(p.Either)})
+		row := []string{names[p.A] + ", " + names[p.B], jaccard(p), fmt.Sprint(p.Both), fmt.Sprint(p.Either)}
+		if shaky {
+			row = append(row, fmt.Sprint(p.Unconfirmed))
+		}
+		pairs.rows = append(pairs.rows, row)
 	}
 	pairs.note = "Multi-vector (in 2+ spheres): " + stateNames(r.MultiVector) + "\n\n" +
 		"Associated (not counted above): " + associatedText(r.Associated, names) + "\n\n" + graph.SphereRule
+	if shaky {
+		pairs.note += "\n\nOverlaps and similarity count the ties the sources speak for on " + r.At.String() +
+			"; states placed only by unconfirmed ties are listed beside them, not counted."
+	}
 
 	secs := []section{matrix, overlaps, pairs}
 	if withSources {
@@ -190,12 +218,43 @@ func resultSections(r *Result, withSources bool) []section {
 	return secs
 }
 
+// unconfirmedNote is the footnote to the matrix's marked cells, or "".
+func unconfirmedNote(r *Result) string {
+	if len(r.Unconfirmed) == 0 {
+		return ""
+	}
+	states := map[string]string{}
+	for _, s := range r.States {
+		states[s.ID] = s.Name
+	}
+	names := orgNames(r.Orgs)
+	lines := []string{"? Unconfirmed: in force only because no end is recorded; no source speaks for it on " + r.At.String() + "."}
+	for _, c := range r.Unconfirmed {
+		lines = append(lines, fmt.Sprintf("  %s, %s: %s last attested %s", states[c.State], names[c.Org], c.Label(), attestedText(c.Attested)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func attestedText(d graph.Date) string {
+	if d.IsZero() {
+		return "never (no source dates it)"
+	}
+	return d.String()
+}
+
+func unconfirmedStates(as []graph.Actor) string {
+	if len(as) == 0 {
+		return ""
+	}
+	return stateNames(as)
+}
+
 func changesSections(c *Changes, withSources bool) []section {
-	list := section{header: []string{"State", "Organisation", "Change", "From", "To"}}
+	list := section{header: []string{"State", "Organisation", "Change", "From", "To", "Basis"}}
 	var labels []string
 	var cites [][]graph.Citation
 	for _, ch := range c.Changes {
-		list.rows = append(list.rows, []string{ch.State.Name, ch.Org.Label(), string(ch.Kind), orDash(ch.From.Label()), orDash(ch.To.Label())})
+		list.rows = append(list.rows, []string{ch.State.Name, ch.Org.Label(), string(ch.Kind), orDash(ch.From.Marked()), orDash(ch.To.Marked()), orDash(ch.Basis)})
 		labels = append(labels, fmt.Sprintf("%s, %s: %s", ch.State.Name, ch.Org.Label(), ch.Kind))
 		cites = append(cites, ch.Sources())
 	}
@@ -286,40 +345,53 @@ func resultCSV(r *Result, withSources bool) [][]string {
 	names := orgNames(r.Orgs)
 	header := []string{"id", "state"}
 	for _, o := range r.Orgs {
-		header = append(header, o.Label())
+		header = append(header, o.Label(), o.Label()+" confirmed", o.Label()+" attested")
 		if withSources {
 			header = append(header, o.Label()+" sources")
 		}
 	}
-	rows := [][]string{append(header, "spheres", "associated")}
+	rows := [][]string{append(header, "spheres", "unconfirmed spheres", "associated")}
 	for i, s := range r.States {
 		row := []string{s.ID, s.Name}
-		var in, assoc []string
+		var in, shaky, assoc []string
 		for _, c := range r.Cells[i] {
-			row = append(row, c.Label())
+			row = append(row, c.Label(), confirmedText(c), c.Attested.String())
 			if withSources {
 				row = append(row, graph.CitationsText(c.Sources()))
 			}
-			if c.In() {
+			switch {
+			case c.InConfirmed():
 				in = append(in, c.Org)
+			case c.In():
+				shaky = append(shaky, c.Org)
 			}
 			if c.Associated() {
 				assoc = append(assoc, c.Org)
 			}
 		}
-		rows = append(rows, append(row, combo(in, names), combo(assoc, names)))
+		rows = append(rows, append(row, combo(in, names), combo(shaky, names), combo(assoc, names)))
 	}
 	return rows
 }
 
+// confirmedText is a cell's confirmed column: empty where there is no
+// relation to confirm.
+func confirmedText(c Cell) string {
+	if c.Relation == None {
+		return ""
+	}
+	return fmt.Sprint(!c.Unconfirmed)
+}
+
 func changesCSV(c *Changes, withSources bool) [][]string {
-	header := []string{"id", "state", "organisation", "change", "from", "to"}
+	header := []string{"id", "state", "organisation", "change", "from", "from confirmed", "to", "to confirmed", "basis"}
 	if withSources {
 		header = append(header, "sources")
 	}
 	rows := [][]string{header}
 	for _, ch := range c.Changes {
-		row := []string{ch.State.ID, ch.State.Name, ch.Org.Label(), string(ch.Kind), ch.From.Label(), ch.To.Label()}
+		row := []string{ch.State.ID, ch.State.Name, ch.Org.Label(), string(ch.Kind), ch.From.Label(), confirmedText(ch.From),
+			ch.To.Label(), confirmedText(ch.To), ch.Basis}
 		if withSources {
 			row = append(row, graph.CitationsText(ch.Sources()))
 		}
@@ -353,21 +425,31 @@ type jsonCell struct {
 	Label     string         `json:"label"`
 	Level     int            `json:"level,omitempty"`
 	Programme string         `json:"programme,omitempty"`
-	Ties      []string       `json:"ties,omitempty"`
-	Sources   []jsonCitation `json:"sources,omitempty"`
+	// Confirmed: a source speaks for the relation on the day (false for
+	// an unconfirmed cell, shown "IPAP?" in text); Attested is how far the
+	// deciding ties' sources reach.
+	Confirmed         bool           `json:"confirmed"`
+	Attested          string         `json:"attested,omitempty"`
+	ConfirmedStanding graph.Standing `json:"confirmed_standing"`
+	Ties              []string       `json:"ties,omitempty"`
+	Sources           []jsonCitation `json:"sources,omitempty"`
 }
 
 type jsonRow struct {
 	jsonActor
-	Cells      []jsonCell `json:"cells"`
-	Spheres    []string   `json:"spheres"`
-	Associated []string   `json:"associated"`
+	Cells   []jsonCell `json:"cells"`
+	Spheres []string   `json:"spheres"`
+	// UnconfirmedSpheres: spheres the state is in only by ties no source
+	// speaks for on the day, not counted in the overlaps.
+	UnconfirmedSpheres []string `json:"unconfirmed_spheres"`
+	Associated         []string `json:"associated"`
 }
 
 type jsonOverlap struct {
-	Orgs   []string `json:"orgs"`
-	Count  int      `json:"count"`
-	States []string `json:"states"`
+	Orgs        []string `json:"orgs"`
+	Count       int      `json:"count"`
+	States      []string `json:"states"`
+	Unconfirmed []string `json:"unconfirmed"`
 }
 
 type jsonPair struct {
@@ -376,6 +458,8 @@ type jsonPair struct {
 	Both    int      `json:"both"`
 	Either  int      `json:"either"`
 	Jaccard *float64 `json:"jaccard"` // null where undefined
+	// Unconfirmed counts states in both only by unconfirmed ties.
+	Unconfirmed int `json:"unconfirmed"`
 }
 
 type jsonResult struct {
@@ -387,6 +471,10 @@ type jsonResult struct {
 	Pairs       []jsonPair    `json:"pairs"`
 	MultiVector []string      `json:"multi_vector"`
 	None        []string      `json:"none"`
+	// NoneUnconfirmed: states that unconfirmed ties would leave in no
+	// sphere; UnconfirmedCells counts the cells marked unconfirmed.
+	NoneUnconfirmed  []string `json:"none_unconfirmed"`
+	UnconfirmedCells int      `json:"unconfirmed_cells"`
 }
 
 type jsonChange struct {
@@ -395,6 +483,7 @@ type jsonChange struct {
 	Change Kind     `json:"change"`
 	From   jsonCell `json:"from"`
 	To     jsonCell `json:"to"` // each end with its own ties and sources
+	Basis  string   `json:"basis,omitempty"`
 }
 
 type jsonChanges struct {
@@ -422,7 +511,11 @@ func citationsJSON(cs []graph.Citation) []jsonCitation {
 }
 
 func cellJSON(c Cell, org string, withSources bool) jsonCell {
-	j := jsonCell{Org: org, Relation: c.Relation, Standing: c.Standing, Label: c.Label(), Level: c.Level, Programme: c.Rung.Programme}
+	j := jsonCell{Org: org, Relation: c.Relation, Standing: c.Standing, Label: c.Label(), Level: c.Level, Programme: c.Rung.Programme,
+		Confirmed: !c.Unconfirmed, ConfirmedStanding: c.ConfirmedStanding}
+	if !c.Attested.IsZero() {
+		j.Attested = c.Attested.String()
+	}
 	if withSources {
 		for _, t := range c.Ties {
 			j.Ties = append(j.Ties, t.Key)
@@ -437,13 +530,17 @@ func resultJSON(r *Result, withSources bool) jsonResult {
 		At: r.At.String(), Region: r.Region, Orgs: actorsJSON(r.Orgs),
 		States: []jsonRow{}, Overlaps: []jsonOverlap{}, Pairs: []jsonPair{},
 		MultiVector: ids(r.MultiVector), None: ids(r.None),
+		NoneUnconfirmed: ids(r.NoneUnconfirmed), UnconfirmedCells: len(r.Unconfirmed),
 	}
 	for i, s := range r.States {
-		row := jsonRow{jsonActor: jsonActor{s.ID, s.Name}, Spheres: []string{}, Associated: []string{}}
+		row := jsonRow{jsonActor: jsonActor{s.ID, s.Name}, Spheres: []string{}, UnconfirmedSpheres: []string{}, Associated: []string{}}
 		for _, c := range r.Cells[i] {
 			row.Cells = append(row.Cells, cellJSON(c, c.Org, withSources))
-			if c.In() {
+			switch {
+			case c.InConfirmed():
 				row.Spheres = append(row.Spheres, c.Org)
+			case c.In():
+				row.UnconfirmedSpheres = append(row.UnconfirmedSpheres, c.Org)
 			}
 			if c.Associated() {
 				row.Associated = append(row.Associated, c.Org)
@@ -452,10 +549,10 @@ func resultJSON(r *Result, withSources bool) jsonResult {
 		out.States = append(out.States, row)
 	}
 	for _, o := range r.Overlaps {
-		out.Overlaps = append(out.Overlaps, jsonOverlap{o.Orgs, len(o.States), ids(o.States)})
+		out.Overlaps = append(out.Overlaps, jsonOverlap{o.Orgs, len(o.States), ids(o.States), ids(o.Unconfirmed)})
 	}
 	for _, p := range r.Pairs {
-		jp := jsonPair{A: p.A, B: p.B, Both: p.Both, Either: p.Either}
+		jp := jsonPair{A: p.A, B: p.B, Both: p.Both, Either: p.Either, Unconfirmed: p.Unconfirmed}
 		if p.Either > 0 {
 			v := p.Jaccard
 			jp.Jaccard = &v
@@ -469,7 +566,7 @@ func changesJSON(c *Changes, withSources bool) jsonChanges {
 	out := jsonChanges{From: c.From.String(), To: c.To.String(), Region: c.Region, Orgs: actorsJSON(c.Orgs), Changes: []jsonChange{}}
 	for _, ch := range c.Changes {
 		jc := jsonChange{State: ch.State.ID, Org: ch.Org.ID, Change: ch.Kind,
-			From: cellJSON(ch.From, "", withSources), To: cellJSON(ch.To, "", withSources)}
+			From: cellJSON(ch.From, "", withSources), To: cellJSON(ch.To, "", withSources), Basis: ch.Basis}
 		out.Changes = append(out.Changes, jc)
 	}
 	return out

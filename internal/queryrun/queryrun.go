@@ -15,6 +15,7 @@ import (
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/cypher"
 	"github.com/relmap/relmap/internal/output"
+	"github.com/relmap/relmap/internal/queries"
 )
 
 // Statement is one statement to run.
@@ -34,6 +35,9 @@ type Options struct {
 	Write   bool          // run in write mode and report the changes
 	Timeout time.Duration // 0: the server's limit
 	Limit   int64         // print at most this many records; 0: all
+	// ConfirmedOnly leaves out the rows that rest on ties no source speaks
+	// for on the day asked about (queries.Attestation).
+	ConfirmedOnly bool
 }
 
 // Run runs st and writes its records to o.Out in o.Format. An empty result
@@ -41,6 +45,7 @@ type Options struct {
 func Run(ctx context.Context, s graph.Store, st Statement, o Options) error {
 	var w output.Writer
 	var printed int64
+	tally := attestTally{hide: o.ConfirmedOnly}
 	start := time.Now()
 	sum, err := s.Query(ctx, st.Text, st.Params, graph.QueryOptions{Write: o.Write, Timeout: o.Timeout},
 		func(r graph.Record) error {
@@ -50,7 +55,7 @@ func Run(ctx context.Context, s graph.Store, st Statement, o Options) error {
 					return err
 				}
 			}
-			if o.Limit > 0 && printed >= o.Limit {
+			if tally.skip(r) || o.Limit > 0 && printed >= o.Limit {
 				return nil
 			}
 			printed++
@@ -71,6 +76,9 @@ func Run(ctx context.Context, s graph.Store, st Statement, o Options) error {
 		return err
 	}
 	for _, line := range statusLines(sum, printed, time.Since(start), o) {
+		o.Status(line)
+	}
+	if line := tally.summary(); line != "" {
 		o.Status(line)
 	}
 	if sum.Records == 0 && st.OnEmpty != nil {
@@ -119,4 +127,36 @@ func ExplainError(err error, text string) error {
 		msg += "\n  the statement writes: run it with --write if that is intended"
 	}
 	return &graph.QueryError{Code: qe.Code, Message: msg}
+}
+
+// attestTally counts the rows of an answer that rest on unconfirmed ties
+// (queries.Attestation: a named question's confirmed column is false), and
+// with ConfirmedOnly skips them.
+type attestTally struct {
+	hide              bool
+	rows, unconfirmed int
+}
+
+// skip counts r and reports whether to leave it out.
+func (a *attestTally) skip(r graph.Record) bool {
+	has, un := queries.Attestation(r)
+	if !has {
+		return false
+	}
+	a.rows++
+	if un {
+		a.unconfirmed++
+	}
+	return un && a.hide
+}
+
+// summary is the status line, or "" when no row carried a confirmed flag.
+func (a *attestTally) summary() string {
+	switch {
+	case a.rows == 0:
+		return ""
+	case a.hide:
+		return fmt.Sprintf("%d row(s) rested on ties no source speaks for on the day asked about: left out (--confirmed-only)", a.unconfirmed)
+	}
+	return fmt.Sprintf("%d of %d row(s) rest on ties no source speaks for on the day asked about (confirmed = false; --confirmed-only leaves them out)", a.unconfirmed, a.rows)
 }

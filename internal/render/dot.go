@@ -446,6 +446,12 @@ func (d *drawing) isFaded(e graph.Tie) bool {
 	return !d.opts.AsOf.IsZero() && !graph.ValidAt(e.Since, e.Until, d.opts.AsOf)
 }
 
+// isUnconfirmed reports a drawn tie that the figure's date finds in force
+// but no source speaks for on it (graph.Tie.UnconfirmedAt).
+func (d *drawing) isUnconfirmed(e graph.Tie) bool {
+	return !d.opts.AsOf.IsZero() && e.UnconfirmedAt(d.opts.AsOf)
+}
+
 func (d *drawing) nodeAttrs(n graph.Actor) [][2]string {
 	ks := styleOfKind(n.Kind)
 	style := "filled"
@@ -494,6 +500,17 @@ type tieLook struct {
 	Dash   string // solid, dashed or dotted
 	Width  string // penwidth
 	Arrow  string
+	// Unconfirmed: drawn as a faded double line (see unconfirmedLine).
+	Unconfirmed bool
+}
+
+// line is the edge's colour attribute: the look's colour, or for an
+// unconfirmed tie the colour list of the faded double line.
+func (l tieLook) line() string {
+	if l.Unconfirmed {
+		return unconfirmedLine(l.Colour)
+	}
+	return l.Colour
 }
 
 func (d *drawing) look(e graph.Tie) tieLook {
@@ -517,9 +534,13 @@ func (d *drawing) look(e graph.Tie) tieLook {
 		l.Colour = c
 		l.Label += ": " + e.Attrs["route"]
 	}
-	if d.isFaded(e) {
+	switch {
+	case d.isFaded(e):
 		l.Colour = "#BBBBBB"
 		l.Label += ", not in force on " + d.opts.AsOf.String()
+	case d.isUnconfirmed(e):
+		l.Unconfirmed = true
+		l.Label += ", " + UnconfirmedLegend(d.opts.AsOf)
 	}
 	return l
 }
@@ -528,7 +549,7 @@ func (d *drawing) edgeAttrs(e graph.Tie) [][2]string {
 	l := d.look(e)
 	info, known := graph.LookupTieType(e.Type)
 	attrs := [][2]string{
-		{"color", quote(l.Colour)},
+		{"color", quote(l.line())},
 		{"fontcolor", quote(l.Colour)},
 		{"style", quote(l.Dash)},
 		{"penwidth", quote(l.Width)},
@@ -563,6 +584,9 @@ func (d *drawing) edgeAttrs(e graph.Tie) [][2]string {
 				sources = append(sources, src)
 			}
 		}
+	}
+	if d.isUnconfirmed(e) {
+		tip += "\nunconfirmed on " + d.opts.AsOf.String() + ": " + lastAttestedText(graph.LastAttested(group))
 	}
 	if len(sources) > 0 {
 		tip += "\nsources: " + graph.CitationsText(sources)
@@ -841,16 +865,25 @@ func swatch(l tieLook) string {
 	default:
 		on, off, n = 26, 0, 1
 	}
-	var b strings.Builder
-	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			fmt.Fprintf(&b, `<TD WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD>`, off, h)
+	line := func(colour string) string {
+		var b strings.Builder
+		b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				fmt.Fprintf(&b, `<TD WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD>`, off, h)
+			}
+			fmt.Fprintf(&b, `<TD BGCOLOR="%s" WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD>`, colour, on, h)
 		}
-		fmt.Fprintf(&b, `<TD BGCOLOR="%s" WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD>`, l.Colour, on, h)
+		b.WriteString(`</TR></TABLE>`)
+		return b.String()
 	}
-	b.WriteString(`</TR></TABLE>`)
-	return b.String()
+	if !l.Unconfirmed {
+		return line(l.Colour)
+	}
+	// Two faded lines a line's width apart, as the edge is drawn.
+	faded := line(l.Colour + unconfirmedAlpha)
+	return fmt.Sprintf(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD>%s</TD></TR>`+
+		`<TR><TD WIDTH="%d" HEIGHT="%d" FIXEDSIZE="TRUE"></TD></TR><TR><TD>%s</TD></TR></TABLE>`, faded, n*on+(n-1)*off, h, faded)
 }
 
 // quote makes a DOT quoted string of a value this package controls (colours,

@@ -126,3 +126,31 @@ func weakTie(e graph.Tie) bool {
 	st, ok := graph.TieStanding(e)
 	return ok && st != graph.Inside
 }
+
+// An unconfirmed tie (in force on the figure's date only because its end is
+// open, its sources speaking for it last before that date) keeps its type's
+// colour, dash and arrow but is drawn as a faded double line: the dash
+// patterns already mean a type or a weak standing, and plain grey means not
+// in force, so neither could say "unconfirmed" without colliding.
+//
+// unconfirmedAlpha fades each of the two lines to 45% opacity.
+const unconfirmedAlpha = "73"
+
+// unconfirmedLine is the colour list that makes Graphviz draw two parallel,
+// faded lines of colour c ("#RRGGBB"), a transparent one between them so
+// that the two read apart.
+func unconfirmedLine(c string) string {
+	f := c + unconfirmedAlpha
+	return f + ":transparent:" + f
+}
+
+// UnconfirmedLegend is what the legend adds to the entry of a look drawn
+// unconfirmed on day at.
+func UnconfirmedLegend(at graph.Date) string { return "unconfirmed " + at.String() }
+
+func lastAttestedText(d graph.Date) string {
+	if d.IsZero() {
+		return "no source dates it"
+	}
+	return "last attested " + d.String()
+}

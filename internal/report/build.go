@@ -109,7 +109,7 @@ func build(ds *graph.Dataset, res *compare.Result, src *sourceIndex, o Options) 
 		row := Row{State: st.Name}
 		var in, near []string
 		for j, c := range res.Cells[i] {
-			row.Cells = append(row.Cells, Cell{Label: c.Label(), In: c.In(),
+			row.Cells = append(row.Cells, Cell{Label: c.Marked(), In: c.In(),
 				Colour: render.SphereColour(res.Orgs[j].ID), Sources: src.docsOfCitations(c.Sources())})
 			if c.In() {
 				in = append(in, res.Orgs[j].Label())
@@ -128,6 +128,7 @@ func build(ds *graph.Dataset, res *compare.Result, src *sourceIndex, o Options) 
 		}
 		rep.States = append(rep.States, State{ID: st.ID, Name: st.Name, Spheres: spheres, Ties: stateTies(ds, st.ID, res.At, src)})
 	}
+	rep.Unconfirmed = unconfirmed(ds, res)
 	for _, ov := range res.Overlaps {
 		var l []string
 		for _, id := range ov.Orgs {
@@ -144,6 +145,45 @@ func build(ds *graph.Dataset, res *compare.Result, src *sourceIndex, o Options) 
 		rep.Pairs = append(rep.Pairs, Pair{Pair: names[p.A] + " and " + names[p.B], Jaccard: j, Both: p.Both, Either: p.Either})
 	}
 	return rep
+}
+
+// unconfirmed lists the ties of the region's states that are unconfirmed on
+// the comparison's day (graph.Tie.UnconfirmedAt), by state as the matrix
+// orders them, a tie between two of them once.
+func unconfirmed(ds *graph.Dataset, res *compare.Result) []Unconfirmed {
+	names := map[string]string{}
+	for _, a := range ds.Actors {
+		names[a.ID] = a.Label()
+	}
+	seen := map[string]bool{}
+	var out []Unconfirmed
+	for _, st := range res.States {
+		var rows []Unconfirmed
+		for _, t := range ds.Ties {
+			if (t.From != st.ID && t.To != st.ID) || seen[t.Key] || !t.UnconfirmedAt(res.At) {
+				continue
+			}
+			seen[t.Key] = true
+			other := t.To
+			if other == st.ID {
+				other = t.From
+			}
+			last := "never (no source dates it)"
+			if !t.Attested.IsZero() {
+				last = t.Attested.String()
+			}
+			rows = append(rows, Unconfirmed{State: st.Name, Type: strings.ReplaceAll(string(t.Type), "_", " "),
+				Other: names[other], Period: Period(t.Since, t.Until), Attested: last})
+		}
+		sort.SliceStable(rows, func(i, j int) bool {
+			if rows[i].Type != rows[j].Type {
+				return rows[i].Type < rows[j].Type
+			}
+			return rows[i].Other < rows[j].Other
+		})
+		out = append(out, rows...)
+	}
+	return out
 }
 
 // tieOrder is the display order of the tie types.

@@ -291,3 +291,47 @@ func TestReportNamesAssociatedSpheres(t *testing.T) {
 		t.Errorf("rule %q", rep.Rule)
 	}
 }
+
+// The report lists what no source speaks for on its day, marks the cells
+// resting on it, and says so when there is nothing.
+func TestReportListsUnconfirmed(t *testing.T) {
+	ds := reporttest.Dataset()
+	for _, c := range []struct {
+		at   string
+		want []string // state, tie, other party of each row
+	}{
+		// The hostile document is undated: the hostile state's open ties
+		// are unconfirmed even on the source's date (its border with
+		// Kazakhstan is cited to the dated source and is not).
+		{"2012-02-01", []string{reporttest.HostileScript + "/member of/CSTO", reporttest.HostileScript + "/participates in/PfP"}},
+		// From March 2012 the 2012-02 source no longer speaks either; the
+		// states in the matrix's order (by name), a shared tie once.
+		{"2012-03-01", []string{reporttest.HostileScript + "/borders/Kazakhstan", reporttest.HostileScript + "/member of/CSTO",
+			reporttest.HostileScript + "/participates in/PfP", "Kazakhstan/ipap/IPAP", "Kazakhstan/member of/CSTO",
+			"Kazakhstan/member of/SCO", "Kazakhstan/participates in/PfP", "Turkmenistan/participates in/PfP"}},
+	} {
+		o := defaults()
+		o.At = graph.MustDate(c.at)
+		rep, err := Build(context.Background(), ds, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, u := range rep.Unconfirmed {
+			got = append(got, u.State+"/"+u.Type+"/"+u.Other)
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s: unconfirmed\n%s\nwant\n%s", c.at, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+		if c.at == "2012-03-01" && rep.Matrix[1].Cells[0].Label != "IPAP?" {
+			t.Errorf("%s: Kazakhstan's NATO cell %q, want IPAP?", c.at, rep.Matrix[1].Cells[0].Label)
+		}
+	}
+	o := defaults()
+	o.At = graph.MustDate("2012-02-01")
+	only := graph.ConfirmedOnly(ds, o.At)
+	page := string(htmlOf(t, only, o))
+	if !strings.Contains(page, "The sources speak for every tie of the region in force on 1 February 2012.") {
+		t.Error("with nothing unconfirmed the page does not say so")
+	}
+}

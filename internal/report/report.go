@@ -40,6 +40,9 @@ type Report struct {
 	Pairs       []Pair
 	MultiVector string
 	Unaligned   string
+	// Unconfirmed lists the region's ties in force on the day only because
+	// no end is recorded, no source speaking for them that day.
+	Unconfirmed []Unconfirmed
 
 	Diagrams []Diagram
 	States   []State
@@ -112,6 +115,13 @@ type Tie struct {
 	Period    string
 	Note      string
 	Sources   []Citation
+}
+
+// Unconfirmed is a tie no source speaks for on the report's day.
+type Unconfirmed struct {
+	State, Type, Other string
+	Period             string
+	Attested           string // "2012-02", or "never" when no source dates it
 }
 
 // Citation points at a row of the sources table.

@@ -5,6 +5,8 @@
 //   when the actor is the tie's from end, in otherwise (meaningless for the
 //   symmetric types CONSULTS, RIVALS, NO_INSTITUTIONAL_TIES and BORDERS).
 //   Ordered by type, other end, then start date.
+//   attested is how far the tie's sources reach; confirmed says whether one
+//   speaks for it on $at (the attestation rule, graph.ConfirmedAtCypher).
 // param: id actor kazakhstan "the actor's id"
 // param: at date today "the day in_force is judged on"
 // time: yes
@@ -17,6 +19,8 @@ RETURN type(r) AS type,
        reduce(s = '', x IN [k IN ['role', 'status', 'cycle', 'route', 'order', 'mode', 'what', 'where', 'form', 'format', 'subject', 'field', 'for'] WHERE r[k] IS NOT NULL | k + '=' + toString(r[k])] | s + CASE s WHEN '' THEN '' ELSE ', ' END + x) AS attributes,
        left(toString(r.since), CASE r.since_precision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END) AS since,
        left(toString(r.until), CASE r.until_precision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END) AS until,
+       left(toString(r.attested), CASE r.attested_precision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END) AS attested,
+       (((r.since IS NULL OR r.since <= $at) AND (r.until IS NULL OR $at < r.until)) AND r.attested IS NOT NULL AND $at <= r.attested) AS confirmed,
        ((r.since IS NULL OR r.since <= $at) AND (r.until IS NULL OR $at < r.until)) AS in_force,
        r.note AS note,
        r.sources AS sources

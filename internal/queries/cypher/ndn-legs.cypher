@@ -5,6 +5,8 @@
 //   ends, mode, dates and sources. With $at only the legs in force that day;
 //   without, every leg ever recorded. $route narrows to one route. Ordered by
 //   route id, then leg order.
+//   attested is how far the tie's sources reach; confirmed says whether one
+//   speaks for it on $at (the attestation rule, graph.ConfirmedAtCypher).
 // param: network actor ndn "the network's route id"
 // param: route string null "only this route or spur"
 // param: at date null "only legs in force on this day; leave out for all"
@@ -25,5 +27,7 @@ RETURN rt.id AS route,
        r.mode AS mode,
        left(toString(r.since), CASE r.since_precision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END) AS since,
        left(toString(r.until), CASE r.until_precision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END) AS until,
+       left(toString(r.attested), CASE r.attested_precision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END) AS attested,
+       (((r.since IS NULL OR r.since <= $at) AND (r.until IS NULL OR $at < r.until)) AND r.attested IS NOT NULL AND $at <= r.attested) AS confirmed,
        r.sources AS sources
 ORDER BY route, leg

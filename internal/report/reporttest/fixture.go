@@ -42,6 +42,18 @@ func Dataset() *graph.Dataset {
 	tie := func(typ graph.TieType, from, to string, attrs map[string]string, since, until string, cites []graph.Citation) graph.Tie {
 		t := graph.Tie{Type: typ, From: from, To: to, Attrs: attrs, Since: graph.MustDate(since), Until: graph.MustDate(until), Sources: cites, Dataset: "t"}
 		t.Key = graph.TieKey(t, "")
+		// The documents speak for the ties up to their publication: the
+		// source of 2012-02 through February 2012, the undated hostile
+		// document for nothing, so the hostile state's open ties are
+		// unconfirmed on every day.
+		t.Attested = graph.Attest(cites, t.Until, func(doc string) graph.Date {
+			for _, d := range d.Documents {
+				if d.ID == doc {
+					return d.Published
+				}
+			}
+			return graph.Date{}
+		})
 		return t
 	}
 	status := func(s string) map[string]string { return map[string]string{"status": s} }
