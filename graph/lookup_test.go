@@ -1,0 +1,131 @@
+package graph_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/seed"
+	"github.com/relmap/relmap/seeds"
+)
+
+func builtInActors(t *testing.T) []graph.Actor {
+	t.Helper()
+	ds, err := seed.LoadFS(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return graph.Merge(ds).Actors
+}
+
+func TestFoldName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Kyrgyz Republic":        "kyrgyz republic",
+		"  KYRGYZ   republic ":   "kyrgyz republic",
+		"Türkiye":                "turkiye",
+		"Tu\u0308rkiye":          "turkiye", // e plus a combining diaeresis
+		"north-macedonia":        "north macedonia",
+		"U.S.":                   "us",
+		"People's Republic":      "peoples republic",
+		"People’s Republic":      "peoples republic",
+		"Nur-Sultan (2019-2022)": "nur sultan 2019 2022",
+		"":                       "",
+	} {
+		if got := graph.FoldName(in); got != want {
+			t.Errorf("FoldName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The names the issue's analysts typed, against the built-in dataset.
+func TestLookupBuiltIn(t *testing.T) {
+	l := graph.NewLookup(builtInActors(t))
+	for in, want := range map[string]string{
+		"kyrgyzstan":      "kyrgyzstan",
+		"Kyrgyz Republic": "kyrgyzstan", // an alias
+		"kyrgyz republic": "kyrgyzstan",
+		"KYRGYZSTAN":      "kyrgyzstan",
+		"NATO":            "nato", // a short name
+		"Sco":             "sco",
+		"turkiye":         "turkey", // an alias, typed without its accent
+		"Türkiye":         "turkey",
+		"Collective Security Treaty Organisation": "csto", // a name
+	} {
+		a, err := l.Find(in)
+		if err != nil || a.ID != want {
+			t.Errorf("Find(%q) = %q, %v; want %s", in, a.ID, err, want)
+		}
+	}
+	_, err := l.Find("kyrgystan")
+	var le *graph.LookupError
+	if !errors.As(err, &le) || len(le.Nearest) == 0 || le.Nearest[0].ID != "kyrgyzstan" {
+		t.Fatalf("kyrgystan: %v, want kyrgyzstan suggested first", err)
+	}
+	if !strings.Contains(err.Error(), `no actor has the id, name or alias "kyrgystan" (did you mean kyrgyzstan`) {
+		t.Errorf("kyrgystan: %v", err)
+	}
+	if _, err := l.Find("Collective Security Treaty Organization"); err == nil || !strings.Contains(err.Error(), "did you mean csto (Collective Security Treaty Organisation)?") {
+		t.Errorf("US spelling: %v, want csto suggested", err)
+	}
+	if _, err := l.Find("kazak"); err == nil || !strings.Contains(err.Error(), "kazakhstan") {
+		t.Errorf("kazak: %v, want kazakhstan suggested as the name it begins", err)
+	}
+	if _, err := l.Find("zzzzzz"); err == nil || !strings.Contains(err.Error(), "actors-by-kind") {
+		t.Errorf("zzzzzz: %v, want where the actors are listed", err)
+	}
+}
+
+func TestLookupAmbiguousAndAll(t *testing.T) {
+	l := graph.NewLookup([]graph.Actor{
+		{ID: "manas-airport", Name: "Manas International Airport", Aliases: []string{"Manas"}},
+		{ID: "manas-base", Name: "Transit Center at Manas", Aliases: []string{"Manas"}},
+		{ID: "georgia", Name: "Georgia"},
+		{ID: "georgia", Name: "Georgia again"}, // listed twice: counts once
+	})
+	if l.Len() != 3 {
+		t.Errorf("Len = %d, want 3", l.Len())
+	}
+	_, err := l.Find("manas")
+	var le *graph.LookupError
+	if !errors.As(err, &le) || len(le.Matches) != 2 ||
+		!strings.Contains(err.Error(), `"manas" names 2 actors: manas-airport (Manas International Airport), manas-base (Transit Center at Manas); give one's id`) {
+		t.Errorf("manas: %v", err)
+	}
+	if a, err := l.Find("manas-base"); err != nil || a.ID != "manas-base" {
+		t.Errorf("an id is exact: %v %v", a.ID, err)
+	}
+	ids, err := l.FindAll(map[string]string{"from": "GEORGIA", "to": "manas", "via": "georgai"})
+	if ids["from"] != "georgia" {
+		t.Errorf("from: %v", ids)
+	}
+	var all graph.LookupErrors
+	if !errors.As(err, &all) || len(all) != 2 {
+		t.Fatalf("FindAll: %v", err)
+	}
+	if got := err.Error(); !strings.HasPrefix(got, `to: "manas" names 2 actors`) ||
+		!strings.Contains(got, `; via: no actor has the id, name or alias "georgai" (did you mean georgia?)`) {
+		t.Errorf("FindAll: %s", got)
+	}
+}
+
+func TestNearest(t *testing.T) {
+	c := []string{"since", "until", "nato", "sco", "kyrgyzstan", "kazakhstan"}
+	for _, x := range []struct {
+		in   string
+		want string
+	}{
+		{"sinec", "since"}, // a swap is one edit
+		{"kyrgystan", "kyrgyzstan"},
+		{"nato", ""}, // equal: no suggestion
+		{"nsto", "nato"},
+		{"xyz", ""}, // "sco" is two edits away, too far for three letters
+	} {
+		if got := graph.Closest(x.in, c); got != x.want {
+			t.Errorf("Closest(%q) = %q, want %q", x.in, got, x.want)
+		}
+	}
+	if got := graph.Nearest("kazakstan", []string{"kyrgyzstan", "kazakhstan", "kazakhstan"}, 5); strings.Join(got, ",") != "kazakhstan" {
+		t.Errorf("Nearest: %v", got)
+	}
+}
