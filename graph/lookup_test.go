@@ -6,18 +6,7 @@ import (
 	"testing"
 
 	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/seeds"
 )
-
-func builtInActors(t *testing.T) []graph.Actor {
-	t.Helper()
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return graph.Merge(ds).Actors
-}
 
 func TestFoldName(t *testing.T) {
 	for in, want := range map[string]string{
@@ -40,7 +29,7 @@ func TestFoldName(t *testing.T) {
 
 // The names the analysts typed, against the built-in dataset.
 func TestLookupBuiltIn(t *testing.T) {
-	l := graph.NewLookup(builtInActors(t))
+	l := graph.NewLookup(builtIn(t).Actors)
 	for in, want := range map[string]string{
 		"kyrgyzstan":      "kyrgyzstan",
 		"Kyrgyz Republic": "kyrgyzstan", // an alias
