@@ -109,32 +109,65 @@ func ReadAll(r io.Reader, limit int64) ([]byte, error) {
 
 // WriteFile writes data to path as the package documentation describes.
 func WriteFile(path string, data []byte) error {
-	target, keep, err := writeTarget(path)
+	f, err := Create(path)
 	if err != nil {
 		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit()
+}
+
+// File is a file being written in place of path, for output that streams
+// (a long query result) and so cannot be handed to WriteFile in one piece:
+// the bytes go to a temporary file beside the target, and Commit puts it in
+// place; until then, and after Abort, the target is untouched.
+type File struct {
+	tmp    *os.File
+	target string
+	keep   *fs.FileMode
+}
+
+// Create starts writing path as the package documentation describes.
+func Create(path string) (*File, error) {
+	target, keep, err := writeTarget(path)
+	if err != nil {
+		return nil, err
 	}
 	tmp, err := createTemp(filepath.Dir(target))
 	if err != nil {
+		return nil, err
+	}
+	return &File{tmp: tmp, target: target, keep: keep}, nil
+}
+
+// Write writes to the temporary file.
+func (f *File) Write(b []byte) (int, error) { return f.tmp.Write(b) }
+
+// Commit syncs the temporary file and renames it over the target.
+func (f *File) Commit() error {
+	defer os.Remove(f.tmp.Name()) // gone after the rename; left over after a failure
+	if err := f.tmp.Sync(); err != nil {
+		f.tmp.Close()
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
+	if err := f.tmp.Close(); err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if keep != nil {
-		if err := os.Chmod(tmp.Name(), *keep); err != nil {
+	if f.keep != nil {
+		if err := os.Chmod(f.tmp.Name(), *f.keep); err != nil {
 			return err
 		}
 	}
-	return os.Rename(tmp.Name(), target)
+	return os.Rename(f.tmp.Name(), f.target)
+}
+
+// Abort drops what was written; the target stays as it was.
+func (f *File) Abort() {
+	f.tmp.Close()
+	os.Remove(f.tmp.Name())
 }
 
 // CheckTarget reports the error WriteFile would refuse path with, so that a

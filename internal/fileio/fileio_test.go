@@ -151,3 +151,40 @@ func TestWriteRefusesWhatIsNotARegularFile(t *testing.T) {
 		}
 	}
 }
+
+// A streamed write replaces the file only on Commit; Abort leaves the old
+// content and no temporary file behind.
+func TestCreateCommitAbort(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.csv")
+	if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("half"))
+	if b, _ := os.ReadFile(path); string(b) != "old\n" {
+		t.Errorf("before Commit: %q", b)
+	}
+	f.Abort()
+	if b, _ := os.ReadFile(path); string(b) != "old\n" {
+		t.Errorf("after Abort: %q", b)
+	}
+	f, err = Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("new\n"))
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	info, _ := os.Stat(path)
+	if b, _ := os.ReadFile(path); string(b) != "new\n" || info.Mode().Perm() != 0o600 {
+		t.Errorf("after Commit: %q %v", b, info.Mode())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
