@@ -32,15 +32,16 @@ type Writer interface {
 
 // The formats.
 const (
-	Table = "table" // aligned columns for a terminal
-	CSV   = "csv"   // RFC 4180, with a header row
-	TSV   = "tsv"   // tab-separated, with a header row and backslash escapes
-	JSON  = "json"  // one array of objects
-	JSONL = "jsonl" // one object per line
+	Table    = "table"    // aligned columns for a terminal
+	CSV      = "csv"      // RFC 4180, with a header row
+	TSV      = "tsv"      // tab-separated, with a header row and backslash escapes
+	JSON     = "json"     // one array of objects
+	JSONL    = "jsonl"    // one object per line
+	Markdown = "markdown" // a Markdown table, for reports
 )
 
 // Formats lists the formats New accepts.
-var Formats = []string{Table, CSV, TSV, JSON, JSONL}
+var Formats = []string{Table, CSV, TSV, JSON, JSONL, Markdown}
 
 // ErrClosed is returned by Write after Close.
 var ErrClosed = errors.New("output: write after close")
@@ -54,9 +55,17 @@ var ErrClosed = errors.New("output: write after close")
 // for table, which writes chunk by chunk). Callers writing to a file or pipe
 // may wrap w in a bufio.Writer and flush it after Close.
 func New(format string, w io.Writer, keys []string) (Writer, error) {
+	return NewWith(format, w, keys, TableOptions{})
+}
+
+// NewWith is New with the options of a table (its width on a terminal);
+// other formats pass them over.
+func NewWith(format string, w io.Writer, keys []string, opt TableOptions) (Writer, error) {
 	switch format {
 	case Table:
-		return NewTable(w, keys, TableOptions{}), nil
+		return NewTable(w, keys, opt), nil
+	case Markdown:
+		return newMarkdown(w, keys), nil
 	case CSV:
 		return newDelimited(w, keys, false), nil
 	case TSV:

@@ -84,7 +84,7 @@ var goldenCases = []struct {
 	{"empty", []string{"org", "members"}, nil},
 }
 
-var extensions = map[string]string{Table: "txt", CSV: "csv", TSV: "tsv", JSON: "json", JSONL: "jsonl"}
+var extensions = map[string]string{Table: "txt", CSV: "csv", TSV: "tsv", JSON: "json", JSONL: "jsonl", Markdown: "md"}
 
 func render(t *testing.T, format string, keys []string, rows [][]any) []byte {
 	t.Helper()

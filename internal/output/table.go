@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -26,6 +27,11 @@ type TableOptions struct {
 	// MaxWidth cuts values wider than this many terminal columns, ending them
 	// with "…"; 0 keeps every value whole.
 	MaxWidth int
+	// Width is the terminal's width: a table wider than that has its widest
+	// columns narrowed until it fits, their values cut with "…", so that a
+	// row stays one line instead of the terminal wrapping it mid-word. 0
+	// (a pipe or a file) keeps every value whole.
+	Width int
 }
 
 // table writes aligned columns separated by two spaces, under a header and a
@@ -105,6 +111,13 @@ func (t *table) flush() error {
 			widths[i] = max(widths[i], displayWidth(c))
 		}
 	}
+	if t.opt.Width > 0 {
+		widths = fit(widths, t.opt.Width)
+		cut(header, widths)
+		for _, row := range t.rows {
+			cut(row, widths)
+		}
+	}
 	t.buf.Reset()
 	if !t.written || !equalInts(widths, t.widths) {
 		if t.written {
@@ -142,6 +155,47 @@ func (t *table) line(cells []string, widths []int) {
 		}
 	}
 	t.buf.WriteByte('\n')
+}
+
+// minColumn is the narrowest a column is cut to: room for two characters
+// and the ellipsis, enough to tell values apart.
+const minColumn = 3
+
+// fit narrows widths so that the columns and the two spaces between them
+// take at most total terminal columns. Narrow columns keep their width and
+// the wide ones share what is left evenly, so an id column stays whole while
+// two long descriptions are cut alike. When even minColumn each does not
+// fit, every wide column gets minColumn and the terminal wraps the rest.
+func fit(widths []int, total int) []int {
+	avail := total - 2*(len(widths)-1)
+	sum := 0
+	for _, w := range widths {
+		sum += w
+	}
+	if sum <= avail {
+		return widths
+	}
+	out := make([]int, len(widths))
+	order := make([]int, len(widths))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return widths[order[a]] < widths[order[b]] })
+	for k, i := range order {
+		share := avail / (len(order) - k)
+		out[i] = max(min(widths[i], share), min(widths[i], minColumn))
+		avail -= out[i]
+	}
+	return out
+}
+
+// cut truncates the cells wider than their column.
+func cut(cells []string, widths []int) {
+	for i, c := range cells {
+		if displayWidth(c) > widths[i] {
+			cells[i] = truncate(c, widths[i])
+		}
+	}
 }
 
 func equalInts(a, b []int) bool {
