@@ -6,23 +6,13 @@ import (
 	"testing"
 
 	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/seeds"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 )
-
-func builtIn(t *testing.T) *graph.Dataset {
-	t.Helper()
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return graph.Merge(ds)
-}
 
 // The empty answers analysts met: the sphere of the EU or of a state, a day
 // before any tie. Each is explained; a sound question is not.
 func TestExplainEmpty(t *testing.T) {
-	ds := builtIn(t)
+	ds := seedtest.BuiltIn(t)
 	day := graph.MustDate
 	for _, c := range []struct {
 		name  string

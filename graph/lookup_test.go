@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 )
 
 func TestFoldName(t *testing.T) {
@@ -29,7 +30,7 @@ func TestFoldName(t *testing.T) {
 
 // The names the analysts typed, against the built-in dataset.
 func TestLookupBuiltIn(t *testing.T) {
-	l := graph.NewLookup(builtIn(t).Actors)
+	l := graph.NewLookup(seedtest.BuiltIn(t).Actors)
 	for in, want := range map[string]string{
 		"kyrgyzstan":      "kyrgyzstan",
 		"Kyrgyz Republic": "kyrgyzstan", // an alias
