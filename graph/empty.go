@@ -58,9 +58,7 @@ func ExplainEmpty(ds *Dataset, asked []Asked, at Date) error {
 		return &EmptyError{Why: strings.Join(whys, "; "), Hint: strings.Join(hints, "; ")}
 	}
 	if len(asked) == 0 && !at.IsZero() {
-		if e := dayOutside("no tie in the graph", ds.Ties, at); e != nil {
-			return e
-		}
+		return ExplainDay("no tie in the graph", ds.Ties, at)
 	}
 	return nil
 }
@@ -113,9 +111,18 @@ func explainOne(ds *Dataset, q Asked, at Date) *EmptyError {
 	return nil
 }
 
-// dayOutside explains an empty answer on day at about ties, when at falls
-// before the first of them begins or after the last has ended; nil when
-// one of them is in force on at, or at falls between them.
+// ExplainDay explains an empty answer on day at about ties (what names
+// them, "no tie of kazakhstan"), when at falls before the first of them
+// begins or after the last has ended: an *EmptyError, or nil when one of them
+// is in force on at, or at falls between them, or there are none.
+func ExplainDay(what string, ties []Tie, at Date) error {
+	if e := dayOutside(what, ties, at); e != nil {
+		return e
+	}
+	return nil
+}
+
+// dayOutside is ExplainDay with the error's type.
 func dayOutside(what string, ties []Tie, at Date) *EmptyError {
 	if len(ties) == 0 {
 		return nil
@@ -173,19 +180,16 @@ func SphereTies(ds *Dataset, org string) []Tie {
 	return out
 }
 
-// OrgsWithMembers lists the ids of the actors something is a member of (a
-// membership tie of any role leads to them), sorted.
+// OrgsWithMembers lists the ids of the organisations that have members or
+// partners at some time (SphereTies), sorted: what a question about an
+// organisation's sphere can be asked of.
 func OrgsWithMembers(ds *Dataset) []string {
-	seen := map[string]bool{}
-	for _, t := range ds.Ties {
-		if t.Type == TieMemberOf {
-			seen[t.To] = true
+	var out []string
+	for _, a := range ds.Actors {
+		if a.Kind == KindOrganisation && len(SphereTies(ds, a.ID)) > 0 {
+			out = append(out, a.ID)
 		}
 	}
-	out := make([]string, 0, len(seen))
-	for id := range seen {
-		out = append(out, id)
-	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out)
 }

@@ -247,8 +247,34 @@ func Compare(ds *graph.Dataset, orgs []string, region string, at graph.Date) (*R
 		return nil, err
 	}
 	r := &Result{At: at, Region: m.region, Orgs: m.orgs, States: m.states, Cells: m.cells(at)}
+	if r.Empty() {
+		// No state stands anywhere on the day: say why when the day is
+		// before the organisations' first ties or after their last.
+		var ties []graph.Tie
+		names := make([]string, len(m.orgs))
+		for i, o := range m.orgs {
+			ties = append(ties, graph.SphereTies(ds, o.ID)...)
+			names[i] = o.Label()
+		}
+		if err := graph.ExplainDay("no membership or partnership of "+strings.Join(names, ", "), ties, at); err != nil {
+			return nil, err
+		}
+	}
 	r.overlaps()
 	return r, nil
+}
+
+// Empty reports a comparison in which no state has any relation to any of
+// the organisations on the day.
+func (r *Result) Empty() bool {
+	for _, row := range r.Cells {
+		for _, c := range row {
+			if c.Relation != None {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // matrix is the frame of a comparison, independent of the day: the rows, the
@@ -278,6 +304,7 @@ func newMatrix(ds *graph.Dataset, orgIDs []string, region string) (*matrix, erro
 	m := &matrix{region: region, candidates: map[[2]int][]candidate{}}
 
 	column := map[string]int{}
+	var noSphere []graph.Asked
 	for _, id := range orgIDs {
 		if _, dup := column[id]; dup {
 			continue
@@ -289,12 +316,20 @@ func newMatrix(ds *graph.Dataset, orgIDs []string, region string) (*matrix, erro
 		if a.Kind != graph.KindOrganisation {
 			return nil, fmt.Errorf("%q is a %s, not an organisation", id, a.Kind)
 		}
+		if len(graph.SphereTies(ds, id)) == 0 {
+			// Its column would be empty on every day, which reads as an
+			// answer: that no state is near it.
+			noSphere = append(noSphere, graph.Asked{ID: id, Sphere: true})
+		}
 		column[id] = len(m.orgs)
 		m.orgs = append(m.orgs, a)
 		s, _ := graph.LookupSphere(id)
 		m.spheres = append(m.spheres, s)
 	}
 
+	if len(noSphere) > 0 {
+		return nil, graph.ExplainEmpty(ds, noSphere, graph.Date{})
+	}
 	regions := map[string]bool{}
 	for _, a := range ds.Actors {
 		if a.Kind != graph.KindState {

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/output"
 )
 
 // Format is an output format of Write and WriteDiff.
@@ -19,12 +20,13 @@ type Format string
 const (
 	Table    Format = "table"    // aligned text for a terminal
 	CSV      Format = "csv"      // one rectangular table, for spreadsheets and scripts
+	TSV      Format = "tsv"      // the same table tab-separated, for shell pipelines
 	JSON     Format = "json"     // everything, for programs
 	Markdown Format = "markdown" // tables that paste into reports
 )
 
 // Formats lists the formats, the default first.
-var Formats = []Format{Table, CSV, JSON, Markdown}
+var Formats = []Format{Table, CSV, TSV, JSON, Markdown}
 
 // ParseFormat returns the format named s.
 func ParseFormat(s string) (Format, error) {
@@ -54,6 +56,8 @@ func Write(w io.Writer, r *Result, f Format, withSources bool) error {
 		return writeJSON(w, resultJSON(r, withSources))
 	case CSV:
 		return writeCSV(w, resultCSV(r, withSources))
+	case TSV:
+		return writeTSV(w, resultCSV(r, withSources))
 	}
 	title := fmt.Sprintf("Spheres in %s on %s", r.Region, r.At)
 	return writeSections(w, f, title, resultSections(r, withSources))
@@ -67,6 +71,8 @@ func WriteDiff(w io.Writer, c *Changes, f Format, withSources bool) error {
 		return writeJSON(w, changesJSON(c, withSources))
 	case CSV:
 		return writeCSV(w, changesCSV(c, withSources))
+	case TSV:
+		return writeTSV(w, changesCSV(c, withSources))
 	}
 	title := fmt.Sprintf("Changes in %s from %s to %s", c.Region, c.From, c.To)
 	return writeSections(w, f, title, changesSections(c, withSources))
@@ -339,6 +345,25 @@ func writeCSV(w io.Writer, rows [][]string) error {
 		return err
 	}
 	return cw.Error()
+}
+
+// writeTSV writes the CSV table's rows tab-separated, escaped as every TSV
+// of relmap is (internal/output).
+func writeTSV(w io.Writer, rows [][]string) error {
+	tw, err := output.New(output.TSV, w, rows[0])
+	if err != nil {
+		return err
+	}
+	for _, row := range rows[1:] {
+		values := make([]any, len(row))
+		for i, v := range row {
+			values[i] = v
+		}
+		if err := tw.Write(graph.Record{Keys: rows[0], Values: values}); err != nil {
+			return err
+		}
+	}
+	return tw.Close()
 }
 
 func resultCSV(r *Result, withSources bool) [][]string {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	goldenfile "github.com/relmap/relmap/internal/golden"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/relmap/relmap/graph"
@@ -16,7 +17,7 @@ func golden(t *testing.T, name string, got []byte) {
 	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
-var extensions = map[Format]string{Table: "txt", CSV: "csv", JSON: "json", Markdown: "md"}
+var extensions = map[Format]string{Table: "txt", CSV: "csv", TSV: "tsv", JSON: "json", Markdown: "md"}
 
 // The golden files have unconfirmed cells in every format: on 2016-01-01
 // Alphastan's IPAP (attested to 2012-02, PARP still attested beside it) and
@@ -83,6 +84,14 @@ func checkParses(t *testing.T, f Format, b []byte) {
 	case CSV:
 		if _, err := csv.NewReader(bytes.NewReader(b)).ReadAll(); err != nil {
 			t.Errorf("CSV does not parse: %v", err)
+		}
+	case TSV:
+		// One record a line, every line as many fields as the header.
+		lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+		for i, l := range lines {
+			if n, want := strings.Count(l, "\t"), strings.Count(lines[0], "\t"); n != want {
+				t.Errorf("TSV line %d has %d tabs, the header %d", i+1, n, want)
+			}
 		}
 	case JSON:
 		var v any
