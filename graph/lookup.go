@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -222,4 +223,47 @@ func FoldName(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// storedActorsCypher reads what Lookup needs of every actor in the graph:
+// a few properties each, not the snapshot with its ties and citations.
+var storedActorsCypher = fmt.Sprintf("MATCH (a:%s) RETURN a.%s, a.%s, a.%s, a.%s, a.%s",
+	ActorLabel, PropID, PropKind, PropName, PropShort, PropAliases)
+
+// StoredActors reads the actors of the graph behind s, for a Lookup.
+func StoredActors(ctx context.Context, s Store) ([]Actor, error) {
+	var out []Actor
+	_, err := s.Query(ctx, storedActorsCypher, nil, QueryOptions{}, func(r Record) error {
+		if len(r.Values) != 5 {
+			return nil
+		}
+		m := map[string]any{PropID: r.Values[0], PropKind: r.Values[1], PropName: r.Values[2],
+			PropShort: r.Values[3], PropAliases: r.Values[4]}
+		if a := ActorFromProps(nil, m); a.ID != "" {
+			out = append(out, a)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// ResolveActors turns the names that parameters give (parameter → name)
+// into actor ids. It looks first in known, the actors at hand (the
+// built-in dataset, which the graph normally holds): a name that is an id
+// or a name there costs no query. Only a name known cannot place, one that
+// is new or ambiguous there, is looked up among the actors the graph holds,
+// which decide. The error is a LookupErrors.
+func ResolveActors(ctx context.Context, s Store, known *Lookup, names map[string]string) (map[string]string, error) {
+	if len(names) == 0 {
+		return map[string]string{}, nil
+	}
+	ids, err := known.FindAll(names)
+	if err == nil {
+		return ids, nil
+	}
+	stored, qerr := StoredActors(ctx, s)
+	if qerr != nil {
+		return nil, qerr
+	}
+	return NewLookup(stored).FindAll(names)
 }

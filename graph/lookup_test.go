@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -117,5 +118,50 @@ func TestNearest(t *testing.T) {
 	}
 	if got := graph.Nearest("kazakstan", []string{"kyrgyzstan", "kazakhstan", "kazakhstan"}, 5); strings.Join(got, ",") != "kazakhstan" {
 		t.Errorf("Nearest: %v", got)
+	}
+}
+
+// queryCounter is a Store that answers StoredActors' query from actors and
+// counts the queries; its other methods are not called.
+type queryCounter struct {
+	graph.Store
+	actors  []graph.Actor
+	queries int
+}
+
+func (q *queryCounter) Query(_ context.Context, _ string, _ map[string]any, _ graph.QueryOptions, fn func(graph.Record) error) (graph.QuerySummary, error) {
+	q.queries++
+	for _, a := range q.actors {
+		var aliases []any
+		for _, x := range a.Aliases {
+			aliases = append(aliases, x)
+		}
+		if err := fn(graph.Record{Values: []any{a.ID, string(a.Kind), a.Name, a.Short, aliases}}); err != nil {
+			return graph.QuerySummary{}, err
+		}
+	}
+	return graph.QuerySummary{}, nil
+}
+
+// Names the built-in dataset places cost no query; a name only the graph
+// knows (an actor of the user's own dataset) is found there.
+func TestResolveActors(t *testing.T) {
+	builtIn := graph.NewLookup(seedtest.BuiltIn(t).Actors)
+	s := &queryCounter{actors: []graph.Actor{
+		{ID: "kyrgyzstan", Name: "Kyrgyzstan", Aliases: []string{"Kyrgyz Republic"}},
+		{ID: "my-ngo", Name: "Steppe Watch", Kind: graph.KindInitiative},
+	}}
+	ctx := context.Background()
+	ids, err := graph.ResolveActors(ctx, s, builtIn, map[string]string{"id": "Kyrgyz Republic", "org": "NATO"})
+	if err != nil || ids["id"] != "kyrgyzstan" || ids["org"] != "nato" || s.queries != 0 {
+		t.Errorf("built-in names: %v %v, %d queries", ids, err, s.queries)
+	}
+	ids, err = graph.ResolveActors(ctx, s, builtIn, map[string]string{"id": "steppe watch"})
+	if err != nil || ids["id"] != "my-ngo" || s.queries != 1 {
+		t.Errorf("a name of the graph's: %v %v, %d queries", ids, err, s.queries)
+	}
+	_, err = graph.ResolveActors(ctx, s, builtIn, map[string]string{"id": "kyrgystan"})
+	if err == nil || err.Error() != `id: no actor has the id, name or alias "kyrgystan" (did you mean kyrgyzstan?)` {
+		t.Errorf("a typo: %v", err)
 	}
 }
