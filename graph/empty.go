@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sort"
@@ -192,4 +193,16 @@ func OrgsWithMembers(ds *Dataset) []string {
 	}
 	sort.Strings(out)
 	return slices.Compact(out)
+}
+
+// ExplainEmptyIn is ExplainEmpty against the graph behind s, for an answer
+// the database gave: it reads the graph only when the answer was empty.
+// When the graph cannot be read the empty answer stands (nil): the
+// explanation must not turn an answer into a failure.
+func ExplainEmptyIn(ctx context.Context, s Store, asked []Asked, at Date) error {
+	snap, err := s.Snapshot(ctx)
+	if err != nil {
+		return nil
+	}
+	return ExplainEmpty(Merge(snap), asked, at)
 }

@@ -162,6 +162,32 @@ func (q Query) ActorIDs(p map[string]any) map[string]string {
 	return out
 }
 
+// SphereParam is the parameter that names an organisation whose sphere a
+// question asks about (members-at, the sphere view): its empty answer is
+// explained by the organisation's members and partners, not by any tie.
+const SphereParam = "org"
+
+// Asked lists the actors the values p gives the question's actor
+// parameters name, for explaining an empty answer (graph.ExplainEmpty).
+func (q Query) Asked(p map[string]any) []graph.Asked {
+	var out []graph.Asked
+	for name, id := range q.ActorIDs(p) {
+		out = append(out, graph.Asked{Param: name, ID: id, Sphere: name == SphereParam})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Param < out[j].Param })
+	return out
+}
+
+// Day is the day a question that takes one (Time) was asked about; zero for
+// a question of every period.
+func (q Query) Day(p map[string]any) graph.Date {
+	if !q.Time {
+		return graph.Date{}
+	}
+	d, _ := p["at"].(graph.Date)
+	return d
+}
+
 // ParamNames lists the declared parameters in header order.
 func (q Query) ParamNames() []string {
 	out := make([]string, len(q.Parameters))

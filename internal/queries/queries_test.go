@@ -378,3 +378,27 @@ func TestActorAndKindParameters(t *testing.T) {
 		t.Errorf("from = to: %v", err)
 	}
 }
+
+// The actors a question was asked about, for explaining an empty answer:
+// the organisation of members-at by its sphere, other actors by any tie.
+func TestAskedAndDay(t *testing.T) {
+	q, _ := Get("members-at")
+	p, err := q.Params(map[string]any{"org": "eu", "at": graph.MustDate("2012-02-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := q.Asked(p); len(got) != 1 || got[0] != (graph.Asked{Param: "org", ID: "eu", Sphere: true}) {
+		t.Errorf("members-at: %+v", got)
+	}
+	if d := q.Day(p); d != graph.MustDate("2012-02-01") {
+		t.Errorf("members-at day: %v", d)
+	}
+	q, _ = Get("shortest-path")
+	p, err = q.Params(map[string]any{"from": "kazakhstan", "to": "csto"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := q.Asked(p); len(got) != 2 || got[0] != (graph.Asked{Param: "from", ID: "kazakhstan"}) || got[1].Sphere {
+		t.Errorf("shortest-path: %+v", got)
+	}
+}

@@ -115,9 +115,22 @@ func (e *QueryError) Error() string { return e.Err.Error() }
 func (e *QueryError) Unwrap() error { return e.Err }
 
 // Fetch asks the store for the plan's subgraph and for the snapshot that
-// cites and fingerprints it. The two are independent reads: asked at once,
-// one waits for the other less.
+// cites and fingerprints it.
 func (p Plan) Fetch(ctx context.Context, s graph.Store) (render.Subgraph, []*graph.Dataset, error) {
+	a, err := p.Answer(ctx, s)
+	return a.Graph, a.Snap, err
+}
+
+// Answer is what the database gave for a plan.
+type Answer struct {
+	Graph   render.Subgraph
+	Snap    []*graph.Dataset // the snapshot that cites and fingerprints it
+	Records int              // how many records the question returned
+}
+
+// Answer asks the store for the plan's subgraph and for the snapshot. The
+// two are independent reads: asked at once, one waits for the other less.
+func (p Plan) Answer(ctx context.Context, s graph.Store) (Answer, error) {
 	var snap []*graph.Dataset
 	snapDone := make(chan error, 1)
 	go func() {
@@ -126,17 +139,54 @@ func (p Plan) Fetch(ctx context.Context, s graph.Store) (render.Subgraph, []*gra
 		snapDone <- err
 	}()
 	col := render.NewCollector()
+	records := 0
 	if _, err := s.Query(ctx, p.Cypher, p.Params, graph.QueryOptions{}, func(r graph.Record) error {
+		records++
 		col.Add(r)
 		return nil
 	}); err != nil {
 		<-snapDone
-		return render.Subgraph{}, nil, &QueryError{err, p.Cypher}
+		return Answer{}, &QueryError{err, p.Cypher}
 	}
 	if err := <-snapDone; err != nil {
-		return render.Subgraph{}, nil, err
+		return Answer{}, err
 	}
-	return col.Subgraph(), snap, nil
+	return Answer{Graph: col.Subgraph(), Snap: snap, Records: records}, nil
+}
+
+// SetActors puts the actor ids a lookup found (graph.ResolveActors, by
+// parameter) in place of the names the user gave.
+func (p *Plan) SetActors(ids map[string]string) {
+	for k, id := range ids {
+		p.Params[k] = id
+		if p.Actors != nil {
+			p.Actors[k] = id
+		}
+	}
+}
+
+// Empty explains an answer with nothing to draw: an *graph.EmptyError when
+// the question returned records none of which holds a node (its columns are
+// values, as a table's are), or when an argument names nothing to draw or
+// the day is before every tie asked about (graph.ExplainEmpty). It is nil
+// when there is something to draw, or when the empty figure is the answer.
+func (p Plan) Empty(a Answer) error {
+	if len(a.Graph.Nodes) > 0 {
+		return nil
+	}
+	if a.Records > 0 {
+		what := "the statement"
+		if p.Name != "" {
+			what = p.Name
+		}
+		return &graph.EmptyError{Why: fmt.Sprintf("%s returned %d record(s) but no node, relationship or path to draw", what, a.Records),
+			Hint: fmt.Sprintf("`relmap query` prints them as a table; draw a view (%s) or Cypher that returns paths, e.g. RETURN p", strings.Join(Names(), ", "))}
+	}
+	var asked []graph.Asked
+	if q, ok := queries.Get(p.Name); ok && p.Name != "" {
+		asked = q.Asked(p.Params)
+	}
+	return graph.ExplainEmpty(graph.Merge(a.Snap), asked, p.AsOf)
 }
 
 // Options are how the fetched figure is drawn: its title (the view's, the
