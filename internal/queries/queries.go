@@ -162,6 +162,32 @@ func (q Query) ActorIDs(p map[string]any) map[string]string {
 	return out
 }
 
+// ListKeys are the columns of Listing.
+var ListKeys = []string{"name", "parameters", "description"}
+
+// Listing is the named questions as records, for `relmap queries` to print in
+// any output format: the name, the parameters (name=default, or the name
+// alone when required) and the description's first sentence.
+func Listing() []graph.Record {
+	var out []graph.Record
+	for _, q := range All() {
+		var ps []string
+		for _, p := range q.Parameters {
+			s := p.Name
+			if !p.Required() {
+				s += "=" + p.DefaultText()
+			}
+			ps = append(ps, s)
+		}
+		desc := strings.Join(strings.Fields(q.Description), " ")
+		if i := strings.Index(desc, ". "); i > 0 {
+			desc = desc[:i+1]
+		}
+		out = append(out, graph.Record{Keys: ListKeys, Values: []any{q.Name, strings.Join(ps, " "), desc}})
+	}
+	return out
+}
+
 // SphereParam is the parameter that names an organisation whose sphere a
 // question asks about (members-at, the sphere view): its empty answer is
 // explained by the organisation's members and partners, not by any tie.

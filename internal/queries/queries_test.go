@@ -402,3 +402,22 @@ func TestAskedAndDay(t *testing.T) {
 		t.Errorf("shortest-path: %+v", got)
 	}
 }
+
+// The list `relmap queries` prints: every question once, its parameters
+// with their defaults, its description's first sentence on one line.
+func TestListing(t *testing.T) {
+	rows := Listing()
+	if len(rows) != len(All()) {
+		t.Fatalf("%d rows for %d questions", len(rows), len(All()))
+	}
+	for _, r := range rows {
+		if r.Values[0] == "members-at" {
+			if r.Values[1] != "org=nato at=today role=null" || r.Values[2] != "Members of an organisation on a day: every actor with a MEMBER_OF tie to the organisation in force at $at (since <= at < until), whatever its role (member, observer, dialogue_partner, partner, suspended) unless $role picks one." {
+				t.Errorf("members-at: %q", r.Values)
+			}
+		}
+		if d := r.Values[2].(string); strings.Contains(d, "\n") {
+			t.Errorf("%s: a line break in %q", r.Values[0], d)
+		}
+	}
+}
