@@ -110,6 +110,26 @@ func (l *Lookup) FindAll(names map[string]string) (map[string]string, error) {
 	return out, nil
 }
 
+// FindEach resolves a list of names (compare's, report's and timeline's
+// organisations) to actor ids, in order. Every name that fits no actor or
+// several is reported (LookupErrors).
+func (l *Lookup) FindEach(names []string) ([]string, error) {
+	out := make([]string, 0, len(names))
+	var errs LookupErrors
+	for _, n := range names {
+		a, err := l.Find(n)
+		if le, ok := err.(*LookupError); ok {
+			errs = append(errs, le)
+			continue
+		}
+		out = append(out, a.ID)
+	}
+	if len(errs) > 0 {
+		return out, errs
+	}
+	return out, nil
+}
+
 // nearest suggests actors for a folded name that matched none: those whose
 // id, name, short name or alias is a plausible typo of it, then those whose
 // names begin with it (for "kazak" or "collective security"), closest first.

@@ -165,3 +165,16 @@ func TestResolveActors(t *testing.T) {
 		t.Errorf("a typo: %v", err)
 	}
 }
+
+func TestFindEach(t *testing.T) {
+	l := graph.NewLookup(seedtest.BuiltIn(t).Actors)
+	ids, err := l.FindEach([]string{"NATO", "Collective Security Treaty", "sco"})
+	if err != nil || strings.Join(ids, " ") != "nato csto sco" {
+		t.Errorf("%v %v", ids, err)
+	}
+	_, err = l.FindEach([]string{"nato", "osec", "zzzzzzzz"})
+	var all graph.LookupErrors
+	if !errors.As(err, &all) || len(all) != 2 || !strings.Contains(err.Error(), `"osec" (did you mean osce`) {
+		t.Errorf("%v", err)
+	}
+}
