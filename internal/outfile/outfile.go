@@ -68,6 +68,10 @@ func Tabular(formats ...string) Spec {
 	}
 }
 
+// Drawing is the Spec of a command that draws a figure through Graphviz:
+// SVG, PNG, PDF or the DOT source (.gv too), SVG on standard output.
+var Drawing = Spec{Formats: []string{"svg", "png", "pdf", "dot"}, Extensions: map[string]string{".gv": "dot"}}
+
 // Target is where a command writes and in which format.
 type Target struct {
 	Format string

@@ -12,7 +12,7 @@ import (
 
 var (
 	tabular = Tabular(Table, CSV, TSV, JSON, Markdown)
-	drawing = Spec{Formats: []string{"svg", "png", "pdf", "dot"}, Extensions: map[string]string{".gv": "dot"}}
+	drawing = Drawing
 	export  = Spec{Formats: []string{"graphml", "gexf", "json", "csv"}, FileOnly: map[string]string{"csv": "it writes a directory of files"}}
 )
 
