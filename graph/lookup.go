@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 	"unicode"
@@ -267,23 +268,78 @@ func StoredActors(ctx context.Context, s Store) ([]Actor, error) {
 	return out, err
 }
 
-// ResolveActors turns the names that parameters give (parameter → name)
-// into actor ids. It looks first in known, the actors at hand (the
-// built-in dataset, which the graph normally holds): a name that is an id
-// or a name there costs no query. Only a name known cannot place, one that
-// is new or ambiguous there, is looked up among the actors the graph holds,
-// which decide. The error is a LookupErrors.
-func ResolveActors(ctx context.Context, s Store, known *Lookup, names map[string]string) (map[string]string, error) {
+// IsID reports whether s has the form of an actor id: lower-case a-z, 0-9
+// and '-', starting with a letter or digit.
+func IsID(s string) bool {
+	if s == "" || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// ResolveNames turns the names parameters give (parameter → name) into
+// actor ids before a question is asked. A name written as an id
+// ("kazakhstan") is taken as one and costs nothing: most names are ids, and
+// a wrong one shows in an empty answer, which RecheckIDs then looks into.
+// Any other name ("Kyrgyz Republic", "NATO") is looked up among the graph's
+// actors, read once (StoredActors). The error is a LookupErrors.
+func ResolveNames(ctx context.Context, s Store, names map[string]string) (map[string]string, error) {
+	out := make(map[string]string, len(names))
+	lookup := map[string]string{}
+	for p, n := range names {
+		if IsID(n) {
+			out[p] = n
+		} else {
+			lookup[p] = n
+		}
+	}
+	if len(lookup) == 0 {
+		return out, nil
+	}
+	actors, err := StoredActors(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := NewLookup(actors).FindAll(lookup)
+	for p, id := range ids {
+		out[p] = id
+	}
+	return out, err
+}
+
+// RecheckIDs looks into the ids a question was given (parameter → id) after
+// it answered nothing: an id that is no actor's may still be a name written
+// like one ("turkiye", an alias of turkey) or a typo. It returns the ids to
+// ask again with when a name was found (nil when every id is an actor's),
+// or a LookupErrors naming the ones that fit no actor, with the closest.
+func RecheckIDs(ctx context.Context, s Store, ids map[string]string) (map[string]string, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	actors, err := StoredActors(ctx, s)
+	if err != nil {
+		return nil, nil // the empty answer stands; the check is an explanation
+	}
+	l := NewLookup(actors)
+	names := map[string]string{}
+	for p, id := range ids {
+		if !l.Has(id) {
+			names[p] = id
+		}
+	}
 	if len(names) == 0 {
-		return map[string]string{}, nil
+		return nil, nil
 	}
-	ids, err := known.FindAll(names)
-	if err == nil {
-		return ids, nil
+	found, err := l.FindAll(names)
+	if err != nil {
+		return nil, err
 	}
-	stored, qerr := StoredActors(ctx, s)
-	if qerr != nil {
-		return nil, qerr
-	}
-	return NewLookup(stored).FindAll(names)
+	out := maps.Clone(ids)
+	maps.Copy(out, found)
+	return out, nil
 }

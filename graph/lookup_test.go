@@ -143,26 +143,43 @@ func (q *queryCounter) Query(_ context.Context, _ string, _ map[string]any, _ gr
 	return graph.QuerySummary{}, nil
 }
 
-// Names the built-in dataset places cost no query; a name only the graph
-// knows (an actor of the user's own dataset) is found there.
-func TestResolveActors(t *testing.T) {
-	builtIn := graph.NewLookup(seedtest.BuiltIn(t).Actors)
-	s := &queryCounter{actors: []graph.Actor{
-		{ID: "kyrgyzstan", Name: "Kyrgyzstan", Aliases: []string{"Kyrgyz Republic"}},
-		{ID: "my-ngo", Name: "Steppe Watch", Kind: graph.KindInitiative},
-	}}
+// A name written as an id costs no query; any other name is looked up
+// among the graph's actors, once.
+func TestResolveNames(t *testing.T) {
+	s := &queryCounter{actors: seedtest.BuiltIn(t).Actors}
 	ctx := context.Background()
-	ids, err := graph.ResolveActors(ctx, s, builtIn, map[string]string{"id": "Kyrgyz Republic", "org": "NATO"})
-	if err != nil || ids["id"] != "kyrgyzstan" || ids["org"] != "nato" || s.queries != 0 {
-		t.Errorf("built-in names: %v %v, %d queries", ids, err, s.queries)
+	ids, err := graph.ResolveNames(ctx, s, map[string]string{"id": "kazakhstan", "to": "csto"})
+	if err != nil || ids["id"] != "kazakhstan" || ids["to"] != "csto" || s.queries != 0 {
+		t.Errorf("ids: %v %v, %d queries", ids, err, s.queries)
 	}
-	ids, err = graph.ResolveActors(ctx, s, builtIn, map[string]string{"id": "steppe watch"})
-	if err != nil || ids["id"] != "my-ngo" || s.queries != 1 {
-		t.Errorf("a name of the graph's: %v %v, %d queries", ids, err, s.queries)
+	ids, err = graph.ResolveNames(ctx, s, map[string]string{"id": "Kyrgyz Republic", "org": "NATO", "to": "csto"})
+	if err != nil || ids["id"] != "kyrgyzstan" || ids["org"] != "nato" || ids["to"] != "csto" || s.queries != 1 {
+		t.Errorf("names: %v %v, %d queries", ids, err, s.queries)
 	}
-	_, err = graph.ResolveActors(ctx, s, builtIn, map[string]string{"id": "kyrgystan"})
+	_, err = graph.ResolveNames(ctx, s, map[string]string{"id": "Kyrgystan"})
+	if err == nil || err.Error() != `id: no actor has the id, name or alias "Kyrgystan" (did you mean kyrgyzstan?)` {
+		t.Errorf("a typo: %v", err)
+	}
+}
+
+// After an empty answer: an id that is an actor's stands; one that is a
+// name written like an id is found; a typo gets the closest ids.
+func TestRecheckIDs(t *testing.T) {
+	s := &queryCounter{actors: seedtest.BuiltIn(t).Actors}
+	ctx := context.Background()
+	if ids, err := graph.RecheckIDs(ctx, s, map[string]string{"org": "eu"}); ids != nil || err != nil {
+		t.Errorf("an actor's id: %v %v", ids, err)
+	}
+	ids, err := graph.RecheckIDs(ctx, s, map[string]string{"id": "turkiye", "org": "nato"})
+	if err != nil || ids["id"] != "turkey" || ids["org"] != "nato" {
+		t.Errorf("an alias: %v %v", ids, err)
+	}
+	_, err = graph.RecheckIDs(ctx, s, map[string]string{"id": "kyrgystan"})
 	if err == nil || err.Error() != `id: no actor has the id, name or alias "kyrgystan" (did you mean kyrgyzstan?)` {
 		t.Errorf("a typo: %v", err)
+	}
+	if !graph.IsID("north-macedonia") || graph.IsID("North Macedonia") || graph.IsID("-x") || graph.IsID("") {
+		t.Error("IsID")
 	}
 }
 

@@ -28,19 +28,8 @@ const (
 	maxURL      = 2000
 )
 
-// isSlug reports whether s is an id: lower-case a-z, 0-9 and '-', starting
-// with a letter or digit.
-func isSlug(s string) bool {
-	if s == "" || s[0] == '-' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
-			return false
-		}
-	}
-	return true
-}
+// isSlug reports whether s is an id (graph.IsID).
+func isSlug(s string) bool { return graph.IsID(s) }
 
 const slugHint = "use lower-case a-z, 0-9 and '-', starting with a letter or digit"
 
