@@ -22,8 +22,13 @@ import (
 type Statement struct {
 	Text   string
 	Params map[string]any
-	// OnEmpty, when set, runs after the statement answered no record: a
-	// named question checks there that its arguments name something.
+	// Recheck, when set, runs after the statement answered no record,
+	// before anything is printed: a named question checks there that its
+	// arguments name something. An error is the command's (nothing is
+	// printed); a statement is run instead, once (an argument was a name,
+	// now an id); nil and nil print the empty answer.
+	Recheck func(context.Context, graph.Store) (*Statement, error)
+	// OnEmpty, when set, runs after an empty answer was printed.
 	OnEmpty func(context.Context, graph.Store) error
 }
 
@@ -35,6 +40,9 @@ type Options struct {
 	Write   bool          // run in write mode and report the changes
 	Timeout time.Duration // 0: the server's limit
 	Limit   int64         // print at most this many records; 0: all
+	// Width is the terminal's width a table is fitted to; 0 keeps every
+	// value whole (a pipe, a file).
+	Width int
 	// ConfirmedOnly leaves out the rows that rest on ties no source speaks
 	// for on the day asked about (queries.Attestation).
 	ConfirmedOnly bool
@@ -51,7 +59,7 @@ func Run(ctx context.Context, s graph.Store, st Statement, o Options) error {
 		func(r graph.Record) error {
 			if w == nil {
 				var err error
-				if w, err = output.New(o.Format, o.Out, r.Keys); err != nil {
+				if w, err = output.NewWith(o.Format, o.Out, r.Keys, output.TableOptions{Width: o.Width}); err != nil {
 					return err
 				}
 			}
@@ -67,8 +75,18 @@ func Run(ctx context.Context, s graph.Store, st Statement, o Options) error {
 		}
 		return ExplainError(err, st.Text)
 	}
+	if sum.Records == 0 && st.Recheck != nil {
+		again, err := st.Recheck(ctx, s)
+		if err != nil {
+			return err
+		}
+		if again != nil {
+			again.Recheck = nil // once: the ids were checked
+			return Run(ctx, s, *again, o)
+		}
+	}
 	if w == nil {
-		if w, err = output.New(o.Format, o.Out, sum.Keys); err != nil {
+		if w, err = output.NewWith(o.Format, o.Out, sum.Keys, output.TableOptions{Width: o.Width}); err != nil {
 			return err
 		}
 	}

@@ -85,3 +85,52 @@ func TestExplainError(t *testing.T) {
 		t.Error("a non-query error changed")
 	}
 }
+
+// byID answers with one record when $id is "turkey", none otherwise.
+type byID struct {
+	graph.Store
+	asked []string
+}
+
+func (s *byID) Query(_ context.Context, _ string, p map[string]any, _ graph.QueryOptions, fn func(graph.Record) error) (graph.QuerySummary, error) {
+	id, _ := p["id"].(string)
+	s.asked = append(s.asked, id)
+	sum := graph.QuerySummary{Keys: []string{"id"}}
+	if id == "turkey" {
+		sum.Records = 1
+		return sum, fn(graph.Record{Keys: sum.Keys, Values: []any{id}})
+	}
+	return sum, nil
+}
+
+// An empty answer Recheck explains prints nothing, not even the header; one
+// it finds the right ids for is asked again, once.
+func TestRunRecheck(t *testing.T) {
+	var out bytes.Buffer
+	var status []string
+	o := Options{Format: "csv", Out: &out, Status: func(l string) { status = append(status, l) }}
+	why := errors.New("org: eu has no members")
+	s := &byID{}
+	err := Run(context.Background(), s, Statement{Text: "x", Params: map[string]any{"id": "eu"},
+		Recheck: func(context.Context, graph.Store) (*Statement, error) { return nil, why }}, o)
+	if err != why || out.Len() != 0 || len(status) != 0 {
+		t.Errorf("explained: %v, %q, %q", err, out.String(), status)
+	}
+	calls := 0
+	again := func(context.Context, graph.Store) (*Statement, error) {
+		calls++
+		return &Statement{Text: "x", Params: map[string]any{"id": "turkey"}}, nil
+	}
+	err = Run(context.Background(), s, Statement{Text: "x", Params: map[string]any{"id": "turkiye"}, Recheck: again}, o)
+	if err != nil || out.String() != "id\nturkey\n" || calls != 1 || strings.Join(s.asked, " ") != "eu turkiye turkey" {
+		t.Errorf("asked again: %v, %q, %d calls, asked %v", err, out.String(), calls, s.asked)
+	}
+	out.Reset()
+	err = Run(context.Background(), s, Statement{Text: "x", Params: map[string]any{"id": "nosuch"}, Recheck: func(context.Context, graph.Store) (*Statement, error) {
+		calls++
+		return &Statement{Text: "x", Params: map[string]any{"id": "still-nothing"}}, nil
+	}}, o)
+	if err != nil || out.String() != "id\n" || calls != 2 {
+		t.Errorf("asked again, still empty: %v, %q, %d calls", err, out.String(), calls)
+	}
+}
