@@ -246,15 +246,15 @@ func FoldName(s string) string {
 	return b.String()
 }
 
-// storedActorsCypher reads what Lookup needs of every actor in the graph:
+// StoredActorsCypher reads what Lookup needs of every actor in the graph:
 // a few properties each, not the snapshot with its ties and citations.
-var storedActorsCypher = fmt.Sprintf("MATCH (a:%s) RETURN a.%s, a.%s, a.%s, a.%s, a.%s",
+var StoredActorsCypher = fmt.Sprintf("MATCH (a:%s) RETURN a.%s, a.%s, a.%s, a.%s, a.%s",
 	ActorLabel, PropID, PropKind, PropName, PropShort, PropAliases)
 
 // StoredActors reads the actors of the graph behind s, for a Lookup.
 func StoredActors(ctx context.Context, s Store) ([]Actor, error) {
 	var out []Actor
-	_, err := s.Query(ctx, storedActorsCypher, nil, QueryOptions{}, func(r Record) error {
+	_, err := s.Query(ctx, StoredActorsCypher, nil, QueryOptions{}, func(r Record) error {
 		if len(r.Values) != 5 {
 			return nil
 		}
@@ -322,8 +322,10 @@ func RecheckIDs(ctx context.Context, s Store, ids map[string]string) (map[string
 		return nil, nil
 	}
 	actors, err := StoredActors(ctx, s)
-	if err != nil {
-		return nil, nil // the empty answer stands; the check is an explanation
+	if err != nil || len(actors) == 0 {
+		// The empty answer stands: the check is an explanation, and a
+		// graph without actors is ExplainEmpty's to report.
+		return nil, nil
 	}
 	l := NewLookup(actors)
 	names := map[string]string{}

@@ -247,21 +247,47 @@ func Compare(ds *graph.Dataset, orgs []string, region string, at graph.Date) (*R
 		return nil, err
 	}
 	r := &Result{At: at, Region: m.region, Orgs: m.orgs, States: m.states, Cells: m.cells(at)}
-	if r.Empty() {
-		// No state stands anywhere on the day: say why when the day is
-		// before the organisations' first ties or after their last.
-		var ties []graph.Tie
-		names := make([]string, len(m.orgs))
-		for i, o := range m.orgs {
-			ties = append(ties, graph.SphereTies(ds, o.ID)...)
-			names[i] = o.Label()
-		}
-		if err := graph.ExplainDay("no membership or partnership of "+strings.Join(names, ", "), ties, at); err != nil {
-			return nil, err
-		}
-	}
 	r.overlaps()
 	return r, nil
+}
+
+// CheckOrgs explains a comparison that would be empty because of the
+// organisations asked about (nil: the default ones): an organisation that
+// nothing is a member or partner of at any time would show an empty column
+// on every day, which reads as an answer (no state is near it). It is a
+// *graph.EmptyError, or nil. Compare and Diff do not call it: the timeline
+// and the report compare on days where empty columns are the answer.
+func CheckOrgs(ds *graph.Dataset, orgs []string) error {
+	if len(orgs) == 0 {
+		orgs = graph.SphereOrgs()
+	}
+	var none []graph.Asked
+	for _, id := range orgs {
+		if _, ok := ds.Actor(id); ok && len(graph.SphereTies(ds, id)) == 0 {
+			none = append(none, graph.Asked{ID: id, Sphere: true})
+		}
+	}
+	if len(none) == 0 {
+		return nil
+	}
+	return graph.ExplainEmpty(ds, none, graph.Date{})
+}
+
+// ExplainEmpty explains a comparison in which no state stands anywhere on
+// its day, when the day is before the organisations' first ties or after
+// their last: a *graph.EmptyError, or nil (the comparison is not empty, or
+// its emptiness is the answer).
+func (r *Result) ExplainEmpty(ds *graph.Dataset) error {
+	if !r.Empty() {
+		return nil
+	}
+	var ties []graph.Tie
+	names := make([]string, len(r.Orgs))
+	for i, o := range r.Orgs {
+		ties = append(ties, graph.SphereTies(ds, o.ID)...)
+		names[i] = o.Label()
+	}
+	return graph.ExplainDay("no membership or partnership of "+strings.Join(names, ", "), ties, r.At)
 }
 
 // Empty reports a comparison in which no state has any relation to any of
@@ -304,7 +330,6 @@ func newMatrix(ds *graph.Dataset, orgIDs []string, region string) (*matrix, erro
 	m := &matrix{region: region, candidates: map[[2]int][]candidate{}}
 
 	column := map[string]int{}
-	var noSphere []graph.Asked
 	for _, id := range orgIDs {
 		if _, dup := column[id]; dup {
 			continue
@@ -316,20 +341,12 @@ func newMatrix(ds *graph.Dataset, orgIDs []string, region string) (*matrix, erro
 		if a.Kind != graph.KindOrganisation {
 			return nil, fmt.Errorf("%q is a %s, not an organisation", id, a.Kind)
 		}
-		if len(graph.SphereTies(ds, id)) == 0 {
-			// Its column would be empty on every day, which reads as an
-			// answer: that no state is near it.
-			noSphere = append(noSphere, graph.Asked{ID: id, Sphere: true})
-		}
 		column[id] = len(m.orgs)
 		m.orgs = append(m.orgs, a)
 		s, _ := graph.LookupSphere(id)
 		m.spheres = append(m.spheres, s)
 	}
 
-	if len(noSphere) > 0 {
-		return nil, graph.ExplainEmpty(ds, noSphere, graph.Date{})
-	}
 	regions := map[string]bool{}
 	for _, a := range ds.Actors {
 		if a.Kind != graph.KindState {

@@ -232,14 +232,11 @@ func TestOverlaps(t *testing.T) {
 }
 
 func TestJaccardUndefined(t *testing.T) {
-	// Before 1994 nobody is in NATO's or the CSTO's sphere: the pair has
-	// no state in either, and Jaccard is 0, not NaN.
-	m, err := newMatrix(testData(), []string{"nato", "csto"}, "")
+	// Before 1994 nobody is in NATO's or the CSTO's sphere.
+	r, err := Compare(testData(), []string{"nato", "csto"}, "", graph.MustDate("1990"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &Result{At: graph.MustDate("1990"), Region: m.region, Orgs: m.orgs, States: m.states, Cells: m.cells(graph.MustDate("1990"))}
-	r.overlaps()
 	if p := r.Pairs[0]; p.Either != 0 || p.Jaccard != 0 {
 		t.Errorf("empty spheres: pair = %+v", p)
 	}
@@ -248,25 +245,29 @@ func TestJaccardUndefined(t *testing.T) {
 	}
 }
 
-// A comparison that would be empty because of what it was asked is an
-// error saying why: an organisation nothing is a member of (its column would
-// read as "no state is near it"), or a day before every tie compared.
+// A comparison that would be empty because of what it was asked is
+// explained: an organisation nothing is a member of (its column would read
+// as "no state is near it"), or a day before every tie compared.
 func TestCompareEmptyExplained(t *testing.T) {
 	ds := testData()
 	ds.Actors = append(ds.Actors, graph.Actor{ID: "eu", Kind: graph.KindOrganisation, Name: "European Union", Short: "EU"})
 	var ee *graph.EmptyError
-	_, err := Compare(ds, []string{"nato", "eu"}, "", graph.MustDate("2016"))
+	err := CheckOrgs(ds, []string{"nato", "eu"})
 	if !errors.As(err, &ee) || !strings.Contains(err.Error(), "eu (European Union) has no members or partners in the graph; organisations with members: csto, nato, sco") {
 		t.Errorf("eu: %v", err)
 	}
-	if _, err := Diff(ds, []string{"eu"}, "", graph.MustDate("2010"), graph.MustDate("2016")); !errors.As(err, &ee) {
-		t.Errorf("eu changes: %v", err)
+	if err := CheckOrgs(ds, nil); err != nil {
+		t.Errorf("the default organisations: %v", err)
 	}
-	_, err = Compare(ds, []string{"nato", "csto"}, "", graph.MustDate("1990"))
-	if !errors.As(err, &ee) || !strings.Contains(err.Error(), "no membership or partnership of NATO, CSTO is in force on 1990: the first begins 1994") {
+	r, err := Compare(ds, []string{"nato", "csto"}, "", graph.MustDate("1990"))
+	if err != nil || !r.Empty() {
+		t.Fatalf("1990: %v", err)
+	}
+	if err := r.ExplainEmpty(ds); !errors.As(err, &ee) || !strings.Contains(err.Error(), "no membership or partnership of NATO, CSTO is in force on 1990: the first begins 1994") {
 		t.Errorf("1990: %v", err)
 	}
-	if r, err := Compare(ds, []string{"nato", "csto"}, "", graph.MustDate("2016")); err != nil || r.Empty() {
+	r, err = Compare(ds, []string{"nato", "csto"}, "", graph.MustDate("2016"))
+	if err != nil || r.Empty() || r.ExplainEmpty(ds) != nil {
 		t.Errorf("2016: %v", err)
 	}
 }
