@@ -45,7 +45,7 @@ type Spec struct {
 	Extensions map[string]string
 	// Stdout is the format written to standard output when --format is not
 	// given, by whether standard output is a terminal; nil means the first
-	// of Formats.
+	// of Formats, and "" that standard output needs --format.
 	Stdout func(terminal bool) string
 	// FileOnly lists formats that cannot go to standard output, with why
 	// (export's csv writes a directory of files).
@@ -87,7 +87,14 @@ func (s Spec) FormatHelp() string {
 	return strings.Join(s.Formats, ", ") + " (default: from the extension of -o; " + s.stdoutHelp() + ")"
 }
 
+// NeedsFormat is Stdout for a command whose standard output needs
+// --format: there is no extension there to say it.
+func NeedsFormat(bool) string { return "" }
+
 func (s Spec) stdoutHelp() string {
+	if s.Stdout != nil && s.Stdout(false) == "" {
+		return "--format for standard output"
+	}
 	if s.Stdout == nil {
 		return s.Formats[0] + " on standard output"
 	}
@@ -119,7 +126,9 @@ func (s Spec) Resolve(output, format string, terminal bool) (Target, error) {
 		}
 		t.Format = f
 	case s.Stdout != nil:
-		t.Format = s.Stdout(terminal)
+		if t.Format = s.Stdout(terminal); t.Format == "" {
+			return Target{}, fmt.Errorf("standard output has no extension to say the format: give --format (%s)", strings.Join(s.Formats, ", "))
+		}
 	default:
 		t.Format = s.Formats[0]
 	}

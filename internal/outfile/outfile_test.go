@@ -13,7 +13,7 @@ import (
 var (
 	tabular = Tabular(Table, CSV, TSV, JSON, Markdown)
 	drawing = Drawing
-	export  = Spec{Formats: []string{"graphml", "gexf", "json", "csv"}, FileOnly: map[string]string{"csv": "it writes a directory of files"}}
+	export  = Spec{Formats: []string{"graphml", "gexf", "json", "csv"}, Stdout: NeedsFormat, FileOnly: map[string]string{"csv": "it writes a directory of files"}}
 )
 
 func TestResolve(t *testing.T) {
@@ -44,6 +44,8 @@ func TestResolve(t *testing.T) {
 		{"export -o x.graphml needs no --format", export, "x.graphml", "", false, Target{Format: "graphml", Path: "x.graphml"}, ""},
 		{"export csv to a directory", export, "backup/", "csv", false, Target{Format: "csv", Path: "backup/"}, ""},
 		{"export csv to standard output", export, "-", "csv", false, Target{}, "csv cannot go to standard output: it writes a directory of files; give -o"},
+		{"export to standard output needs --format", export, "-", "", false, Target{}, "standard output has no extension to say the format: give --format (graphml, gexf, json, csv)"},
+		{"export json to standard output", export, "-", "json", false, Target{Format: "json"}, ""},
 	} {
 		got, err := c.spec.Resolve(c.output, c.format, c.terminal)
 		if c.err != "" {
@@ -61,6 +63,9 @@ func TestResolve(t *testing.T) {
 func TestFormatHelp(t *testing.T) {
 	if got := tabular.FormatHelp(); got != "table, csv, tsv, json, markdown (default: from the extension of -o; table on a terminal, csv when piped)" {
 		t.Errorf("tabular: %s", got)
+	}
+	if got := export.FormatHelp(); got != "graphml, gexf, json, csv (default: from the extension of -o; --format for standard output)" {
+		t.Errorf("export: %s", got)
 	}
 	if got := drawing.FormatHelp(); got != "svg, png, pdf, dot (default: from the extension of -o; svg on standard output)" {
 		t.Errorf("drawing: %s", got)
