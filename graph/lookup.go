@@ -22,6 +22,7 @@ type Lookup struct {
 	byID   map[string]int
 	byKey  map[string][]int // FoldName of an id, name, short name or alias
 	keys   []string         // byKey's keys, sorted, for suggestions
+	ids    []string         // the actors' ids, sorted
 }
 
 // NewLookup indexes actors. An actor listed twice (the same id in two
@@ -49,6 +50,10 @@ func NewLookup(actors []Actor) *Lookup {
 		l.keys = append(l.keys, k)
 	}
 	sort.Strings(l.keys)
+	for id := range l.byID {
+		l.ids = append(l.ids, id)
+	}
+	sort.Strings(l.ids)
 	return l
 }
 
@@ -149,6 +154,13 @@ func (l *Lookup) nearest(k string, n int) []Actor {
 		add(key)
 	}
 	if len([]rune(k)) >= 3 {
+		// Ids that begin with it first ("kazak": kazakhstan), then other
+		// names ("Kazakh peacekeeping battalion").
+		for _, id := range l.ids {
+			if strings.HasPrefix(FoldName(id), k) {
+				add(FoldName(id))
+			}
+		}
 		for _, key := range l.keys {
 			if strings.HasPrefix(key, k) {
 				add(key)
@@ -289,27 +301,20 @@ func IsID(s string) bool {
 // Any other name ("Kyrgyz Republic", "NATO") is looked up among the graph's
 // actors, read once (StoredActors). The error is a LookupErrors.
 func ResolveNames(ctx context.Context, s Store, names map[string]string) (map[string]string, error) {
-	out := make(map[string]string, len(names))
-	lookup := map[string]string{}
-	for p, n := range names {
-		if IsID(n) {
-			out[p] = n
-		} else {
-			lookup[p] = n
-		}
+	allIDs := true
+	for _, n := range names {
+		allIDs = allIDs && IsID(n)
 	}
-	if len(lookup) == 0 {
-		return out, nil
+	if allIDs {
+		return maps.Clone(names), nil
 	}
 	actors, err := StoredActors(ctx, s)
 	if err != nil {
 		return nil, err
 	}
-	ids, err := NewLookup(actors).FindAll(lookup)
-	for p, id := range ids {
-		out[p] = id
-	}
-	return out, err
+	// With the actors read, every name is checked, so that one message
+	// names every mistake.
+	return NewLookup(actors).FindAll(names)
 }
 
 // RecheckIDs looks into the ids a question was given (parameter → id) after

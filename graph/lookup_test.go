@@ -59,8 +59,8 @@ func TestLookupBuiltIn(t *testing.T) {
 	if _, err := l.Find("Collective Security Treaty Organization"); err == nil || !strings.Contains(err.Error(), "did you mean csto (Collective Security Treaty Organisation)?") {
 		t.Errorf("US spelling: %v, want csto suggested", err)
 	}
-	if _, err := l.Find("kazak"); err == nil || !strings.Contains(err.Error(), "kazakhstan") {
-		t.Errorf("kazak: %v, want kazakhstan suggested as the name it begins", err)
+	if _, err := l.Find("kazak"); err == nil || !strings.Contains(err.Error(), `"kazak" (did you mean kazakhstan, kaz`) {
+		t.Errorf("kazak: %v, want kazakhstan suggested first, as the id it begins", err)
 	}
 	if _, err := l.Find("zzzzzz"); err == nil || !strings.Contains(err.Error(), "actors-by-kind") {
 		t.Errorf("zzzzzz: %v, want where the actors are listed", err)
@@ -156,9 +156,9 @@ func TestResolveNames(t *testing.T) {
 	if err != nil || ids["id"] != "kyrgyzstan" || ids["org"] != "nato" || ids["to"] != "csto" || s.queries != 1 {
 		t.Errorf("names: %v %v, %d queries", ids, err, s.queries)
 	}
-	_, err = graph.ResolveNames(ctx, s, map[string]string{"id": "Kyrgystan"})
-	if err == nil || err.Error() != `id: no actor has the id, name or alias "Kyrgystan" (did you mean kyrgyzstan?)` {
-		t.Errorf("a typo: %v", err)
+	_, err = graph.ResolveNames(ctx, s, map[string]string{"id": "Kyrgystan", "to": "csot"})
+	if err == nil || err.Error() != `id: no actor has the id, name or alias "Kyrgystan" (did you mean kyrgyzstan?); to: no actor has the id, name or alias "csot" (did you mean csto (Collective Security Treaty Organisation)?)` {
+		t.Errorf("typos: %v", err)
 	}
 }
 
