@@ -6,6 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/compare"
 	"github.com/relmap/relmap/internal/render"
@@ -26,30 +28,11 @@ type compareOptions struct {
 func newCompareCmd(g *Globals) *cobra.Command {
 	o := &compareOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "compare [ORG...]",
-		Short: "Compare the NATO, CSTO and SCO spheres (or any organisations) at a date, or between two dates",
-		Long: `Prints, for each state of the region, its relation to each organisation on the
-day asked about: member, observer, dialogue partner, suspended, or NATO's
-partnership level (PfP, IPCP, PARP, IPAP), and "interested" where a state has
-only declared interest. Then the overlaps: states per combination of spheres,
-Jaccard similarity per pair of organisations, the states in several spheres and
-in none. Members and partnership levels count as in a sphere; observers, dialogue
-partners and partners are associated, listed apart and never counted; a
-suspension overrides (seeds/README.md, "Spheres"). With --from and --to it lists what changed between the two days.
-
-A cell in force only because no end is recorded, no source speaking for it on
-the day, is marked (IPAP?) with how far its sources reach; overlaps and Jaccard
-count what the sources speak for, with the rest beside them. A change says
-whether a source states the end ("ended") or the sources stop ("no longer
-attested"). --confirmed-only hides what no source speaks for (seeds/README.md,
-"Attestation").
-
-Organisations default to nato csto sco; the region to central-asia (all: every
-state). A tie is in force on day D when since <= D < until (see seeds/README.md).`,
-		Example: `  relmap compare --at 2012-02-01 --format markdown
-  relmap compare --from 2012-02-01 --to today --sources
-  relmap compare nato sco --region all --format csv`,
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Use:     "compare [ORG...]",
+		Short:   "Compare the NATO, CSTO and SCO spheres (or any organisations) at a date, or between two dates",
+		Long:    help.Text("compare.long"),
+		Example: help.Text("compare.example"),
+		RunE:    func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.at, "at", "today", "the day to compare at (YYYY, YYYY-MM, YYYY-MM-DD or today)")

@@ -6,6 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/internal/localdb"
 )
 
@@ -17,18 +19,12 @@ type dbEnvOptions struct {
 func newDBEnvCmd(g *Globals) *cobra.Command {
 	o := &dbEnvOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "env",
-		Short: "Print the local database's connection settings as shell exports, for other tools",
-		Long: `Prints the local Neo4j's settings as POSIX shell exports: NEO4J_URI and
-NEO4J_USERNAME (and NEO4J_PASSWORD only with --show-password), the variables
-cypher-shell, Neo4j's drivers and relmap itself read. Evaluate them to point
-cypher-shell, a Python notebook or Neo4j Desktop (as a remote DBMS) at the
-database relmap started. The password is left out unless asked for, so that the
-command can be run where others may see the screen or the shell's history.`,
-		Example: `  eval "$(relmap db env)"; cypher-shell   # then type the password
-  eval "$(relmap db env --show-password)"; python3 notebook.py`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run() },
+		Use:     "env",
+		Short:   "Print the local database's connection settings as shell exports, for other tools",
+		Long:    help.Text("db-env.long"),
+		Example: help.Text("db-env.example"),
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, _ []string) error { return o.run() },
 	}
 	cmd.Flags().BoolVar(&o.showPassword, "show-password", false, "also export NEO4J_PASSWORD (the password is printed)")
 	return cmd

@@ -9,6 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/internal/localdb"
 )
 
@@ -22,12 +24,9 @@ func newDBExecCmd(g *Globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "exec -- COMMAND [ARG...]",
 		Short: "Run a command against a throwaway local Neo4j, then stop it",
-		Long: `Starts a local Neo4j on a free port in a new temporary data directory (or --data),
-runs COMMAND with RELMAP_DATA pointing at it, and stops the database on every exit
-path: success, failure or interruption. The command's exit code is relmap's.
-make test uses this to give the tests a real database.`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Long:  help.Text("db-exec.long"),
+		Args:  cobra.MinimumNArgs(1),
+		RunE:  func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	cmd.Flags().BoolVar(&o.keep, "keep", false, "keep the temporary data directory")
 	return cmd

@@ -5,6 +5,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/spf13/cobra/doc"
 )
 
@@ -17,16 +19,12 @@ type docsOptions struct {
 func newDocsCmd(g *Globals) *cobra.Command {
 	o := &docsOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "docs --dir DIR [--format markdown|man]",
-		Short: "Write relmap's reference, one page per command, as Markdown or man pages",
-		Long: `Writes every command's help as a page in DIR (created if need be): Markdown
-(relmap.md, relmap_query.md, …, linked to each other) or man pages in section 1
-(relmap.1, relmap-query.1, …; view one with man -l DIR/relmap.1, or install them
-under a man directory).`,
-		Example: `  relmap docs --dir docs/cli
-  relmap docs --dir man/man1 --format man`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd.Root()) },
+		Use:     "docs --dir DIR [--format markdown|man]",
+		Short:   "Write relmap's reference, one page per command, as Markdown or man pages",
+		Long:    help.Text("docs.long"),
+		Example: help.Text("docs.example"),
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, _ []string) error { return o.run(cmd.Root()) },
 	}
 	cmd.Flags().StringVar(&o.dir, "dir", "", "the directory to write to")
 	cmd.Flags().StringVar(&o.format, "format", "markdown", "markdown or man")

@@ -11,6 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/export"
 	"github.com/relmap/relmap/internal/fileio"
@@ -32,44 +34,12 @@ type exportOptions struct {
 func newExportCmd(g *Globals) *cobra.Command {
 	o := &exportOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "export --format graphml|gexf|json|csv -o PATH",
-		Short: "Write the graph's relmap data as GraphML (Gephi, NetworkX), dated GEXF (Gephi's timeline), JSON or CSV seed files",
-		Long: `Reads the documents, actors and ties relmap loaded (data created by hand is
-left out) and writes them:
-
-  graphml  one GraphML file with typed attributes, for Gephi, NetworkX, yEd and
-           Cytoscape. Nodes are actors, edges are ties; a tie reaching an actor
-           of a dataset not exported gets a bare node marked external.
-  gexf     one GEXF 1.3 file for Gephi's timeline: the same nodes, edges and
-           attributes, and each edge dated by the days its tie was in force
-           (start = since, end = the day before until, inclusive; an open end
-           is left out). Every tie is its own edge: two periods of one
-           membership stay two edges. A dynamic attribute confirmed is
-           true while a source attests the tie and false after its last
-           attestation (attested) while its end is open.
-  json     one JSON document: {"datasets": [{"name", "documents", "actors",
-           "ties"}]}, every field always present.
-  csv      into the directory PATH (created if missing), NAME.documents.csv,
-           NAME.actors.csv and NAME.ties.csv for each dataset, in the seed
-           file columns: 'relmap load PATH' loads them back to the same
-           fingerprint. Files of the same names are replaced, others are left.
-
-For graphml, gexf and json, -o - writes to standard output. The output is the same
-for the same data, whatever order it was loaded in.
-
---at keeps only the ties in force on that day (since <= day < until, as
-everywhere in relmap) and keeps every actor and document, so the picture at a
-date still shows actors that had no tie then, and every citation still
-resolves. A route whose legs were not all in force that day will not load back
-as CSV. --dataset exports some datasets only (repeat it for several); ties that
-reach actors of other datasets then load back only together with those.`,
-		Example: `  relmap export --format graphml -o relmap.graphml
-  relmap export --format graphml --at 2012-02-01 -o nato-2012.graphml
-  relmap export --format gexf -o relmap.gexf
-  relmap export --format json -o - | jq '.datasets[].ties | length'
-  relmap export --format csv --dataset relmap-core -o backup/`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
+		Use:     "export --format graphml|gexf|json|csv -o PATH",
+		Short:   "Write the graph's relmap data as GraphML (Gephi, NetworkX), dated GEXF (Gephi's timeline), JSON or CSV seed files",
+		Long:    help.Text("export.long"),
+		Example: help.Text("export.example"),
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
 	}
 	f := cmd.Flags()
 	o.only.bind(f)

@@ -6,6 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/graph"
 )
 
@@ -19,11 +21,9 @@ func newFingerprintCmd(g *Globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "fingerprint",
 		Short: "Print a canonical hash and counts of the graph content relmap owns",
-		Long: `The fingerprint is a SHA-256 over the canonical form of every document, actor
-and tie that relmap loaded, in any order: two graphs with the same fingerprint hold
-the same relmap data, however they were loaded. Data created by hand is not counted.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
+		Long:  help.Text("fingerprint.long"),
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
 	return cmd

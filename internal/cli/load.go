@@ -6,6 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/seed"
 	"github.com/relmap/relmap/seeds"
@@ -25,22 +27,8 @@ func newLoadCmd(g *Globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "load [PATH...]",
 		Short: "Make the graph match seed files (default: the built-in dataset)",
-		Long: `Validates every file first (nothing is written if any has an error), then makes
-each dataset in the graph equal to its files: creates, updates and removes the
-documents, actors and ties the dataset owns, and leaves everything else alone.
-PATH is a seed file (.yaml, .actors.csv, .ties.csv, .documents.csv) or a directory
-of them. A re-load of the same files is recognised by a hash of their bytes and
-neither parses nor writes anything; files with the same content in other bytes
-are recognised by a content hash and change nothing in the graph. A load that
-was interrupted converges when run again.
-
-Files may refer to actors and documents that other datasets hold in the graph
-(the built-in one included) without defining them; they may not define or
-change another dataset's items. A load that would remove more than half of a
-dataset's items is refused unless --prune is given (relmap unload removes a
-whole dataset). A load waits for another running load, and says what it waits
-for after a second; --lock-timeout gives up after that long (exit 7).`,
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Long:  help.Text("load.long"),
+		RunE:  func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.dryRun, "dry-run", false, "print what would change, write nothing")

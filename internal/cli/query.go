@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/relmap/relmap/internal/cli/help"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/cypher"
@@ -38,42 +41,12 @@ type queryOptions struct {
 func newQueryCmd(g *Globals) *cobra.Command {
 	o := &queryOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "query [CYPHER]",
-		Short: "Run Cypher (an argument, -f FILE, stdin or --named NAME) and print the result",
-		Long: `Runs Cypher read-only unless --write is given. Read mode has no side effects:
-the server refuses writes in a read transaction, and relmap refuses, before
-sending anything,
-` + cypher.ReadModeRule(80) + `
-Keywords in strings, quoted names and comments do not count. A refused
-statement exits 5, as one the server refuses.
-
-Each statement is its own auto-commit transaction, as in cypher-shell, so
-CALL { … } IN TRANSACTIONS works (with --write). Values reach Cypher only as
-parameters (--param name=value, typed: 42 is an integer, 2.5 a float,
-true/false/null, [..] and {..} as JSON, 2012-02-01 (YYYY-MM-DD) a DATE, anything
-else a string; name:string=VALUE keeps VALUE as text, name:date=VALUE reads it as
---at does; --params-file FILE.json|yaml).
-
-Records are streamed: memory does not grow with the result. Output is a table on
-a terminal and CSV when piped, unless --format says otherwise; the row count and
-timing go to stderr. A file may hold several statements separated by ';': they
-run in order and the first failure stops the rest (--keep-going runs them all);
-with json each prints its own array, one after another (jq reads them in turn),
-while jsonl is one record per line throughout.
-
---at DATE is the parameter $at as a Cypher DATE, for named questions and your
-own Cypher alike; -p at=2012-02-01 is the same DATE (-p at:string=2012-02-01
-would be text, which compares with no DATE). A named question whose answer is
-empty checks the actor ids it was given and says which name no actor, with what
-may have been meant.
-
-'relmap queries' lists the named questions; --named runs one with its defaults.`,
-		Example: `  relmap query 'MATCH (s:State {region: $r}) RETURN s.id, s.name' --param r=central-asia
-  relmap query --named members-at --param org=csto --param at=2012-02-01
-  relmap query -f questions.cypher --format jsonl > answers.jsonl
-  echo 'RETURN 1 AS one' | relmap query --format json`,
-		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Use:     "query [CYPHER]",
+		Short:   "Run Cypher (an argument, -f FILE, stdin or --named NAME) and print the result",
+		Long:    strings.Replace(help.Text("query.long"), "{{read-mode-rule}}", cypher.ReadModeRule(80), 1),
+		Example: help.Text("query.example"),
+		Args:    cobra.MaximumNArgs(1),
+		RunE:    func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.file, "file", "f", "", "read Cypher from FILE (- for stdin)")

@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/pdf"
 	"github.com/relmap/relmap/internal/queryrun"
@@ -36,29 +38,12 @@ type renderOptions struct {
 func newRenderCmd(g *Globals) *cobra.Command {
 	o := &renderOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "render [CYPHER]",
-		Short: "Draw a subgraph (a view, a named question or any Cypher) to SVG, PNG or DOT through Graphviz",
-		Long: `Every node, relationship and path the query returns becomes part of the drawing.
-Views: sphere (an organisation's members and partners; --param org=nato),
-ndn (the Northern Distribution Network's legs in order), neighbourhood (one
-actor's ties; --param id=kazakhstan --depth 1|2), ladder (NATO's partnership
-ladder for the Central Asian states). Or --named NAME, or your own Cypher.
-
-Styles come from the domain: a shape and colour per actor kind, a line per tie
-type, one colour per sphere (NATO, CSTO, SCO) used everywhere; a legend lists what
-is drawn. --at DATE draws the graph on that day and stamps it. The format follows
-the -o extension (.svg, .png, .pdf, .dot); -o - writes SVG to stdout. A PNG fits a
-1920x1080 slide unless --dpi gives its resolution; a PDF is one page (--page) with
-2 cm margins and its fonts embedded. A .dot names no layout engine unless --layout
-is given, so any Graphviz engine can lay it out. The same data and options give
-byte-identical files.`,
-		Example: `  relmap render --view sphere --param org=csto --at 2012-02-01 -o csto.svg
-  relmap render --view neighbourhood --param id=uzbekistan --depth 2 -o uz.svg
-  relmap render --view ndn -o ndn.pdf --page a4-landscape
-  relmap render --view ladder --at 2012-02-01 -o ladder.png --dpi 300
-  relmap render 'MATCH p=(:Actor {id:$id})-[:TRANSIT_LEG]-() RETURN p' --param id=termez -o t.png`,
-		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Use:     "render [CYPHER]",
+		Short:   "Draw a subgraph (a view, a named question or any Cypher) to SVG, PNG or DOT through Graphviz",
+		Long:    help.Text("render.long"),
+		Example: help.Text("render.example"),
+		Args:    cobra.MaximumNArgs(1),
+		RunE:    func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.view, "view", "", "a built-in view: "+strings.Join(views.Names(), ", "))

@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/report"
 )
@@ -27,30 +29,11 @@ type reportOptions struct {
 func newReportCmd(g *Globals) *cobra.Command {
 	o := &reportOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "report [ORG...] -o FILE.html|FILE.pdf",
-		Short: "Write an analyst's report: one self-contained HTML file with the comparison, diagrams, states and sources",
-		Long: `Writes one HTML file that opens offline and makes no request (no script, no
-external style sheet, font or image): the title, the day and the fingerprint of
-the data; the comparison of the spheres (matrix, overlaps, similarity); the
-diagrams as inline SVG (the comparison, each organisation's sphere, the legs of
-the Northern Distribution Network and NATO's partnership ladder); every state's
-ties in force with their citations; and the list of sources with how often each
-is cited. A print style sheet puts each section on its own page.
-
-Everything is worked out from the graph's datasets in memory, with the same
-rules as compare and the views of render. Organisations default to nato csto
-sco; the region to central-asia (all: every state). The same data and options
-give a byte-identical file.
-
-The report also holds the timeline of its region and the states that bridge two
-or more spheres (analyse's betweenness). Printed, each figure is sized so that
-its smallest text is at least 6 pt on A4. -o FILE.pdf (or --format pdf) writes
-the same report as a printable PDF made by relmap itself: A4 pages, the fonts
-embedded, each figure on its own page at that size (turned for a wide figure).`,
-		Example: `  relmap report --at 2012-02-01 -o report.html
-  relmap report nato sco --region all --at 2008 -o wide.html
-  relmap report --at 2012-02-01 -o report.pdf`,
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Use:     "report [ORG...] -o FILE.html|FILE.pdf",
+		Short:   "Write an analyst's report: one self-contained HTML file with the comparison, diagrams, states and sources",
+		Long:    help.Text("report.long"),
+		Example: help.Text("report.example"),
+		RunE:    func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.at, "at", "today", "the day the report is about (YYYY, YYYY-MM, YYYY-MM-DD or today)")

@@ -21,6 +21,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/graph/neo4jstore"
+	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/cypher"
 	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/localdb"
@@ -170,23 +171,11 @@ type Globals struct {
 	opened *Conn
 }
 
-const envHelp = `Connection settings come from, in order: the flags; the environment
-(NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, as in Neo4j's own
-tools); the local database started by 'relmap db start' (its state file in
---data, default $RELMAP_DATA or ` + "`$XDG_DATA_HOME/relmap/neo4j`" + `, else
-` + "`~/.local/share/relmap/neo4j`" + `).`
-
 func newRootCmd(g *Globals) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "relmap",
-		Short: "Map who is tied to whom: a cited, dated graph of states, organisations, programmes and routes",
-		Long: `relmap keeps a curated, cited and dated dataset of actors (states, international
-organisations, partnership programmes, supply routes, places, initiatives) and the
-ties between them, loads it into Neo4j, answers analysts' questions in Cypher,
-renders subgraphs to SVG through Graphviz and compares the NATO, CSTO and SCO
-spheres at any date.
-
-` + envHelp + "\n\n" + exitCodesHelp(),
+		Use:           "relmap",
+		Short:         "Map who is tied to whom: a cited, dated graph of states, organisations, programmes and routes",
+		Long:          strings.Replace(help.Text("root.long"), "{{exit-codes}}", exitCodesHelp(), 1),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       versionText(),

@@ -10,6 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/output"
 	"github.com/relmap/relmap/internal/queries"
@@ -29,20 +31,9 @@ func newShellCmd(g *Globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "shell",
 		Short: "Type Cypher interactively: multi-line statements, parameters, named questions",
-		Long: `An interactive Cypher shell on the graph, as cypher-shell offers: type a
-statement over one or more lines and end it with ';'. Read-only unless :write.
-:param NAME=VALUE sets a parameter (typed as relmap query --param types it),
-:at DATE sets $at, :named NAME runs a named question, :format table|csv|…
-changes how records print, :help lists everything. Tab completes labels,
-relationship types, actor ids (inside quotes), named questions and commands.
-Ctrl-C stops the running statement, Ctrl-D or :exit leaves.
-
-The history is kept between sessions in --history (default
-$XDG_STATE_HOME/relmap/history or ~/.local/state/relmap/history), readable by
-you only. With input that is not a terminal, the shell runs it as a script and
-stops at the first failure.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
+		Long:  help.Text("shell.long"),
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", output.Table, "table, csv, tsv, json or jsonl")

@@ -3,6 +3,8 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/internal/seed"
 	"github.com/relmap/relmap/internal/synth"
 )
@@ -20,14 +22,9 @@ func newSynthCmd(g *Globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "synth -o DIR",
 		Short: "Write a deterministic synthetic dataset (CSV) for scale tests and benchmarks",
-		Long: `Writes synthetic.documents.csv, synthetic.actors.csv and synthetic.ties.csv in DIR:
-a valid dataset named "synthetic" of states, organisations, programmes, places and
-initiatives with dated, cited ties. Rows beyond what one seed file may hold (32 MiB)
-go to numbered parts (synthetic-01.ties.csv, synthetic-02.ties.csv, …), which load
-as the one dataset. The same flags give the same files everywhere.
-Load it with relmap load DIR.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run() },
+		Long:  help.Text("synth.long"),
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return o.run() },
 	}
 	f := cmd.Flags()
 	f.IntVar(&o.actors, "actors", 1000, "number of actors")

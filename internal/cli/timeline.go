@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/timeline"
 )
@@ -27,33 +29,11 @@ type timelineOptions struct {
 func newTimelineCmd(g *Globals) *cobra.Command {
 	o := &timelineOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "timeline [ORG...] -o FILE.svg|.csv|.json",
-		Short: "Draw where each state of a region stood towards NATO, the CSTO and the SCO (or any organisations) over the years",
-		Long: `Draws one row per state of the region, years along the axis, and in each row
-one band per organisation: the state's membership, observer or dialogue-partner
-status, suspension, or partnership level (PfP to IPAP), by the comparison's
-rule (the deepest tie in force decides; a suspension overrides). Colour is the
-organisation's, its strength the depth of the relation; a suspension is
-hatched, declared interest an outline. A stretch in force only because no end
-is recorded, on days after its sources last speak for it (unconfirmed), is
-faded with a dotted outline. Markers show the events: accession, suspension
-(the data records a freeze, such as Armenia's in the CSTO, as a suspension,
-and it is drawn as one), withdrawal. The figure carries a legend of what it draws, the as-of date
-(--to) and the sources its bands cite.
-
-The format follows the file's extension, or --format: svg (the figure, written
-by relmap itself, the same bytes for the same data), csv or json (one row per
-span and per event: state, organisation, what, label, from, until, open,
-confirmed, attested, sources; until is the first day after a span, as in the
-seed files). -o -
-writes to standard output with --format.
-
-Organisations default to nato csto sco; the region to central-asia (all: every
-state). --from defaults to the year of the earliest band, --to to today.`,
-		Example: `  relmap timeline -o timeline.svg
-  relmap timeline --from 2000 --to 2013 -o early.svg
-  relmap timeline nato csto --region all -o - --format csv`,
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Use:     "timeline [ORG...] -o FILE.svg|.csv|.json",
+		Short:   "Draw where each state of a region stood towards NATO, the CSTO and the SCO (or any organisations) over the years",
+		Long:    help.Text("timeline.long"),
+		Example: help.Text("timeline.example"),
+		RunE:    func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
 	o.only.bind(f)

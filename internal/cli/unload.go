@@ -6,6 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/graph"
 )
 
@@ -21,13 +23,9 @@ func newUnloadCmd(g *Globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "unload NAME",
 		Short: "Remove a dataset from the graph",
-		Long: `Removes every document, actor and tie the dataset NAME owns, and the dataset
-itself; other datasets' items stay as they are. An actor that other data still
-ties to keeps its node, no longer owned by any dataset. With --dry-run it lists
-what would be removed and writes nothing. A load of files with only
-'dataset: NAME' does the same with --prune.`,
-		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args[0]) },
+		Long:  help.Text("unload.long"),
+		Args:  cobra.ExactArgs(1),
+		RunE:  func(cmd *cobra.Command, args []string) error { return o.run(cmd, args[0]) },
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.dryRun, "dry-run", false, "print what would be removed, write nothing")

@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/seed"
 	"github.com/relmap/relmap/seeds"
@@ -20,9 +22,8 @@ func newValidateCmd(g *Globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate [PATH...]",
 		Short: "Check seed files without a database (default: the built-in dataset)",
-		Long: `Reports every problem as file:line: what is wrong (what to do), one per line on
-stderr, and exits 1 if there is any. Needs no database.`,
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(args) },
+		Long:  help.Text("validate.long"),
+		RunE:  func(cmd *cobra.Command, args []string) error { return o.run(args) },
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/cli/help"
+
 	"github.com/relmap/relmap/internal/localdb"
 )
 
@@ -27,12 +29,9 @@ func newVersionCmd(g *Globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print relmap's version and the versions it was built with",
-		Long: `Prints relmap's module version and VCS revision from the build information
-(the version go install was given, or the revision a build from a checkout
-records), Go, the local Neo4j, and the versions of the required packages.
-relmap --version prints the same.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run() },
+		Long:  help.Text("version.long"),
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return o.run() },
 	}
 }
 
