@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/usage"
 )
 
 // unknownActorsCypher finds, for each wanted id that names no actor, the
@@ -69,5 +70,5 @@ func unknownActors(ctx context.Context, s graph.Store, ids map[string]string) er
 		return nil
 	}
 	sort.Strings(problems)
-	return usagef("%s; ids are lower-case, and `relmap query --named actors-by-kind --param kind=KIND` lists them", strings.Join(problems, "; "))
+	return usage.Errorf("%s; ids are lower-case, and `relmap query --named actors-by-kind --param kind=KIND` lists them", strings.Join(problems, "; "))
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/analyse"
@@ -46,10 +47,10 @@ func (o *analyseOptions) run(cmd *cobra.Command, orgs []string) error {
 		format = output.AutoFormat(o.g.OutTTY)
 	}
 	if !slices.Contains(output.Formats, format) {
-		return usagef("--format %q: want one of %s", format, strings.Join(output.Formats, ", "))
+		return usage.Errorf("--format %q: want one of %s", format, strings.Join(output.Formats, ", "))
 	}
 	if o.top < 0 {
-		return usagef("--top %d: give a number of actors, or 0 for all", o.top)
+		return usage.Errorf("--top %d: give a number of actors, or 0 for all", o.top)
 	}
 	at, err := parseDay("at", o.at)
 	if err != nil {
@@ -59,7 +60,7 @@ func (o *analyseOptions) run(cmd *cobra.Command, orgs []string) error {
 	return o.g.withData(cmd.Context(), func(ds *graph.Dataset) error {
 		res, err := analyse.Analyse(o.only.apply(ds, at), orgs, at)
 		if err != nil {
-			return usageError{err}
+			return usage.Wrap(err)
 		}
 		o.g.status("%s", res.Summary())
 		return analyse.Write(o.g.Out, res, analyse.WriteOptions{Format: format, Bridges: o.bridges, Top: o.top})

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/compare"
@@ -56,17 +57,17 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 	}
 	f, err := compare.ParseFormat(format)
 	if err != nil {
-		return usageError{err}
+		return usage.Wrap(err)
 	}
 	for i := range orgs {
 		orgs[i] = strings.ToLower(orgs[i])
 	}
 	changes := cmd.Flags().Changed("from")
 	if changes != cmd.Flags().Changed("to") {
-		return usagef("--from and --to go together")
+		return usage.Errorf("--from and --to go together")
 	}
 	if changes && cmd.Flags().Changed("at") {
-		return usagef("give --at for one day or --from and --to for the changes between two, not both")
+		return usage.Errorf("give --at for one day or --from and --to for the changes between two, not both")
 	}
 	var at, from, to graph.Date
 	if changes {
@@ -91,7 +92,7 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 		if changes {
 			ch, err := compare.Diff(ds, orgs, o.region, from, to)
 			if err != nil {
-				return usageError{err}
+				return usage.Wrap(err)
 			}
 			if o.output != "" {
 				if err := o.drawFigure(cmd, ds, views.Changes(ds, ch)); err != nil {
@@ -102,7 +103,7 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 		}
 		res, err := compare.Compare(ds, orgs, o.region, at)
 		if err != nil {
-			return usageError{err}
+			return usage.Wrap(err)
 		}
 		if o.output != "" {
 			if err := o.drawFigure(cmd, ds, views.Comparison(ds, res)); err != nil {
@@ -120,7 +121,7 @@ func (o *compareOptions) drawFigure(cmd *cobra.Command, ds *graph.Dataset, f vie
 		return err
 	}
 	if o.output == "-" {
-		return usagef("-o - would mix the drawing with the table on stdout; name a file")
+		return usage.Errorf("-o - would mix the drawing with the table on stdout; name a file")
 	}
 	snap := []*graph.Dataset{ds}
 	opts := render.Options{Title: f.Title, AsOf: f.AsOf, Layout: f.Layout, Sources: views.Caption(f.Graph, snap),

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/usage"
 )
 
 // confirmedOnly is the --confirmed-only flag of every command that shows
@@ -37,7 +38,7 @@ func (c confirmedOnly) ties(ts []graph.Tie, at graph.Date) []graph.Tie {
 // reading ends where sources stop would write ends no source states.
 func (c confirmedOnly) needsDay(given bool) error {
 	if bool(c) && !given {
-		return usagef("--confirmed-only needs --at: the day the sources must speak for")
+		return usage.Errorf("--confirmed-only needs --at: the day the sources must speak for")
 	}
 	return nil
 }

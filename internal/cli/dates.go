@@ -5,13 +5,14 @@ import (
 	"strings"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/usage"
 )
 
 // parseDay reads a --at style date with graph.ParseDay.
 func parseDay(flag, s string) (graph.Date, error) {
 	d, err := graph.ParseDay(s)
 	if err != nil {
-		return d, usagef("--%s: %v", flag, err)
+		return d, usage.Errorf("--%s: %v", flag, err)
 	}
 	return d, nil
 }
@@ -25,7 +26,7 @@ func loadedData(ctx context.Context, s graph.Store) (*graph.Dataset, error) {
 	}
 	ds := merged(snap)
 	if len(ds.Actors) == 0 {
-		return nil, usagef("the graph holds no relmap data yet; run `relmap load` first")
+		return nil, usage.Errorf("the graph holds no relmap data yet; run `relmap load` first")
 	}
 	return ds, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/internal/localdb"
 )
@@ -63,7 +64,7 @@ func (o *dbExecOptions) run(cmd *cobra.Command, args []string) error {
 	if err := c.Run(); err != nil {
 		var ee *exec.ExitError
 		if errors.As(err, &ee) && ee.ExitCode() > 0 {
-			return silentError{ee.ExitCode()}
+			return usage.Silent{Code: ee.ExitCode()}
 		}
 		return err
 	}

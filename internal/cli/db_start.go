@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/localdb"
+	"github.com/relmap/relmap/internal/usage"
 )
 
 type dbStartOptions struct {
@@ -35,7 +36,7 @@ func newDBStartCmd(g *Globals) *cobra.Command {
 
 func (o *dbStartOptions) run(cmd *cobra.Command) error {
 	if o.port < 0 || o.port > 65535 {
-		return usagef("--port %d: a TCP port is 1-65535 (0 picks a free one)", o.port)
+		return usage.Errorf("--port %d: a TCP port is 1-65535 (0 picks a free one)", o.port)
 	}
 	start := time.Now()
 	st, err := localdb.Start(cmd.Context(), localdb.Config{

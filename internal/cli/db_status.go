@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/localdb"
+	"github.com/relmap/relmap/internal/usage"
 )
 
 type dbStatusOptions struct{ g *Globals }
@@ -35,7 +36,7 @@ func (o *dbStatusOptions) run(cmd *cobra.Command) error {
 	out := o.g.Out
 	if err != nil || !localdb.Running(st) {
 		fmt.Fprintf(out, "status: stopped\ndata: %s\n", dir)
-		return silentError{ExitUnavailable}
+		return usage.Silent{Code: ExitUnavailable}
 	}
 	fmt.Fprintf(out, "status: running\nuri: %s\npid: %d\ndata: %s\n", st.URI(), st.PID, st.DataDir)
 	s, err := o.g.storeFor(cmd.Context(), Conn{URI: st.URI(), User: st.User, Password: st.Password, FromLocal: true})
@@ -46,7 +47,7 @@ func (o *dbStatusOptions) run(cmd *cobra.Command) error {
 	info, err := s.Info(cmd.Context())
 	if err != nil {
 		fmt.Fprintf(out, "bolt: not answering (%v)\n", err)
-		return silentError{ExitUnavailable}
+		return usage.Silent{Code: ExitUnavailable}
 	}
 	fmt.Fprintf(out, "neo4j: %s %s\n", info.Version, info.Edition)
 	return nil

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 	"github.com/spf13/cobra/doc"
 )
 
@@ -35,7 +36,7 @@ func newDocsCmd(g *Globals) *cobra.Command {
 
 func (o *docsOptions) run(root *cobra.Command) error {
 	if o.format != "markdown" && o.format != "man" {
-		return usagef("--format %q: want markdown or man", o.format)
+		return usage.Errorf("--format %q: want markdown or man", o.format)
 	}
 	if err := os.MkdirAll(o.dir, 0o755); err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/render"
+	"github.com/relmap/relmap/internal/usage"
 )
 
 // What the commands that draw (render, compare -o, report) share: the
@@ -25,7 +26,7 @@ func formatOf(path string) (string, error) {
 	case ".gv":
 		return "dot", nil
 	default:
-		return "", usagef("-o %s: the extension says the format: .svg, .png, .pdf or .dot", path)
+		return "", usage.Errorf("-o %s: the extension says the format: .svg, .png, .pdf or .dot", path)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/explore"
@@ -43,7 +44,7 @@ func (o *exploreOptions) run(cmd *cobra.Command) error {
 		switch strings.ToLower(filepath.Ext(o.output)) {
 		case ".html", ".htm":
 		default:
-			return usagef("-o %s: the explorer is HTML; name a .html file (or - for stdout)", o.output)
+			return usage.Errorf("-o %s: the explorer is HTML; name a .html file (or - for stdout)", o.output)
 		}
 	}
 	at, err := parseDay("at", o.at)

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/export"
@@ -55,13 +56,13 @@ func newExportCmd(g *Globals) *cobra.Command {
 func (o *exportOptions) run(cmd *cobra.Command) error {
 	format := strings.ToLower(o.format)
 	if !slices.Contains(exportFormats, format) {
-		return usagef("--format %q: want one of %s", o.format, strings.Join(exportFormats, ", "))
+		return usage.Errorf("--format %q: want one of %s", o.format, strings.Join(exportFormats, ", "))
 	}
 	if o.output == "" {
-		return usagef("-o/--output: name the file or directory to write")
+		return usage.Errorf("-o/--output: name the file or directory to write")
 	}
 	if format == "csv" && o.output == "-" {
-		return usagef("--format csv writes three files per dataset: -o names a directory, not standard output")
+		return usage.Errorf("--format csv writes three files per dataset: -o names a directory, not standard output")
 	}
 	if format != "csv" && o.output != "-" {
 		if err := fileio.CheckTarget(o.output); err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/seed"
@@ -41,10 +42,10 @@ func newLoadCmd(g *Globals) *cobra.Command {
 
 func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
 	if o.lockTimeout < 0 {
-		return usagef("--lock-timeout %s is negative (give a duration such as 30s, or leave it out to wait)", o.lockTimeout)
+		return usage.Errorf("--lock-timeout %s is negative (give a duration such as 30s, or leave it out to wait)", o.lockTimeout)
 	}
 	if o.batchSize < 0 {
-		return usagef("--batch-size %d: want a number of rows, or 0 for the default", o.batchSize)
+		return usage.Errorf("--batch-size %d: want a number of rows, or 0 for the default", o.batchSize)
 	}
 	ctx := cmd.Context()
 	// The input hash is cheap next to parsing: files whose bytes the graph

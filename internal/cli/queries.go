@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/queries"
+	"github.com/relmap/relmap/internal/usage"
 )
 
 type queriesOptions struct{ g *Globals }
@@ -56,7 +57,7 @@ func (o *queriesOptions) list() error {
 func (o *queriesOptions) show(name string) error {
 	q, ok := queries.Get(name)
 	if !ok {
-		return usagef("no named question %q; `relmap queries` lists them", name)
+		return usage.Errorf("no named question %q; `relmap queries` lists them", name)
 	}
 	w := o.g.Out
 	fmt.Fprintf(w, "// name: %s\n", q.Name)

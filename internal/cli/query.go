@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/cypher"
@@ -74,7 +75,7 @@ func collectParams(file string, args []string) (map[string]any, error) {
 	p, err := params.Collect(file, args)
 	var fe *params.FileError
 	if err != nil && !errors.As(err, &fe) {
-		return nil, usageError{err}
+		return nil, usage.Wrap(err)
 	}
 	return p, fileError(err)
 }
@@ -83,7 +84,7 @@ func collectParams(file string, args []string) (map[string]any, error) {
 // usage error.
 func fileError(err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
-		return usageError{err}
+		return usage.Wrap(err)
 	}
 	return err
 }
@@ -129,29 +130,29 @@ func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statemen
 		}
 	}
 	if sources > 1 {
-		return nil, usagef("give Cypher one way only: an argument, -f FILE or --named NAME")
+		return nil, usage.Errorf("give Cypher one way only: an argument, -f FILE or --named NAME")
 	}
 	switch {
 	case o.named != "":
 		q, ok := queries.Get(o.named)
 		if !ok {
-			return nil, usagef("no named question %q; `relmap queries` lists them", o.named)
+			return nil, usage.Errorf("no named question %q; `relmap queries` lists them", o.named)
 		}
 		p, err := q.Params(user)
 		if err != nil {
-			return nil, usagef("--named %s: %v", o.named, err)
+			return nil, usage.Errorf("--named %s: %v", o.named, err)
 		}
 		return []statement{{text: q.Cypher, origin: q.Name, params: p, actors: q.ActorIDs(p)}}, nil
 	case len(args) == 1:
 		if len(cypher.Tokens(args[0])) == 0 {
-			return nil, usagef("the statement is empty: give Cypher, -f FILE or --named NAME")
+			return nil, usage.Errorf("the statement is empty: give Cypher, -f FILE or --named NAME")
 		}
 		return []statement{{text: args[0], origin: "argument", params: user}}, nil
 	}
 	var src []byte
 	origin := o.file
 	if o.file == "" && o.g.InTTY {
-		return nil, usagef("no Cypher given: pass it as an argument, -f FILE or --named NAME, pipe it in, or type it in `relmap shell`")
+		return nil, usage.Errorf("no Cypher given: pass it as an argument, -f FILE or --named NAME, pipe it in, or type it in `relmap shell`")
 	}
 	if o.file == "" || o.file == "-" {
 		origin = "stdin"
@@ -169,17 +170,17 @@ func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statemen
 		out = append(out, statement{text: text, origin: fmt.Sprintf("%s, statement %d", origin, i+1), params: user})
 	}
 	if len(out) == 0 {
-		return nil, usagef("no Cypher in %s", origin)
+		return nil, usage.Errorf("no Cypher in %s", origin)
 	}
 	return out, nil
 }
 
 func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 	if o.limit < 0 {
-		return usagef("--limit %d: want a number of records, or 0 for all", o.limit)
+		return usage.Errorf("--limit %d: want a number of records, or 0 for all", o.limit)
 	}
 	if o.timeout < 0 {
-		return usagef("--timeout %s: want a duration such as 30s, or 0 for the server's limit", o.timeout)
+		return usage.Errorf("--timeout %s: want a duration such as 30s, or 0 for the server's limit", o.timeout)
 	}
 	stmts, err := o.statements(cmd, args)
 	if err != nil {
@@ -197,7 +198,7 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 		format = output.AutoFormat(o.g.OutTTY)
 	}
 	if _, err := output.New(format, io.Discard, nil); err != nil {
-		return usageError{err}
+		return usage.Wrap(err)
 	}
 	if !o.g.OutTTY {
 		// A pipe or file gets records in large writes rather than one system
@@ -229,7 +230,7 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 			}
 			fmt.Fprintf(o.g.ErrOut, "relmap: %v\n", err)
 			if firstErr == nil {
-				firstErr = silentError{ExitCode(err)}
+				firstErr = usage.Silent{Code: ExitCode(err)}
 			}
 		}
 		return firstErr

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/pdf"
@@ -70,10 +71,10 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if !slices.Contains(render.Layouts, o.layout) {
-		return usagef("--layout %q: want one of %s", o.layout, strings.Join(render.Layouts, ", "))
+		return usage.Errorf("--layout %q: want one of %s", o.layout, strings.Join(render.Layouts, ", "))
 	}
 	if !slices.Contains(render.Renderers, o.renderer) {
-		return usagef("--renderer %q: want one of %s", o.renderer, strings.Join(render.Renderers, ", "))
+		return usage.Errorf("--renderer %q: want one of %s", o.renderer, strings.Join(render.Renderers, ", "))
 	}
 	if err := printFlags(cmd, format, o.dpi, o.page); err != nil {
 		return err
@@ -97,7 +98,7 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	plan, err := views.Resolve(req)
 	if err != nil {
-		return usageError{err}
+		return usage.Wrap(err)
 	}
 	if format != "dot" {
 		prepareDrawing()

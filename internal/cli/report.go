@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/report"
@@ -58,13 +59,13 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 			format = "pdf"
 		default:
 			if o.output != "-" {
-				return usagef("-o %s: name a .html or .pdf file, or say which with --format html|pdf", o.output)
+				return usage.Errorf("-o %s: name a .html or .pdf file, or say which with --format html|pdf", o.output)
 			}
 			format = "html"
 		}
 	}
 	if format != "html" && format != "pdf" {
-		return usagef("--format %q: want html or pdf", o.format)
+		return usage.Errorf("--format %q: want html or pdf", o.format)
 	}
 	at, err := parseDay("at", o.at)
 	if err != nil {
@@ -84,7 +85,7 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 		rep, err := report.Build(cmd.Context(), o.only.apply(ds, at), opts)
 		var bad *report.InputError
 		if errors.As(err, &bad) {
-			return usageError{bad}
+			return usage.Wrap(bad)
 		}
 		if err != nil {
 			return err

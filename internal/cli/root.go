@@ -22,9 +22,9 @@ import (
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/graph/neo4jstore"
 	"github.com/relmap/relmap/internal/cli/help"
-	"github.com/relmap/relmap/internal/cypher"
 	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/localdb"
+	"github.com/relmap/relmap/internal/usage"
 )
 
 // Streams are the program's standard streams and what they are attached to.
@@ -49,61 +49,21 @@ func isTerminal(f *os.File) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// Exit codes, documented in README.md.
+// Exit codes, documented in README.md (package usage).
 const (
-	ExitOK          = 0
-	ExitError       = 1 // bad input, failed validation, anything else
-	ExitUsage       = 2 // unknown command or flag, bad arguments
-	ExitUnavailable = 3 // the database could not be reached
-	ExitAuth        = 4 // the database refused the credentials
-	ExitQuery       = 5 // the database refused a statement
-	ExitTimeout     = 6 // a statement ran past --timeout
-	ExitBusy        = 7 // another load is running
-	ExitInterrupted = 130
+	ExitOK          = usage.ExitOK
+	ExitError       = usage.ExitError
+	ExitUsage       = usage.ExitUsage
+	ExitUnavailable = usage.ExitUnavailable
+	ExitAuth        = usage.ExitAuth
+	ExitQuery       = usage.ExitQuery
+	ExitTimeout     = usage.ExitTimeout
+	ExitBusy        = usage.ExitBusy
+	ExitInterrupted = usage.ExitInterrupted
 )
 
-// usageError marks errors in the command line itself.
-type usageError struct{ err error }
-
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
-
-func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
-
-// silentError has been reported already (for example, validation errors
-// printed one per line); only the exit code remains.
-type silentError struct{ code int }
-
-func (e silentError) Error() string { return fmt.Sprintf("exit %d", e.code) }
-
 // ExitCode maps an error returned by Run to the process exit code.
-func ExitCode(err error) int {
-	var se silentError
-	var qe *graph.QueryError
-	var ue usageError
-	var rme *cypher.ReadModeError
-	switch {
-	case err == nil:
-		return ExitOK
-	case errors.As(err, &se):
-		return se.code
-	case errors.As(err, &ue):
-		return ExitUsage
-	case errors.Is(err, context.Canceled):
-		return ExitInterrupted
-	case errors.Is(err, graph.ErrAuth):
-		return ExitAuth
-	case errors.Is(err, graph.ErrUnavailable):
-		return ExitUnavailable
-	case errors.Is(err, graph.ErrTimeout):
-		return ExitTimeout
-	case errors.Is(err, graph.ErrBusy):
-		return ExitBusy
-	case errors.As(err, &qe), errors.As(err, &rme):
-		return ExitQuery
-	}
-	return ExitError
-}
+func ExitCode(err error) int { return usage.ExitCode(err) }
 
 // Main runs relmap as a process: signals cancel the context, errors are
 // printed once and mapped to the exit code.
@@ -113,15 +73,14 @@ func Main(args []string) {
 	err := Run(ctx, streams, args)
 	interrupted := ctx.Err() != nil // before stop, which cancels ctx too
 	stop()
-	var se silentError
 	switch {
-	case err == nil, errors.As(err, &se):
+	case err == nil, usage.IsSilent(err):
 	case interrupted && errors.Is(err, context.Canceled):
 		// Ctrl-C: the driver's account of the cut connection says nothing
 		// the user does not know.
 		fmt.Fprintln(streams.ErrOut, "relmap: interrupted")
 	default:
-		fmt.Fprintf(streams.ErrOut, "relmap: %s\n", escapeControls(err.Error()))
+		fmt.Fprintf(streams.ErrOut, "relmap: %s\n", usage.EscapeControls(err.Error()))
 	}
 	os.Exit(ExitCode(err))
 }
@@ -175,7 +134,7 @@ func newRootCmd(g *Globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "relmap",
 		Short:         "Map who is tied to whom: a cited, dated graph of states, organisations, programmes and routes",
-		Long:          strings.Replace(help.Text("root.long"), "{{exit-codes}}", exitCodesHelp(), 1),
+		Long:          strings.Replace(help.Text("root.long"), "{{exit-codes}}", usage.CodesHelp(), 1),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       versionText(),
@@ -193,7 +152,7 @@ func newRootCmd(g *Globals) *cobra.Command {
 	for _, c := range commands {
 		root.AddCommand(c(g))
 	}
-	typedUsageErrors(root)
+	usage.Typed(root)
 	registerCompletions(root)
 	return root
 }
@@ -232,7 +191,7 @@ func (g *Globals) conn() (Conn, error) {
 	if g.PasswordFile != "" {
 		b, err := fileio.ReadFile(g.PasswordFile, 64<<10)
 		if err != nil {
-			return c, usagef("--password-file: %v", err)
+			return c, usage.Errorf("--password-file: %v", err)
 		}
 		c.Password = strings.TrimRight(string(b), "\r\n")
 	} else {
@@ -280,14 +239,14 @@ func checkURI(uri string) error {
 	if strings.Contains(uri, "@") {
 		// Whatever url.Parse makes of it: a password holding '/' moves the
 		// '@' out of what it calls the user information.
-		return usagef("NEO4J_URI/--uri %s holds credentials; give the user in NEO4J_USERNAME or --user and the password in NEO4J_PASSWORD or --password-file", shown)
+		return usage.Errorf("NEO4J_URI/--uri %s holds credentials; give the user in NEO4J_USERNAME or --user and the password in NEO4J_PASSWORD or --password-file", shown)
 	}
 	u, err := url.Parse(uri)
 	if err != nil {
-		return usagef("NEO4J_URI/--uri %q is not a URI (expected e.g. bolt://host:7687, neo4j://host, neo4j+s://host)", shown)
+		return usage.Errorf("NEO4J_URI/--uri %q is not a URI (expected e.g. bolt://host:7687, neo4j://host, neo4j+s://host)", shown)
 	}
 	if !slices.Contains(uriSchemes, u.Scheme) || u.Host == "" {
-		return usagef("NEO4J_URI/--uri %q is not a Neo4j URI: want %s://host[:port]", shown, strings.Join(uriSchemes, "|"))
+		return usage.Errorf("NEO4J_URI/--uri %q is not a Neo4j URI: want %s://host[:port]", shown, strings.Join(uriSchemes, "|"))
 	}
 	return nil
 }

@@ -11,29 +11,6 @@ import (
 	"github.com/relmap/relmap/graph"
 )
 
-func TestExitCodes(t *testing.T) {
-	cases := []struct {
-		name string
-		err  error
-		want int
-	}{
-		{"ok", nil, ExitOK},
-		{"usage", usagef("bad"), ExitUsage},
-		{"unreachable", fmt.Errorf("wrapped: %w", graph.ErrUnavailable), ExitUnavailable},
-		{"auth", fmt.Errorf("x: %w", graph.ErrAuth), ExitAuth},
-		{"timeout", fmt.Errorf("x: %w", graph.ErrTimeout), ExitTimeout},
-		{"busy", fmt.Errorf("x: %w", graph.ErrBusy), ExitBusy},
-		{"query", fmt.Errorf("x: %w", &graph.QueryError{Code: "Neo.ClientError.Statement.SyntaxError"}), ExitQuery},
-		{"silent", silentError{ExitError}, ExitError},
-		{"other", fmt.Errorf("boom"), ExitError},
-	}
-	for _, c := range cases {
-		if got := ExitCode(c.err); got != c.want {
-			t.Errorf("%s: exit %d, want %d", c.name, got, c.want)
-		}
-	}
-}
-
 func TestUnknownFlagIsAUsageError(t *testing.T) {
 	_, stderr, code := run(t, nil, "fingerprint", "--no-such-flag")
 	if code != ExitUsage || !strings.Contains(stderr, "unknown flag") {

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/output"
@@ -46,7 +47,7 @@ func newShellCmd(g *Globals) *cobra.Command {
 
 func (o *shellOptions) run(cmd *cobra.Command) error {
 	if _, err := output.New(o.format, io.Discard, nil); err != nil {
-		return usageError{err}
+		return usage.Wrap(err)
 	}
 	// Ctrl-C belongs to the statement running, never to the shell: the
 	// shell's context ends on SIGTERM only.
@@ -86,7 +87,7 @@ func (o *shellOptions) run(cmd *cobra.Command) error {
 		cfg.Lines = t
 		sh, err = shell.New(cfg)
 		if err != nil {
-			return usageError{err}
+			return usage.Wrap(err)
 		}
 		return o.g.runShell(base, sh, nil)
 	})
@@ -97,11 +98,11 @@ func (g *Globals) runShell(ctx context.Context, sh *shell.Shell, cfg *shell.Conf
 	if sh == nil {
 		var err error
 		if sh, err = shell.New(*cfg); err != nil {
-			return usageError{err}
+			return usage.Wrap(err)
 		}
 	}
 	if err := sh.Run(ctx); err != nil {
-		return silentError{ExitCode(err)}
+		return usage.Silent{Code: ExitCode(err)}
 	}
 	return nil
 }

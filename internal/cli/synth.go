@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/internal/seed"
 	"github.com/relmap/relmap/internal/synth"
@@ -37,7 +38,7 @@ func newSynthCmd(g *Globals) *cobra.Command {
 
 func (o *synthOptions) run() error {
 	if o.actors < 20 || o.ties < 0 {
-		return usagef("--actors must be at least 20 and --ties not negative")
+		return usage.Errorf("--actors must be at least 20 and --ties not negative")
 	}
 	d := synth.Generate(o.actors, o.ties, o.seed)
 	if err := seed.WriteCSV(o.out, d); err != nil {

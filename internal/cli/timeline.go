@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/timeline"
@@ -47,23 +48,23 @@ func newTimelineCmd(g *Globals) *cobra.Command {
 
 func (o *timelineOptions) run(cmd *cobra.Command, orgs []string) error {
 	if o.output == "" {
-		return usagef("-o/--output: name the file to write (.svg, .csv or .json), or - with --format")
+		return usage.Errorf("-o/--output: name the file to write (.svg, .csv or .json), or - with --format")
 	}
 	format := strings.ToLower(o.format)
 	if format == "" {
 		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(o.output)), ".")
 		if o.output == "-" || !slices.Contains(timelineFormats, format) {
-			return usagef("-o %s: say which format with --format (%s)", o.output, strings.Join(timelineFormats, ", "))
+			return usage.Errorf("-o %s: say which format with --format (%s)", o.output, strings.Join(timelineFormats, ", "))
 		}
 	}
 	if !slices.Contains(timelineFormats, format) {
-		return usagef("--format %q: want one of %s", o.format, strings.Join(timelineFormats, ", "))
+		return usage.Errorf("--format %q: want one of %s", o.format, strings.Join(timelineFormats, ", "))
 	}
 	opts := timeline.Options{Region: o.region}
 	var err error
 	if o.from != "" {
 		if opts.From, err = graph.ParseDate(o.from); err != nil {
-			return usagef("--from: %v", err)
+			return usage.Errorf("--from: %v", err)
 		}
 	}
 	if opts.To, err = parseDay("to", o.to); err != nil {
@@ -73,7 +74,7 @@ func (o *timelineOptions) run(cmd *cobra.Command, orgs []string) error {
 	return o.g.withData(cmd.Context(), func(ds *graph.Dataset) error {
 		tl, err := timeline.Build(o.only.apply(ds, graph.Date{}), opts)
 		if err != nil {
-			return usageError{err}
+			return usage.Wrap(err)
 		}
 		var buf bytes.Buffer
 		if format == "svg" {

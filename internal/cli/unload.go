@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
 )
@@ -36,7 +37,7 @@ func newUnloadCmd(g *Globals) *cobra.Command {
 
 func (o *unloadOptions) run(cmd *cobra.Command, name string) error {
 	if o.lockTimeout < 0 {
-		return usagef("--lock-timeout %s is negative (give a duration such as 30s, or leave it out to wait)", o.lockTimeout)
+		return usage.Errorf("--lock-timeout %s is negative (give a duration such as 30s, or leave it out to wait)", o.lockTimeout)
 	}
 	ctx := cmd.Context()
 	return o.g.withStore(ctx, func(s graph.Store) error {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/seed"
@@ -55,7 +56,7 @@ func (g *Globals) readDatasetsOn(paths []string, known *graph.KnownItems) ([]*gr
 	} else {
 		for _, p := range paths {
 			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-				return nil, usagef("%s: no such file or directory (give seed files or directories)", p)
+				return nil, usage.Errorf("%s: no such file or directory (give seed files or directories)", p)
 			}
 		}
 		ds, err = seed.LoadPathsKnown(paths, known)
@@ -63,10 +64,10 @@ func (g *Globals) readDatasetsOn(paths []string, known *graph.KnownItems) ([]*gr
 	var errs seed.Errors
 	if errors.As(err, &errs) {
 		for _, e := range errs {
-			fmt.Fprintln(g.ErrOut, escapeControls(e.Error()))
+			fmt.Fprintln(g.ErrOut, usage.EscapeControls(e.Error()))
 		}
 		fmt.Fprintf(g.ErrOut, "relmap: %d problem(s) found; nothing was written\n", len(errs))
-		return nil, silentError{ExitError}
+		return nil, usage.Silent{Code: ExitError}
 	}
 	return ds, err
 }
