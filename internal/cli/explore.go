@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/buildinfo"
 	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/usage"
 
@@ -56,7 +57,7 @@ func (o *exploreOptions) run(cmd *cobra.Command) error {
 		if err != nil {
 			return err
 		}
-		data := explore.Build(ds, explore.Options{At: at, Through: graph.Today(), Title: o.title, Generator: "relmap " + Version})
+		data := explore.Build(ds, explore.Options{At: at, Through: graph.Today(), Title: o.title, Generator: "relmap " + buildinfo.Version})
 		var b bytes.Buffer
 		if err := explore.Write(&b, data); err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/progress"
 	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
@@ -86,12 +87,12 @@ func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return err
 		}
-		bar := newProgress(o.g.progressOut(), o.g.ErrTTY, "loading")
-		defer bar.finish()
+		bar := progress.New(o.g.progressOut(), o.g.ErrTTY, "loading")
+		defer bar.Finish()
 		sum, err := s.Load(ctx, ds, graph.LoadOptions{DryRun: o.dryRun, Force: o.force, Prune: o.prune,
-			BatchSize: o.batchSize, Progress: bar.update, Input: input,
+			BatchSize: o.batchSize, Progress: bar.Update, Input: input,
 			LockTimeout: o.lockTimeout, Waiting: waitingNotice(o.g)})
-		bar.finish()
+		bar.Finish()
 		if err != nil {
 			return err
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/buildinfo"
 	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/usage"
 
@@ -75,7 +76,7 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 		orgs[i] = strings.ToLower(orgs[i])
 	}
 	opts := report.Options{At: at, Region: o.region, Orgs: orgs, Title: o.title, Network: o.network,
-		NetworkAsked: cmd.Flags().Changed("network"), Renderer: o.renderer, Generator: "relmap " + Version}
+		NetworkAsked: cmd.Flags().Changed("network"), Renderer: o.renderer, Generator: "relmap " + buildinfo.Version}
 	prepareDrawing()
 	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
 		ds, err := loadedData(cmd.Context(), s)

@@ -21,7 +21,9 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/graph/neo4jstore"
+	"github.com/relmap/relmap/internal/buildinfo"
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/completion"
 	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/localdb"
 	"github.com/relmap/relmap/internal/usage"
@@ -137,7 +139,7 @@ func newRootCmd(g *Globals) *cobra.Command {
 		Long:          strings.Replace(help.Text("root.long"), "{{exit-codes}}", usage.CodesHelp(), 1),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       versionText(),
+		Version:       buildinfo.Text(),
 	}
 	root.SetVersionTemplate("{{.Version}}")
 	pf := root.PersistentFlags()
@@ -153,7 +155,7 @@ func newRootCmd(g *Globals) *cobra.Command {
 		root.AddCommand(c(g))
 	}
 	usage.Typed(root)
-	registerCompletions(root)
+	completion.Register(root)
 	return root
 }
 

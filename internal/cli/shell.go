@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/completion"
 	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
@@ -41,7 +42,7 @@ func newShellCmd(g *Globals) *cobra.Command {
 	f.BoolVar(&o.write, "write", false, "start in write mode")
 	f.DurationVar(&o.timeout, "timeout", 0, "stop a statement that runs longer (e.g. 30s); 0: the server's limit")
 	f.StringVar(&o.history, "history", "", "the history file (default $XDG_STATE_HOME/relmap/history)")
-	cmd.RegisterFlagCompletionFunc("format", fixedCompletion(output.Formats...))
+	cmd.RegisterFlagCompletionFunc("format", completion.Fixed(output.Formats...))
 	return cmd
 }
 
@@ -78,7 +79,7 @@ func (o *shellOptions) run(cmd *cobra.Command) error {
 			in = io.NopCloser(o.g.In)
 		}
 		var sh *shell.Shell
-		comp := shell.Completer{Actors: actorIDs(base, s), Params: func() []string { return sh.ParamNames() }}
+		comp := shell.Completer{Actors: completion.ActorIDs(base, s), Params: func() []string { return sh.ParamNames() }}
 		t, err := shell.NewTerminal(in, o.g.Out, o.g.ErrOut, hist, comp)
 		if err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/progress"
 	"github.com/relmap/relmap/internal/usage"
 
 	"github.com/relmap/relmap/graph"
@@ -45,11 +46,11 @@ func (o *unloadOptions) run(cmd *cobra.Command, name string) error {
 		if !ok {
 			return errors.New("this database cannot remove datasets")
 		}
-		bar := newProgress(o.g.progressOut(), o.g.ErrTTY, "unloading")
-		defer bar.finish()
+		bar := progress.New(o.g.progressOut(), o.g.ErrTTY, "unloading")
+		defer bar.Finish()
 		ch, err := u.Unload(ctx, name, graph.LoadOptions{DryRun: o.dryRun, BatchSize: o.batchSize,
-			Progress: bar.update, LockTimeout: o.lockTimeout, Waiting: waitingNotice(o.g)})
-		bar.finish()
+			Progress: bar.Update, LockTimeout: o.lockTimeout, Waiting: waitingNotice(o.g)})
+		bar.Finish()
 		if err != nil {
 			return err
 		}
