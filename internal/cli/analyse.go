@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/usage"
 
@@ -20,7 +21,7 @@ type analyseOptions struct {
 	format  string
 	bridges bool
 	top     int
-	only    confirmedOnly
+	only    app.ConfirmedOnly
 }
 
 func newAnalyseCmd(g *Globals) *cobra.Command {
@@ -33,7 +34,7 @@ func newAnalyseCmd(g *Globals) *cobra.Command {
 		RunE:    func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
-	o.only.bind(f)
+	bindConfirmedOnly(f, &o.only)
 	f.StringVar(&o.at, "at", "today", "the day to analyse (YYYY, YYYY-MM, YYYY-MM-DD or today)")
 	f.StringVar(&o.format, "format", "", "table, csv, tsv, json or jsonl (default: table on a terminal, csv otherwise)")
 	f.BoolVar(&o.bridges, "bridges", false, "list only the states in two or more spheres")
@@ -52,17 +53,17 @@ func (o *analyseOptions) run(cmd *cobra.Command, orgs []string) error {
 	if o.top < 0 {
 		return usage.Errorf("--top %d: give a number of actors, or 0 for all", o.top)
 	}
-	at, err := parseDay("at", o.at)
+	at, err := app.ParseDay("at", o.at)
 	if err != nil {
 		return err
 	}
 	orgs = lowerAll(orgs)
-	return o.g.withData(cmd.Context(), func(ds *graph.Dataset) error {
-		res, err := analyse.Analyse(o.only.apply(ds, at), orgs, at)
+	return o.g.WithData(cmd.Context(), func(ds *graph.Dataset) error {
+		res, err := analyse.Analyse(o.only.Apply(ds, at), orgs, at)
 		if err != nil {
 			return usage.Wrap(err)
 		}
-		o.g.status("%s", res.Summary())
+		o.g.Status("%s", res.Summary())
 		return analyse.Write(o.g.Out, res, analyse.WriteOptions{Format: format, Bridges: o.bridges, Top: o.top})
 	})
 }

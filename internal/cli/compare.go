@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/usage"
 
@@ -23,7 +24,7 @@ type compareOptions struct {
 	format   string
 	sources  bool
 	output   string
-	only     confirmedOnly
+	only     app.ConfirmedOnly
 }
 
 func newCompareCmd(g *Globals) *cobra.Command {
@@ -43,7 +44,7 @@ func newCompareCmd(g *Globals) *cobra.Command {
 	f.StringVar(&o.format, "format", "", "table, csv, json or markdown (default: table on a terminal, csv otherwise)")
 	f.BoolVar(&o.sources, "sources", false, "add the citations behind each cell")
 	f.StringVarP(&o.output, "output", "o", "", "also draw the comparison to FILE (.svg, .png, .pdf or .dot)")
-	o.only.bind(f)
+	bindConfirmedOnly(f, &o.only)
 	return cmd
 }
 
@@ -71,24 +72,24 @@ func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
 	}
 	var at, from, to graph.Date
 	if changes {
-		if from, err = parseDay("from", o.from); err != nil {
+		if from, err = app.ParseDay("from", o.from); err != nil {
 			return err
 		}
-		if to, err = parseDay("to", o.to); err != nil {
+		if to, err = app.ParseDay("to", o.to); err != nil {
 			return err
 		}
-	} else if at, err = parseDay("at", o.at); err != nil {
+	} else if at, err = app.ParseDay("at", o.at); err != nil {
 		return err
 	}
 	if o.output != "" && !strings.EqualFold(filepath.Ext(o.output), ".dot") {
 		prepareDrawing()
 	}
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		ds, err := loadedData(cmd.Context(), s)
+	return o.g.WithStore(cmd.Context(), func(s graph.Store) error {
+		ds, err := app.LoadedData(cmd.Context(), s)
 		if err != nil {
 			return err
 		}
-		ds = o.only.apply(ds, at) // at is zero for changes: every day
+		ds = o.only.Apply(ds, at) // at is zero for changes: every day
 		if changes {
 			ch, err := compare.Diff(ds, orgs, o.region, from, to)
 			if err != nil {
@@ -126,5 +127,5 @@ func (o *compareOptions) drawFigure(cmd *cobra.Command, ds *graph.Dataset, f vie
 	snap := []*graph.Dataset{ds}
 	opts := render.Options{Title: f.Title, AsOf: f.AsOf, Layout: f.Layout, Sources: views.Caption(f.Graph, snap),
 		Metadata: map[string]string{"command": "relmap compare", "fingerprint": graph.FingerprintOf(snap).Hash}}
-	return o.g.draw(cmd, f.Graph, opts, format, o.output)
+	return draw(o.g, cmd, f.Graph, opts, format, o.output)
 }

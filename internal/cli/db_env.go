@@ -31,7 +31,7 @@ func newDBEnvCmd(g *Globals) *cobra.Command {
 }
 
 func (o *dbEnvOptions) run() error {
-	dir := o.g.dataDir()
+	dir := o.g.DataDirPath()
 	st, err := localdb.ReadState(dir)
 	if err != nil {
 		return fmt.Errorf("no local database in %s (%v); start one with `relmap db start`", dir, err)

@@ -45,17 +45,17 @@ func (o *dbExecOptions) run(cmd *cobra.Command, args []string) error {
 			defer os.RemoveAll(tmp)
 		}
 	}
-	st, err := localdb.Start(cmd.Context(), localdb.Config{DataDir: dir, Port: 0, HeapMB: 1024, PageCacheMB: 256, Progress: o.g.progressOut()})
+	st, err := localdb.Start(cmd.Context(), localdb.Config{DataDir: dir, Port: 0, HeapMB: 1024, PageCacheMB: 256, Progress: o.g.ProgressOut()})
 	if err != nil && !errors.Is(err, localdb.ErrAlreadyRunning) {
 		return err
 	}
 	// Stop even if the context was cancelled by an interrupt.
 	defer func() {
 		if err := localdb.Stop(context.WithoutCancel(cmd.Context()), dir, time.Minute); err != nil && !errors.Is(err, localdb.ErrNotRunning) {
-			o.g.status("relmap: stopping the local Neo4j: %v", err)
+			o.g.Status("relmap: stopping the local Neo4j: %v", err)
 		}
 	}()
-	o.g.status("Neo4j %s is running at %s for this command.", st.Version, st.URI())
+	o.g.Status("Neo4j %s is running at %s for this command.", st.Version, st.URI())
 	c := exec.CommandContext(cmd.Context(), args[0], args[1:]...)
 	c.Stdin, c.Stdout, c.Stderr = o.g.In, o.g.Out, o.g.ErrOut
 	c.Env = append(os.Environ(), "RELMAP_DATA="+dir)

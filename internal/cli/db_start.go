@@ -40,17 +40,17 @@ func (o *dbStartOptions) run(cmd *cobra.Command) error {
 	}
 	start := time.Now()
 	st, err := localdb.Start(cmd.Context(), localdb.Config{
-		DataDir: o.g.dataDir(), Port: o.port, HeapMB: o.heapMB, PageCacheMB: o.pageCacheMB,
-		Timeout: o.timeout, Progress: o.g.progressOut(),
+		DataDir: o.g.DataDirPath(), Port: o.port, HeapMB: o.heapMB, PageCacheMB: o.pageCacheMB,
+		Timeout: o.timeout, Progress: o.g.ProgressOut(),
 	})
 	if errors.Is(err, localdb.ErrAlreadyRunning) {
-		o.g.status("The local Neo4j is already running at %s (pid %d, data %s).", st.URI(), st.PID, st.DataDir)
+		o.g.Status("The local Neo4j is already running at %s (pid %d, data %s).", st.URI(), st.PID, st.DataDir)
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	o.g.status("Neo4j %s is running at %s (pid %d, data %s), started in %s.",
+	o.g.Status("Neo4j %s is running at %s (pid %d, data %s), started in %s.",
 		st.Version, st.URI(), st.PID, st.DataDir, time.Since(start).Round(100*time.Millisecond))
 	return nil
 }

@@ -25,13 +25,13 @@ func newDBStatusCmd(g *Globals) *cobra.Command {
 }
 
 func (o *dbStatusOptions) run(cmd *cobra.Command) error {
-	dir := o.g.dataDir()
+	dir := o.g.DataDirPath()
 	st, err := localdb.ReadState(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	if st.Warning != "" {
-		o.g.status("relmap: %s", st.Warning)
+		o.g.Status("relmap: %s", st.Warning)
 	}
 	out := o.g.Out
 	if err != nil || !localdb.Running(st) {
@@ -39,7 +39,7 @@ func (o *dbStatusOptions) run(cmd *cobra.Command) error {
 		return usage.Silent{Code: ExitUnavailable}
 	}
 	fmt.Fprintf(out, "status: running\nuri: %s\npid: %d\ndata: %s\n", st.URI(), st.PID, st.DataDir)
-	s, err := o.g.storeFor(cmd.Context(), Conn{URI: st.URI(), User: st.User, Password: st.Password, FromLocal: true})
+	s, err := o.g.StoreFor(cmd.Context(), Conn{URI: st.URI(), User: st.User, Password: st.Password, FromLocal: true})
 	if err != nil {
 		return err
 	}

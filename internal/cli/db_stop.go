@@ -27,14 +27,14 @@ func newDBStopCmd(g *Globals) *cobra.Command {
 }
 
 func (o *dbStopOptions) run(cmd *cobra.Command) error {
-	err := localdb.Stop(cmd.Context(), o.g.dataDir(), o.timeout)
+	err := localdb.Stop(cmd.Context(), o.g.DataDirPath(), o.timeout)
 	if errors.Is(err, localdb.ErrNotRunning) {
-		o.g.status("The local Neo4j is not running (data %s).", o.g.dataDir())
+		o.g.Status("The local Neo4j is not running (data %s).", o.g.DataDirPath())
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	o.g.status("The local Neo4j has stopped.")
+	o.g.Status("The local Neo4j has stopped.")
 	return nil
 }

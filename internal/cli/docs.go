@@ -53,6 +53,6 @@ func (o *docsOptions) run(root *cobra.Command) error {
 	if err != nil {
 		return fmt.Errorf("writing the %s pages to %s: %w", o.format, o.dir, err)
 	}
-	o.g.status("Wrote the %s pages of relmap's commands to %s.", o.format, o.dir)
+	o.g.Status("Wrote the %s pages of relmap's commands to %s.", o.format, o.dir)
 	return nil
 }

@@ -45,7 +45,7 @@ func prepareDrawing() {
 }
 
 // draw renders sg and writes it to path (- for stdout).
-func (g *Globals) draw(cmd *cobra.Command, sg render.Subgraph, opts render.Options, format, path string) error {
+func draw(g *Globals, cmd *cobra.Command, sg render.Subgraph, opts render.Options, format, path string) error {
 	dot, err := render.DOT(sg, opts)
 	if err != nil {
 		return err
@@ -63,7 +63,7 @@ func (g *Globals) draw(cmd *cobra.Command, sg render.Subgraph, opts render.Optio
 	if err := writeFileAtomic(path, out); err != nil {
 		return err
 	}
-	g.status("Wrote %s (%d actors, %d ties).", path, len(sg.Nodes), len(sg.Edges))
+	g.Status("Wrote %s (%d actors, %d ties).", path, len(sg.Nodes), len(sg.Edges))
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/buildinfo"
 	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/usage"
@@ -48,12 +49,12 @@ func (o *exploreOptions) run(cmd *cobra.Command) error {
 			return usage.Errorf("-o %s: the explorer is HTML; name a .html file (or - for stdout)", o.output)
 		}
 	}
-	at, err := parseDay("at", o.at)
+	at, err := app.ParseDay("at", o.at)
 	if err != nil {
 		return err
 	}
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		ds, err := loadedData(cmd.Context(), s)
+	return o.g.WithStore(cmd.Context(), func(s graph.Store) error {
+		ds, err := app.LoadedData(cmd.Context(), s)
 		if err != nil {
 			return err
 		}
@@ -69,7 +70,7 @@ func (o *exploreOptions) run(cmd *cobra.Command) error {
 		if err := writeFileAtomic(o.output, b.Bytes()); err != nil {
 			return err
 		}
-		o.g.status("Wrote %s (%d actors, %d ties, %d KB).", o.output, len(data.Actors), len(data.Ties), b.Len()/1024)
+		o.g.Status("Wrote %s (%d actors, %d ties, %d KB).", o.output, len(data.Actors), len(data.Ties), b.Len()/1024)
 		return nil
 	})
 }

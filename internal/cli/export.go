@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/usage"
 
@@ -29,7 +30,7 @@ type exportOptions struct {
 	output   string
 	at       string
 	datasets []string
-	only     confirmedOnly
+	only     app.ConfirmedOnly
 }
 
 func newExportCmd(g *Globals) *cobra.Command {
@@ -43,7 +44,7 @@ func newExportCmd(g *Globals) *cobra.Command {
 		RunE:    func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
 	}
 	f := cmd.Flags()
-	o.only.bind(f)
+	bindConfirmedOnly(f, &o.only)
 	f.StringVar(&o.format, "format", "", "graphml, gexf, json or csv")
 	f.StringVarP(&o.output, "output", "o", "", "file to write (- for standard output), or for csv the directory")
 	f.StringVar(&o.at, "at", "", "keep only the ties in force on this day (YYYY, YYYY-MM, YYYY-MM-DD or today)")
@@ -72,14 +73,14 @@ func (o *exportOptions) run(cmd *cobra.Command) error {
 	var at graph.Date
 	if o.at != "" {
 		var err error
-		if at, err = parseDay("at", o.at); err != nil {
+		if at, err = app.ParseDay("at", o.at); err != nil {
 			return err
 		}
 	}
-	if err := o.only.needsDay(o.at != ""); err != nil {
+	if err := o.only.NeedsDay(o.at != ""); err != nil {
 		return err
 	}
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
+	return o.g.WithStore(cmd.Context(), func(s graph.Store) error {
 		snap, err := s.Snapshot(cmd.Context(), o.datasets...)
 		if err != nil {
 			return err
@@ -102,7 +103,7 @@ func (o *exportOptions) run(cmd *cobra.Command) error {
 			ds = tiesAt(ds, at)
 		}
 		for i := range ds {
-			ds[i] = o.only.apply(ds[i], at)
+			ds[i] = o.only.Apply(ds[i], at)
 		}
 		return o.write(format, ds)
 	})
@@ -127,7 +128,7 @@ func (o *exportOptions) write(format string, ds []*graph.Dataset) error {
 				return fmt.Errorf("dataset %s: %w", d.Name, err)
 			}
 		}
-		o.g.status("Wrote %s as CSV to %s.", summary, o.output)
+		o.g.Status("Wrote %s as CSV to %s.", summary, o.output)
 		return nil
 	}
 	var buf bytes.Buffer
@@ -136,10 +137,10 @@ func (o *exportOptions) write(format string, ds []*graph.Dataset) error {
 	if err := write(&buf, ds); err != nil {
 		return err
 	}
-	if err := o.g.writeOutput(o.output, buf.Bytes()); err != nil || o.output == "-" {
+	if err := o.g.WriteOutput(o.output, buf.Bytes()); err != nil || o.output == "-" {
 		return err
 	}
-	o.g.status("Wrote %s (%s).", o.output, summary)
+	o.g.Status("Wrote %s (%s).", o.output, summary)
 	return nil
 }
 

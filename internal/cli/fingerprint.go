@@ -30,7 +30,7 @@ func newFingerprintCmd(g *Globals) *cobra.Command {
 }
 
 func (o *fingerprintOptions) run(cmd *cobra.Command) error {
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
+	return o.g.WithStore(cmd.Context(), func(s graph.Store) error {
 		fp, err := s.Fingerprint(cmd.Context())
 		if err != nil {
 			return err

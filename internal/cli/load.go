@@ -62,7 +62,7 @@ func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
 		input = "" // parsing reports what is wrong with the paths
 	}
 	parsed := false
-	err = o.g.withStore(ctx, func(s graph.Store) error {
+	err = o.g.WithStore(ctx, func(s graph.Store) error {
 		if c, ok := s.(graph.InputChecker); ok && input != "" && !o.force {
 			sum, same, err := c.LoadedInput(ctx, input)
 			if err != nil {
@@ -83,11 +83,11 @@ func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
 			}
 			known = &k
 		}
-		ds, err := o.g.readDatasetsOn(args, known)
+		ds, err := o.g.ReadDatasetsOn(args, known)
 		if err != nil {
 			return err
 		}
-		bar := progress.New(o.g.progressOut(), o.g.ErrTTY, "loading")
+		bar := progress.New(o.g.ProgressOut(), o.g.ErrTTY, "loading")
 		defer bar.Finish()
 		sum, err := s.Load(ctx, ds, graph.LoadOptions{DryRun: o.dryRun, Force: o.force, Prune: o.prune,
 			BatchSize: o.batchSize, Progress: bar.Update, Input: input,
@@ -102,7 +102,7 @@ func (o *loadOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil && !parsed && errors.Is(err, graph.ErrUnavailable) {
 		// Problems in the files come first, as they do when no database is
 		// needed to find them.
-		if _, verr := o.g.readDatasetsOn(args, &graph.KnownItems{Unasked: true}); verr != nil {
+		if _, verr := o.g.ReadDatasetsOn(args, &graph.KnownItems{Unasked: true}); verr != nil {
 			return verr
 		}
 	}

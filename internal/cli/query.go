@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/usage"
 
@@ -36,7 +37,7 @@ type queryOptions struct {
 	limit      int64
 	at         string
 	keepGoing  bool
-	only       confirmedOnly
+	only       app.ConfirmedOnly
 }
 
 func newQueryCmd(g *Globals) *cobra.Command {
@@ -60,7 +61,7 @@ func newQueryCmd(g *Globals) *cobra.Command {
 	f.Int64Var(&o.limit, "limit", 0, "print at most N records (0: all)")
 	f.StringVar(&o.at, "at", "", "the day asked about, as the Cypher DATE $at (YYYY-MM-DD, YYYY-MM, YYYY or today)")
 	f.BoolVar(&o.keepGoing, "keep-going", false, "with several statements, run the rest after one fails")
-	o.only.bind(f)
+	bindConfirmedOnly(f, &o.only)
 	return cmd
 }
 
@@ -104,7 +105,7 @@ type statement struct {
 func (st statement) run() queryrun.Statement {
 	r := queryrun.Statement{Text: st.text, Params: st.params}
 	if len(st.actors) > 0 {
-		r.OnEmpty = func(ctx context.Context, s graph.Store) error { return unknownActors(ctx, s, st.actors) }
+		r.OnEmpty = func(ctx context.Context, s graph.Store) error { return app.UnknownActors(ctx, s, st.actors) }
 	}
 	return r
 }
@@ -117,7 +118,7 @@ func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statemen
 	if cmd.Flags().Changed("at") {
 		// A date, not text: the graph's dates are Cypher DATEs, and a string
 		// compared with one is null, which would silently match nothing.
-		at, err := parseDay("at", o.at)
+		at, err := app.ParseDay("at", o.at)
 		if err != nil {
 			return nil, err
 		}
@@ -213,11 +214,11 @@ func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
 			o.g.Out = out
 		}()
 	}
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
+	return o.g.WithStore(cmd.Context(), func(s graph.Store) error {
 		var firstErr error
 		for _, st := range stmts {
 			err := queryrun.Run(cmd.Context(), s, st.run(), queryrun.Options{Format: format, Out: o.g.Out,
-				Status: func(line string) { o.g.status("%s", line) }, Write: o.write, Timeout: o.timeout, Limit: o.limit,
+				Status: func(line string) { o.g.Status("%s", line) }, Write: o.write, Timeout: o.timeout, Limit: o.limit,
 				ConfirmedOnly: bool(o.only)})
 			if err == nil {
 				continue

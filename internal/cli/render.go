@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/usage"
 
@@ -33,7 +34,7 @@ type renderOptions struct {
 	tieLabels  bool
 	dpi        float64
 	page       string
-	only       confirmedOnly
+	only       app.ConfirmedOnly
 }
 
 func newRenderCmd(g *Globals) *cobra.Command {
@@ -60,7 +61,7 @@ func newRenderCmd(g *Globals) *cobra.Command {
 	f.StringVar(&o.renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
 	f.StringVar(&o.title, "title", "", "title (default: from the view)")
 	f.BoolVar(&o.tieLabels, "tie-labels", false, "label every tie with its type, period and attributes")
-	o.only.bind(f)
+	bindConfirmedOnly(f, &o.only)
 	cmd.MarkFlagRequired("output")
 	return cmd
 }
@@ -89,11 +90,11 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 		req.Cypher = args[0]
 	}
 	if req.AtGiven {
-		if req.At, err = parseDay("at", o.at); err != nil {
+		if req.At, err = app.ParseDay("at", o.at); err != nil {
 			return err
 		}
 	}
-	if err := o.only.needsDay(req.AtGiven); err != nil {
+	if err := o.only.NeedsDay(req.AtGiven); err != nil {
 		return err
 	}
 	plan, err := views.Resolve(req)
@@ -103,9 +104,9 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	if format != "dot" {
 		prepareDrawing()
 	}
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
+	return o.g.WithStore(cmd.Context(), func(s graph.Store) error {
 		sg, snap, err := plan.Fetch(cmd.Context(), s)
-		sg.Edges = o.only.ties(sg.Edges, req.At)
+		sg.Edges = o.only.Ties(sg.Edges, req.At)
 		var qe *views.QueryError
 		if errors.As(err, &qe) {
 			return queryrun.ExplainError(qe.Err, qe.Cypher)
@@ -114,17 +115,17 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 			return err
 		}
 		if len(sg.Nodes) == 0 {
-			if err := unknownActors(cmd.Context(), s, plan.Actors); err != nil {
+			if err := app.UnknownActors(cmd.Context(), s, plan.Actors); err != nil {
 				return err
 			}
-			o.g.status("relmap: the query returned no nodes; drawing an empty figure")
+			o.g.Status("relmap: the query returned no nodes; drawing an empty figure")
 		}
 		opts := plan.Options(sg, snap, o.layout)
 		opts.TieLabels, opts.Renderer, opts.DPI, opts.Page = o.tieLabels, o.renderer, o.dpi, o.page
 		opts.OmitEngine = format == "dot" && !cmd.Flags().Changed("layout")
 		if off := render.Unplaced(sg); opts.Layout == "geo" && len(off) > 0 {
-			o.g.status("relmap: left off the map, without coordinates: " + strings.Join(off, ", "))
+			o.g.Status("relmap: left off the map, without coordinates: " + strings.Join(off, ", "))
 		}
-		return o.g.draw(cmd, sg, opts, format, o.output)
+		return draw(o.g, cmd, sg, opts, format, o.output)
 	})
 }

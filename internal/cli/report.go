@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/buildinfo"
 	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/usage"
@@ -24,7 +25,7 @@ type reportOptions struct {
 	title    string
 	network  string
 	renderer string
-	only     confirmedOnly
+	only     app.ConfirmedOnly
 	format   string
 }
 
@@ -45,7 +46,7 @@ func newReportCmd(g *Globals) *cobra.Command {
 	f.StringVar(&o.title, "title", "", "title (default: from the organisations and the region)")
 	f.StringVar(&o.network, "network", "ndn", "the route whose legs the network diagram draws")
 	f.StringVar(&o.renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
-	o.only.bind(f)
+	bindConfirmedOnly(f, &o.only)
 	cmd.MarkFlagRequired("output")
 	return cmd
 }
@@ -68,7 +69,7 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 	if format != "html" && format != "pdf" {
 		return usage.Errorf("--format %q: want html or pdf", o.format)
 	}
-	at, err := parseDay("at", o.at)
+	at, err := app.ParseDay("at", o.at)
 	if err != nil {
 		return err
 	}
@@ -78,12 +79,12 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 	opts := report.Options{At: at, Region: o.region, Orgs: orgs, Title: o.title, Network: o.network,
 		NetworkAsked: cmd.Flags().Changed("network"), Renderer: o.renderer, Generator: "relmap " + buildinfo.Version}
 	prepareDrawing()
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		ds, err := loadedData(cmd.Context(), s)
+	return o.g.WithStore(cmd.Context(), func(s graph.Store) error {
+		ds, err := app.LoadedData(cmd.Context(), s)
 		if err != nil {
 			return err
 		}
-		rep, err := report.Build(cmd.Context(), o.only.apply(ds, at), opts)
+		rep, err := report.Build(cmd.Context(), o.only.Apply(ds, at), opts)
 		var bad *report.InputError
 		if errors.As(err, &bad) {
 			return usage.Wrap(bad)
@@ -111,10 +112,10 @@ func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
 			return err
 		}
 		if pages > 0 {
-			o.g.status("Wrote %s (%d pages: %d states, %d diagrams, %d sources).", o.output, pages, len(rep.States), len(rep.Diagrams), len(rep.Sources))
+			o.g.Status("Wrote %s (%d pages: %d states, %d diagrams, %d sources).", o.output, pages, len(rep.States), len(rep.Diagrams), len(rep.Sources))
 			return nil
 		}
-		o.g.status("Wrote %s (%d states, %d diagrams, %d sources).", o.output, len(rep.States), len(rep.Diagrams), len(rep.Sources))
+		o.g.Status("Wrote %s (%d states, %d diagrams, %d sources).", o.output, len(rep.States), len(rep.Diagrams), len(rep.Sources))
 		return nil
 	})
 }

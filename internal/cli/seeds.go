@@ -84,7 +84,7 @@ func newSeedsStatsCmd(g *Globals) *cobra.Command {
 }
 
 func (o *seedsStatsOptions) run(args []string) error {
-	ds, err := o.g.readDatasets(args)
+	ds, err := o.g.ReadDatasets(args)
 	if err != nil {
 		return err
 	}

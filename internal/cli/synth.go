@@ -44,6 +44,6 @@ func (o *synthOptions) run() error {
 	if err := seed.WriteCSV(o.out, d); err != nil {
 		return err
 	}
-	o.g.status("Wrote %d actors and %d ties to %s.", len(d.Actors), len(d.Ties), o.out)
+	o.g.Status("Wrote %d actors and %d ties to %s.", len(d.Actors), len(d.Ties), o.out)
 	return nil
 }

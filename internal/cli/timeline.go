@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/usage"
 
@@ -24,7 +25,7 @@ type timelineOptions struct {
 	from, to string
 	format   string
 	output   string
-	only     confirmedOnly
+	only     app.ConfirmedOnly
 }
 
 func newTimelineCmd(g *Globals) *cobra.Command {
@@ -37,7 +38,7 @@ func newTimelineCmd(g *Globals) *cobra.Command {
 		RunE:    func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	f := cmd.Flags()
-	o.only.bind(f)
+	bindConfirmedOnly(f, &o.only)
 	f.StringVar(&o.region, "region", graph.RegionCentralAsia, "region of the states to draw (all: every state)")
 	f.StringVar(&o.from, "from", "", "first year (or month, or day) shown (default: the year of the earliest band)")
 	f.StringVar(&o.to, "to", "today", "last day shown, the figure's as-of date (YYYY, YYYY-MM, YYYY-MM-DD or today)")
@@ -67,12 +68,12 @@ func (o *timelineOptions) run(cmd *cobra.Command, orgs []string) error {
 			return usage.Errorf("--from: %v", err)
 		}
 	}
-	if opts.To, err = parseDay("to", o.to); err != nil {
+	if opts.To, err = app.ParseDay("to", o.to); err != nil {
 		return err
 	}
 	opts.Orgs = lowerAll(orgs)
-	return o.g.withData(cmd.Context(), func(ds *graph.Dataset) error {
-		tl, err := timeline.Build(o.only.apply(ds, graph.Date{}), opts)
+	return o.g.WithData(cmd.Context(), func(ds *graph.Dataset) error {
+		tl, err := timeline.Build(o.only.Apply(ds, graph.Date{}), opts)
 		if err != nil {
 			return usage.Wrap(err)
 		}
@@ -85,14 +86,14 @@ func (o *timelineOptions) run(cmd *cobra.Command, orgs []string) error {
 		if err != nil {
 			return err
 		}
-		if err := o.g.writeOutput(o.output, buf.Bytes()); err != nil || o.output == "-" {
+		if err := o.g.WriteOutput(o.output, buf.Bytes()); err != nil || o.output == "-" {
 			return err
 		}
 		if len(tl.Spans) == 0 {
-			o.g.status("No state of the region stood in any relation to these organisations from %d to %s: the figure has rows but no bands.",
+			o.g.Status("No state of the region stood in any relation to these organisations from %d to %s: the figure has rows but no bands.",
 				tl.From.Year(), tl.To.Format("2006-01-02"))
 		}
-		o.g.status("Wrote %s (%d states, %d organisations, %d spans, %d events, %d to %s).", o.output,
+		o.g.Status("Wrote %s (%d states, %d organisations, %d spans, %d events, %d to %s).", o.output,
 			len(tl.States), len(tl.Orgs), len(tl.Spans), len(tl.Events), tl.From.Year(), tl.To.Format("2006-01-02"))
 		return nil
 	})

@@ -41,12 +41,12 @@ func (o *unloadOptions) run(cmd *cobra.Command, name string) error {
 		return usage.Errorf("--lock-timeout %s is negative (give a duration such as 30s, or leave it out to wait)", o.lockTimeout)
 	}
 	ctx := cmd.Context()
-	return o.g.withStore(ctx, func(s graph.Store) error {
+	return o.g.WithStore(ctx, func(s graph.Store) error {
 		u, ok := s.(graph.Unloader)
 		if !ok {
 			return errors.New("this database cannot remove datasets")
 		}
-		bar := progress.New(o.g.progressOut(), o.g.ErrTTY, "unloading")
+		bar := progress.New(o.g.ProgressOut(), o.g.ErrTTY, "unloading")
 		defer bar.Finish()
 		ch, err := u.Unload(ctx, name, graph.LoadOptions{DryRun: o.dryRun, BatchSize: o.batchSize,
 			Progress: bar.Update, LockTimeout: o.lockTimeout, Waiting: waitingNotice(o.g)})
