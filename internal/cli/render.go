@@ -80,7 +80,7 @@ func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
 	if err := printFlags(cmd, format, o.dpi, o.page); err != nil {
 		return err
 	}
-	user, err := collectParams(o.paramsFile, o.params)
+	user, err := app.CollectParams(o.paramsFile, o.params)
 	if err != nil {
 		return err
 	}
