@@ -21,7 +21,8 @@ type AnalyseOptions struct {
 	ConfirmedOnly ConfirmedOnly
 }
 
-// Analyse measures who links whom on a day: degree, betweenness and the states that bridge spheres.
+// Analyse measures who links whom on a day: degree, betweenness and the
+// states that bridge spheres.
 func Analyse(ctx context.Context, g *Env, o AnalyseOptions) error {
 	format := o.Format
 	if format == "" {

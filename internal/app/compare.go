@@ -13,7 +13,8 @@ import (
 	"github.com/relmap/relmap/internal/views"
 )
 
-// CompareOptions say which organisations to compare, on which days, and how to print the result.
+// CompareOptions say which organisations to compare, on which days, and
+// how to print the result.
 type CompareOptions struct {
 	Orgs     []string
 	At       string
@@ -28,7 +29,8 @@ type CompareOptions struct {
 	ConfirmedOnly               ConfirmedOnly
 }
 
-// Compare prints the spheres of the organisations on a day, or what changed between two days, and draws it to Output when given.
+// Compare prints the spheres of the organisations on a day, or what
+// changed between two days, and draws it to Output when given.
 func Compare(ctx context.Context, g *Env, o CompareOptions) error {
 	format := o.Format
 	if format == "" {

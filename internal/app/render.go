@@ -42,7 +42,8 @@ type RenderOptions struct {
 	ConfirmedOnly       ConfirmedOnly
 }
 
-// Render draws a subgraph (a built-in view, a named question or any Cypher) to a file through Graphviz.
+// Render draws a subgraph (a built-in view, a named question or any
+// Cypher) to a file through Graphviz.
 func Render(ctx context.Context, g *Env, o RenderOptions) error {
 	format, err := figure.FormatOf(o.Output)
 	if err != nil {

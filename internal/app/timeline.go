@@ -25,7 +25,8 @@ type TimelineOptions struct {
 	ConfirmedOnly ConfirmedOnly
 }
 
-// Timeline draws where each state of a region stood towards the organisations over the years, or writes it as rows.
+// Timeline draws where each state of a region stood towards the
+// organisations over the years, or writes it as rows.
 func Timeline(ctx context.Context, g *Env, o TimelineOptions) error {
 	if o.Output == "" {
 		return usage.Errorf("-o/--output: name the file to write (.svg, .csv or .json), or - with --format")

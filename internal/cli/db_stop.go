@@ -3,8 +3,9 @@ package cli
 import (
 	"time"
 
-	"github.com/relmap/relmap/internal/app"
 	"github.com/spf13/cobra"
+
+	"github.com/relmap/relmap/internal/app"
 )
 
 func newDBStopCmd(g *Globals) *cobra.Command {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/cli/help"
-
 	"github.com/relmap/relmap/internal/cypher"
 )
 

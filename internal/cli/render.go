@@ -8,7 +8,6 @@ import (
 
 	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/cli/help"
-
 	"github.com/relmap/relmap/internal/pdf"
 	"github.com/relmap/relmap/internal/render"
 	"github.com/relmap/relmap/internal/views"

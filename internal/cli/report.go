@@ -3,10 +3,9 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/cli/help"
-
-	"github.com/relmap/relmap/graph"
 )
 
 func newReportCmd(g *Globals) *cobra.Command {

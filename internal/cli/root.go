@@ -1,6 +1,7 @@
-// Package cli is relmap's command line: one file per command, each with an
-// options struct, its flags and a run function. Run is the whole program, so
-// tests can call it exactly as a user would.
+// Package cli is relmap's command line: one file per command, each binding
+// its flags to the options of the package that does the work (mostly
+// internal/app) and calling one function of it. Run is the whole program,
+// so tests can call it exactly as a user would.
 package cli
 
 import (

@@ -1,8 +1,9 @@
 package cli
 
 import (
-	"github.com/relmap/relmap/internal/app"
 	"github.com/spf13/cobra"
+
+	"github.com/relmap/relmap/internal/app"
 )
 
 func bindVerbosity(root *cobra.Command, v *app.Verbosity) {
