@@ -8,6 +8,7 @@ import (
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/compare"
 	"github.com/relmap/relmap/internal/figure"
+	"github.com/relmap/relmap/internal/output"
 	"github.com/relmap/relmap/internal/render"
 	"github.com/relmap/relmap/internal/usage"
 	"github.com/relmap/relmap/internal/views"
@@ -34,10 +35,7 @@ type CompareOptions struct {
 func Compare(ctx context.Context, g *Env, o CompareOptions) error {
 	format := o.Format
 	if format == "" {
-		format = "csv"
-		if g.OutTTY {
-			format = "table"
-		}
+		format = output.AutoFormat(g.OutTTY)
 	}
 	f, err := compare.ParseFormat(format)
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/buildinfo"
 	"github.com/relmap/relmap/internal/explore"
-	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/usage"
 )
 
@@ -43,11 +42,7 @@ func Explore(ctx context.Context, g *Env, o ExploreOptions) error {
 		if err := explore.Write(&b, data); err != nil {
 			return err
 		}
-		if o.Output == "-" {
-			_, err = g.Out.Write(b.Bytes())
-			return err
-		}
-		if err := fileio.WriteFile(o.Output, b.Bytes()); err != nil {
+		if err := g.WriteOutput(o.Output, b.Bytes()); err != nil || o.Output == "-" {
 			return err
 		}
 		g.Status("Wrote %s (%d actors, %d ties, %d KB).", o.Output, len(data.Actors), len(data.Ties), b.Len()/1024)

@@ -10,7 +10,6 @@ import (
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/buildinfo"
 	"github.com/relmap/relmap/internal/figure"
-	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/report"
 	"github.com/relmap/relmap/internal/usage"
 )
@@ -83,11 +82,7 @@ func Report(ctx context.Context, g *Env, o ReportOptions) error {
 		} else if err := report.Write(&b, rep); err != nil {
 			return err
 		}
-		if o.Output == "-" {
-			_, err = g.Out.Write(b.Bytes())
-			return err
-		}
-		if err := fileio.WriteFile(o.Output, b.Bytes()); err != nil {
+		if err := g.WriteOutput(o.Output, b.Bytes()); err != nil || o.Output == "-" {
 			return err
 		}
 		if pages > 0 {
