@@ -13,8 +13,7 @@ import (
 	"testing"
 
 	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/seeds"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 )
 
 // poppler runs one of poppler's tools on the PDF, which must be installed
@@ -42,7 +41,7 @@ func poppler(t *testing.T, tool string, args ...string) string {
 // states.
 func TestReportPDF(t *testing.T) {
 	o := defaults()
-	rep, err := Build(context.Background(), builtIn(t), o)
+	rep, err := Build(context.Background(), seedtest.BuiltIn(t), o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,10 +133,7 @@ func abs(x float64) float64 {
 // BenchmarkReportPDF writes the built-in data's report as PDF (the report
 // built once, outside the timing).
 func BenchmarkReportPDF(b *testing.B) {
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		b.Fatal(err)
-	}
+	ds := seedtest.Sets(b)
 	rep, err := Build(context.Background(), graph.Merge(ds), defaults())
 	if err != nil {
 		b.Fatal(err)
