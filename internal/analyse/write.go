@@ -52,6 +52,7 @@ type WriteOptions struct {
 	Format  string // one of output.Formats
 	Bridges bool   // only the states in two or more spheres
 	Top     int    // at most this many rows; 0: all
+	Width   int    // the terminal's width a table is fitted to; 0: none
 }
 
 // Write prints the result's scores in a format of internal/output.
@@ -64,7 +65,7 @@ func Write(w io.Writer, r *Result, o WriteOptions) error {
 		scores = scores[:o.Top]
 	}
 	keys := r.Columns()
-	out, err := output.New(o.Format, w, keys)
+	out, err := output.NewWith(o.Format, w, keys, output.TableOptions{Width: o.Width})
 	if err != nil {
 		return err
 	}

@@ -2,11 +2,11 @@ package app
 
 import (
 	"context"
-	"slices"
-	"strings"
+	"io"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/analyse"
+	"github.com/relmap/relmap/internal/outfile"
 	"github.com/relmap/relmap/internal/output"
 	"github.com/relmap/relmap/internal/usage"
 )
@@ -16,6 +16,7 @@ type AnalyseOptions struct {
 	Orgs          []string
 	At            string
 	Format        string
+	Output        string // the file to write (- or "" for standard output)
 	Bridges       bool
 	Top           int
 	ConfirmedOnly ConfirmedOnly
@@ -24,12 +25,9 @@ type AnalyseOptions struct {
 // Analyse measures who links whom on a day: degree, betweenness and the
 // states that bridge spheres.
 func Analyse(ctx context.Context, g *Env, o AnalyseOptions) error {
-	format := o.Format
-	if format == "" {
-		format = output.AutoFormat(g.OutTTY)
-	}
-	if !slices.Contains(output.Formats, format) {
-		return usage.Errorf("--format %q: want one of %s", format, strings.Join(output.Formats, ", "))
+	t, err := g.Target(outfile.Tabular(output.Formats...), o.Output, o.Format)
+	if err != nil {
+		return err
 	}
 	if o.Top < 0 {
 		return usage.Errorf("--top %d: give a number of actors, or 0 for all", o.Top)
@@ -38,13 +36,18 @@ func Analyse(ctx context.Context, g *Env, o AnalyseOptions) error {
 	if err != nil {
 		return err
 	}
-	orgs := lowerAll(o.Orgs)
 	return g.WithData(ctx, func(ds *graph.Dataset) error {
+		orgs, err := findActors(ds, o.Orgs)
+		if err != nil {
+			return err
+		}
 		res, err := analyse.Analyse(o.ConfirmedOnly.Apply(ds, at), orgs, at)
 		if err != nil {
 			return usage.Wrap(err)
 		}
 		g.Status("%s", res.Summary())
-		return analyse.Write(g.Out, res, analyse.WriteOptions{Format: format, Bridges: o.Bridges, Top: o.Top})
+		return g.WriteTarget(t, func(w io.Writer) error {
+			return analyse.Write(w, res, analyse.WriteOptions{Format: t.Format, Bridges: o.Bridges, Top: o.Top, Width: g.TableWidth(t)})
+		})
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/localdb"
@@ -98,8 +99,25 @@ func TestSeedTypesAndStats(t *testing.T) {
 
 func TestListAndShowQueries(t *testing.T) {
 	var out bytes.Buffer
-	if err := ListQueries(&out); err != nil || !strings.Contains(out.String(), "members-at") || !strings.HasPrefix(out.String(), "NAME") {
-		t.Errorf("list: %v\n%s", err, out.String())
+	// Piped: CSV, not a table.
+	g := &Env{Streams: Streams{Out: &out, ErrOut: &bytes.Buffer{}}}
+	if err := ListQueries(g, ListOptions{}); err != nil || !strings.Contains(out.String(), "\nmembers-at,") || !strings.HasPrefix(out.String(), "name,parameters,description\n") {
+		t.Errorf("list piped: %v\n%s", err, out.String())
+	}
+	// On a terminal: a table cut to its width.
+	out.Reset()
+	g.OutTTY, g.OutWidth = true, 60
+	if err := ListQueries(g, ListOptions{}); err != nil || !strings.HasPrefix(out.String(), "name ") {
+		t.Errorf("list on a terminal: %v\n%s", err, out.String())
+	}
+	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		if utf8.RuneCountInString(l) > 60 {
+			t.Errorf("a line wider than the terminal: %q", l)
+		}
+	}
+	out.Reset()
+	if err := ListQueries(g, ListOptions{Format: "markdown"}); err != nil || !strings.Contains(out.String(), "| members-at |") {
+		t.Errorf("list as markdown: %v\n%s", err, out.String())
 	}
 	out.Reset()
 	if err := ShowQuery(&out, "members-at"); err != nil || !strings.Contains(out.String(), "// name: members-at\n") || !strings.Contains(out.String(), "$org") {

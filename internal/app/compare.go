@@ -2,13 +2,15 @@ package app
 
 import (
 	"context"
-	"path/filepath"
-	"strings"
+	"errors"
+	"io"
+	"maps"
+	"slices"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/compare"
 	"github.com/relmap/relmap/internal/figure"
-	"github.com/relmap/relmap/internal/output"
+	"github.com/relmap/relmap/internal/outfile"
 	"github.com/relmap/relmap/internal/render"
 	"github.com/relmap/relmap/internal/usage"
 	"github.com/relmap/relmap/internal/views"
@@ -30,18 +32,27 @@ type CompareOptions struct {
 	ConfirmedOnly               ConfirmedOnly
 }
 
+// compareSpec is what compare writes: the comparison as a table (to a
+// terminal), CSV, TSV, JSON or Markdown, or drawn as a figure.
+var compareSpec = func() outfile.Spec {
+	spec := outfile.Tabular(outfile.Table, outfile.CSV, outfile.TSV, outfile.JSON, outfile.Markdown)
+	spec.Formats = append(spec.Formats, outfile.Drawing.Formats...)
+	maps.Copy(spec.Extensions, outfile.Drawing.Extensions)
+	return spec
+}()
+
+// CompareFormatHelp is compare's --format usage.
+func CompareFormatHelp() string { return compareSpec.FormatHelp() }
+
 // Compare prints the spheres of the organisations on a day, or what
-// changed between two days, and draws it to Output when given.
+// changed between two days, as a table or a figure, to standard output or
+// Output.
 func Compare(ctx context.Context, g *Env, o CompareOptions) error {
-	format := o.Format
-	if format == "" {
-		format = output.AutoFormat(g.OutTTY)
-	}
-	f, err := compare.ParseFormat(format)
+	target, err := g.Target(compareSpec, o.Output, o.Format)
 	if err != nil {
-		return usage.Wrap(err)
+		return err
 	}
-	orgs := lowerAll(o.Orgs)
+	drawing := slices.Contains(outfile.Drawing.Formats, target.Format)
 	changes := o.FromGiven
 	if changes != o.ToGiven {
 		return usage.Errorf("--from and --to go together")
@@ -60,51 +71,62 @@ func Compare(ctx context.Context, g *Env, o CompareOptions) error {
 	} else if at, err = ParseDay("at", o.At); err != nil {
 		return err
 	}
-	if o.Output != "" && !strings.EqualFold(filepath.Ext(o.Output), ".dot") {
+	if drawing && target.Format != "dot" {
 		figure.Prepare()
 	}
-	return g.WithStore(ctx, func(s graph.Store) error {
-		ds, err := LoadedData(ctx, s)
+	return g.WithData(ctx, func(ds *graph.Dataset) error {
+		orgs, err := findActors(ds, o.Orgs)
 		if err != nil {
 			return err
 		}
+		if err := compare.CheckOrgs(ds, orgs); err != nil {
+			return err
+		}
 		ds = o.ConfirmedOnly.Apply(ds, at) // at is zero for changes: every day
+		var fig views.Figure
+		var write func(io.Writer) error
 		if changes {
 			ch, err := compare.Diff(ds, orgs, o.Region, from, to)
 			if err != nil {
-				return usage.Wrap(err)
+				return compareError(err)
 			}
-			if o.Output != "" {
-				if err := drawComparison(ctx, g, o, ds, views.Changes(ds, ch)); err != nil {
-					return err
-				}
+			fig = views.Changes(ds, ch)
+			write = func(w io.Writer) error { return compare.WriteDiff(w, ch, compare.Format(target.Format), o.Sources) }
+		} else {
+			res, err := compare.Compare(ds, orgs, o.Region, at)
+			if err != nil {
+				return compareError(err)
 			}
-			return compare.WriteDiff(g.Out, ch, f, o.Sources)
-		}
-		res, err := compare.Compare(ds, orgs, o.Region, at)
-		if err != nil {
-			return usage.Wrap(err)
-		}
-		if o.Output != "" {
-			if err := drawComparison(ctx, g, o, ds, views.Comparison(ds, res)); err != nil {
+			if err := res.ExplainEmpty(ds); err != nil {
 				return err
 			}
+			if res.Empty() {
+				g.Status("relmap: no state of %s stands towards any of them on %s", res.Region, at)
+			}
+			fig = views.Comparison(ds, res)
+			write = func(w io.Writer) error { return compare.Write(w, res, compare.Format(target.Format), o.Sources) }
 		}
-		return compare.Write(g.Out, res, f, o.Sources)
+		if drawing {
+			return drawComparison(ctx, g, target, ds, fig)
+		}
+		return g.WriteTarget(target, write)
 	})
 }
 
-// drawFigure writes a comparison figure to -o beside the table on stdout.
-func drawComparison(ctx context.Context, g *Env, o CompareOptions, ds *graph.Dataset, f views.Figure) error {
-	format, err := figure.FormatOf(o.Output)
-	if err != nil {
+// compareError keeps an answer explained as empty (exit 1) apart from a
+// mistake in what was asked, such as an unknown region (exit 2).
+func compareError(err error) error {
+	var ee *graph.EmptyError
+	if errors.As(err, &ee) {
 		return err
 	}
-	if o.Output == "-" {
-		return usage.Errorf("-o - would mix the drawing with the table on stdout; name a file")
-	}
+	return usage.Wrap(err)
+}
+
+// drawComparison draws a comparison figure to t.
+func drawComparison(ctx context.Context, g *Env, t outfile.Target, ds *graph.Dataset, f views.Figure) error {
 	snap := []*graph.Dataset{ds}
 	opts := render.Options{Title: f.Title, AsOf: f.AsOf, Layout: f.Layout, Sources: views.Caption(f.Graph, snap),
 		Metadata: map[string]string{"command": "relmap compare", "fingerprint": graph.FingerprintOf(snap).Hash}}
-	return g.draw(ctx, f.Graph, opts, format, o.Output)
+	return g.draw(ctx, f.Graph, opts, t)
 }

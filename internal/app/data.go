@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strings"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/seed"
@@ -36,14 +35,6 @@ func LoadedData(ctx context.Context, s graph.Store) (*graph.Dataset, error) {
 		return nil, usage.Errorf("the graph holds no relmap data yet; run `relmap load` first")
 	}
 	return ds, nil
-}
-
-// lowerAll lower-cases actor IDs given on the command line.
-func lowerAll(ids []string) []string {
-	for i := range ids {
-		ids[i] = strings.ToLower(ids[i])
-	}
-	return ids
 }
 
 // ConfirmedOnly is the --confirmed-only flag of every command that shows

@@ -21,6 +21,7 @@ import (
 	"github.com/relmap/relmap/graph/neo4jstore"
 	"github.com/relmap/relmap/internal/fileio"
 	"github.com/relmap/relmap/internal/localdb"
+	"github.com/relmap/relmap/internal/outfile"
 	"github.com/relmap/relmap/internal/usage"
 )
 
@@ -33,12 +34,16 @@ type Streams struct {
 	// progress bars for people, plain formats for pipes. InTTY says whether
 	// In is one: a person typing rather than a script.
 	OutTTY, ErrTTY, InTTY bool
+	// OutWidth is the width of the terminal Out is, which tables are cut
+	// to; 0 when unknown or Out is no terminal.
+	OutWidth int
 }
 
 // OSStreams are the process's own streams.
 func OSStreams() Streams {
 	return Streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr), InTTY: isTerminal(os.Stdin)}
+		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr), InTTY: isTerminal(os.Stdin),
+		OutWidth: outfile.Width(os.Stdout)}
 }
 
 func isTerminal(f *os.File) bool {

@@ -1,24 +1,25 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"sort"
 	"strings"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/export"
 	"github.com/relmap/relmap/internal/fileio"
+	"github.com/relmap/relmap/internal/outfile"
 	"github.com/relmap/relmap/internal/seed"
 	"github.com/relmap/relmap/internal/usage"
 )
 
-// The formats export writes.
-var exportFormats = []string{"graphml", "gexf", "json", "csv"}
+// exportSpec is what export writes: a file in one of the graph formats
+// (standard output too), or CSV seed files in a directory.
+var exportSpec = outfile.Spec{Formats: []string{"graphml", "gexf", "json", "csv"}, Stdout: outfile.NeedsFormat,
+	FileOnly: map[string]string{"csv": "it writes three files per dataset; -o names a directory"}}
 
 // ExportOptions are what export writes, and where.
 type ExportOptions struct {
@@ -34,17 +35,15 @@ type ExportOptions struct {
 // Export writes the graph's relmap data as GraphML, GEXF, JSON or CSV seed
 // files.
 func Export(ctx context.Context, g *Env, o ExportOptions) error {
-	format := strings.ToLower(o.Format)
-	if !slices.Contains(exportFormats, format) {
-		return usage.Errorf("--format %q: want one of %s", o.Format, strings.Join(exportFormats, ", "))
-	}
 	if o.Output == "" {
 		return usage.Errorf("-o/--output: name the file or directory to write")
 	}
-	if format == "csv" && o.Output == "-" {
-		return usage.Errorf("--format csv writes three files per dataset: -o names a directory, not standard output")
+	target, err := g.Target(exportSpec, o.Output, o.Format)
+	if err != nil {
+		return err
 	}
-	if format != "csv" && o.Output != "-" {
+	format := target.Format
+	if format != "csv" && !target.Stdout() {
 		if err := fileio.CheckTarget(o.Output); err != nil {
 			return err
 		}
@@ -84,11 +83,12 @@ func Export(ctx context.Context, g *Env, o ExportOptions) error {
 		for i := range ds {
 			ds[i] = o.ConfirmedOnly.Apply(ds[i], at)
 		}
-		return writeExport(g, o, format, ds)
+		return writeExport(g, o, target, ds)
 	})
 }
 
-func writeExport(g *Env, o ExportOptions, format string, ds []*graph.Dataset) error {
+func writeExport(g *Env, o ExportOptions, target outfile.Target, ds []*graph.Dataset) error {
+	format := target.Format
 	var actors, ties int
 	for _, d := range ds {
 		actors += len(d.Actors)
@@ -110,13 +110,9 @@ func writeExport(g *Env, o ExportOptions, format string, ds []*graph.Dataset) er
 		g.Status("Wrote %s as CSV to %s.", summary, o.Output)
 		return nil
 	}
-	var buf bytes.Buffer
 	write := map[string]func(io.Writer, []*graph.Dataset) error{
 		"graphml": export.GraphML, "gexf": export.GEXF, "json": export.JSON}[format]
-	if err := write(&buf, ds); err != nil {
-		return err
-	}
-	if err := g.WriteOutput(o.Output, buf.Bytes()); err != nil || o.Output == "-" {
+	if err := g.WriteTarget(target, func(w io.Writer) error { return write(w, ds) }); err != nil || target.Stdout() {
 		return err
 	}
 	g.Status("Wrote %s (%s).", o.Output, summary)

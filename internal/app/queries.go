@@ -4,33 +4,42 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
+	"github.com/relmap/relmap/internal/outfile"
+	"github.com/relmap/relmap/internal/output"
 	"github.com/relmap/relmap/internal/queries"
 	"github.com/relmap/relmap/internal/usage"
 )
 
+// ListOptions say how `relmap queries` prints the list.
+type ListOptions struct {
+	Format string
+	Output string // the file to write (- or "" for standard output)
+}
+
+// ListSpec is what `relmap queries` writes: a table on a terminal, CSV when
+// piped, or any other tabular format.
+var ListSpec = outfile.Tabular(output.Formats...)
+
 // ListQueries lists the named questions with their parameters and the
 // first sentence of each description.
-func ListQueries(out io.Writer) error {
-	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "NAME\tPARAMETERS\tDESCRIPTION")
-	for _, q := range queries.All() {
-		var ps []string
-		for _, p := range q.Parameters {
-			s := p.Name
-			if !p.Required() {
-				s += "=" + p.DefaultText()
-			}
-			ps = append(ps, s)
-		}
-		desc := q.Description
-		if i := strings.Index(desc, ". "); i > 0 {
-			desc = desc[:i+1]
-		}
-		fmt.Fprintf(w, "%s\t%s\t%s\n", q.Name, strings.Join(ps, " "), desc)
+func ListQueries(g *Env, o ListOptions) error {
+	t, err := g.Target(ListSpec, o.Output, o.Format)
+	if err != nil {
+		return err
 	}
-	return w.Flush()
+	return g.WriteTarget(t, func(w io.Writer) error {
+		out, err := output.NewWith(t.Format, w, queries.ListKeys, output.TableOptions{Width: g.TableWidth(t)})
+		if err != nil {
+			return err
+		}
+		for _, r := range queries.Listing() {
+			if err := out.Write(r); err != nil {
+				return err
+			}
+		}
+		return out.Close()
+	})
 }
 
 // ShowQuery prints a named question's Cypher with its header.

@@ -1,17 +1,16 @@
 package app
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"time"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/cypher"
 	"github.com/relmap/relmap/internal/fileio"
+	"github.com/relmap/relmap/internal/outfile"
 	"github.com/relmap/relmap/internal/output"
 	"github.com/relmap/relmap/internal/params"
 	"github.com/relmap/relmap/internal/queries"
@@ -29,9 +28,11 @@ type QueryOptions struct {
 	Params              []string
 	ParamsFile          string
 	Format              string
-	Write               bool
-	Timeout             time.Duration
-	Limit               int64
+	// Output is the file to write (- or "" for standard output).
+	Output  string
+	Write   bool
+	Timeout time.Duration
+	Limit   int64
 	// At is $at as a Cypher DATE, when AtGiven.
 	At            string
 	AtGiven       bool
@@ -69,19 +70,32 @@ type statement struct {
 	text   string
 	origin string
 	params map[string]any
-	// actors are the actor ids a named question was given, by parameter:
-	// checked when it answers nothing.
-	actors map[string]string
+	// named is the named question the statement asks, if any: its actor
+	// parameters are looked up by name, and its empty answer explained.
+	named *queries.Query
 }
 
-// run is st as queryrun runs it: a named question that answers nothing
-// checks the actor ids it was given.
-func (st statement) run() queryrun.Statement {
+// run is st as queryrun runs it: the actor names of a named question
+// become ids, and an empty answer is looked into before it is printed.
+func (st statement) run(ctx context.Context, s graph.Store) (queryrun.Statement, error) {
 	r := queryrun.Statement{Text: st.text, Params: st.params}
-	if len(st.actors) > 0 {
-		r.OnEmpty = func(ctx context.Context, s graph.Store) error { return UnknownActors(ctx, s, st.actors) }
+	q := st.named
+	if q == nil {
+		return r, nil
 	}
-	return r
+	ids, err := resolveNames(ctx, s, q.ActorIDs(st.params))
+	if err != nil {
+		return r, err
+	}
+	r.Params = withIDs(st.params, ids)
+	r.Recheck = func(ctx context.Context, s graph.Store) (*queryrun.Statement, error) {
+		ids, err := recheck(ctx, s, *q, r.Params)
+		if err != nil || ids == nil {
+			return nil, err
+		}
+		return &queryrun.Statement{Text: r.Text, Params: withIDs(r.Params, ids)}, nil
+	}
+	return r, nil
 }
 
 func (o QueryOptions) statements(ctx context.Context, g *Env) ([]statement, error) {
@@ -117,7 +131,7 @@ func (o QueryOptions) statements(ctx context.Context, g *Env) ([]statement, erro
 		if err != nil {
 			return nil, usage.Errorf("--named %s: %v", o.Named, err)
 		}
-		return []statement{{text: q.Cypher, origin: q.Name, params: p, actors: q.ActorIDs(p)}}, nil
+		return []statement{{text: q.Cypher, origin: q.Name, params: p, named: &q}}, nil
 	case o.CypherGiven:
 		if len(cypher.Tokens(o.Cypher)) == 0 {
 			return nil, usage.Errorf("the statement is empty: give Cypher, -f FILE or --named NAME")
@@ -170,32 +184,26 @@ func Query(ctx context.Context, g *Env, o QueryOptions) (err error) {
 			}
 		}
 	}
-	format := o.Format
-	if format == "" {
-		format = output.AutoFormat(g.OutTTY)
+	target, err := g.Target(outfile.Tabular(output.Formats...), o.Output, o.Format)
+	if err != nil {
+		return err
 	}
-	if _, err := output.New(format, io.Discard, nil); err != nil {
-		return usage.Wrap(err)
+	// A terminal sees rows as they arrive; a pipe or file gets them in
+	// large writes rather than one system call per row.
+	out, err := g.Open(target, !g.OutTTY)
+	if err != nil {
+		return err
 	}
-	if !g.OutTTY {
-		// A pipe or file gets records in large writes rather than one system
-		// call per row; a terminal keeps seeing rows as they arrive.
-		bw := bufio.NewWriterSize(g.Out, 64<<10)
-		out := g.Out
-		g.Out = bw
-		defer func() {
-			if ferr := bw.Flush(); err == nil {
-				err = ferr
-			}
-			g.Out = out
-		}()
-	}
+	defer func() { err = out.Done(err) }()
 	return g.WithStore(ctx, func(s graph.Store) error {
 		var firstErr error
 		for _, st := range stmts {
-			err := queryrun.Run(ctx, s, st.run(), queryrun.Options{Format: format, Out: g.Out,
-				Status: func(line string) { g.Status("%s", line) }, Write: o.Write, Timeout: o.Timeout, Limit: o.Limit,
-				ConfirmedOnly: bool(o.ConfirmedOnly)})
+			run, err := st.run(ctx, s)
+			if err == nil {
+				err = queryrun.Run(ctx, s, run, queryrun.Options{Format: target.Format, Out: out,
+					Status: func(line string) { g.Status("%s", line) }, Write: o.Write, Timeout: o.Timeout, Limit: o.Limit,
+					ConfirmedOnly: bool(o.ConfirmedOnly), Width: g.TableWidth(target)})
+			}
 			if err == nil {
 				continue
 			}

@@ -25,7 +25,7 @@ func TestStatementsComeFromOneSource(t *testing.T) {
 		t.Fatalf("file: %v %+v", err, st)
 	}
 	st, err = QueryOptions{Named: "members-at", Params: []string{"org=csto"}, At: "2012-02-01", AtGiven: true}.statements(context.Background(), g)
-	if err != nil || len(st) != 1 || st[0].params["org"] != "csto" || st[0].actors["org"] != "csto" {
+	if err != nil || len(st) != 1 || st[0].params["org"] != "csto" || st[0].named == nil || st[0].named.Name != "members-at" {
 		t.Fatalf("named: %v %+v", err, st)
 	}
 	for name, o := range map[string]QueryOptions{

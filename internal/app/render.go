@@ -3,11 +3,13 @@ package app
 import (
 	"context"
 	"errors"
+	"io"
 	"slices"
 	"strings"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/figure"
+	"github.com/relmap/relmap/internal/outfile"
 	"github.com/relmap/relmap/internal/queryrun"
 	"github.com/relmap/relmap/internal/render"
 	"github.com/relmap/relmap/internal/usage"
@@ -27,6 +29,8 @@ type RenderOptions struct {
 	Depth      int
 	DepthGiven bool
 	Output     string
+	// Format is svg, png, pdf or dot; "" takes it from Output's extension.
+	Format string
 	// Layout is auto, force, geo or a Graphviz engine; LayoutGiven says
 	// whether a .dot file names its engine.
 	Layout      string
@@ -45,10 +49,11 @@ type RenderOptions struct {
 // Render draws a subgraph (a built-in view, a named question or any
 // Cypher) to a file through Graphviz.
 func Render(ctx context.Context, g *Env, o RenderOptions) error {
-	format, err := figure.FormatOf(o.Output)
+	target, err := g.Target(outfile.Drawing, o.Output, o.Format)
 	if err != nil {
 		return err
 	}
+	format := target.Format
 	if !slices.Contains(render.Layouts, o.Layout) {
 		return usage.Errorf("--layout %q: want one of %s", o.Layout, strings.Join(render.Layouts, ", "))
 	}
@@ -80,20 +85,14 @@ func Render(ctx context.Context, g *Env, o RenderOptions) error {
 		figure.Prepare()
 	}
 	return g.WithStore(ctx, func(s graph.Store) error {
-		sg, snap, err := plan.Fetch(ctx, s)
-		sg.Edges = o.ConfirmedOnly.Ties(sg.Edges, req.At)
-		var qe *views.QueryError
-		if errors.As(err, &qe) {
-			return queryrun.ExplainError(qe.Err, qe.Cypher)
-		}
+		ans, err := answer(ctx, s, &plan)
 		if err != nil {
 			return err
 		}
+		sg, snap := ans.Graph, ans.Snap
+		sg.Edges = o.ConfirmedOnly.Ties(sg.Edges, req.At)
 		if len(sg.Nodes) == 0 {
-			if err := UnknownActors(ctx, s, plan.Actors); err != nil {
-				return err
-			}
-			g.Status("relmap: the query returned no nodes; drawing an empty figure")
+			g.Status("relmap: the answer is empty; drawing an empty figure")
 		}
 		opts := plan.Options(sg, snap, o.Layout)
 		opts.TieLabels, opts.Renderer, opts.DPI, opts.Page = o.TieLabels, o.Renderer, o.DPI, o.Page
@@ -101,19 +100,48 @@ func Render(ctx context.Context, g *Env, o RenderOptions) error {
 		if off := render.Unplaced(sg); opts.Layout == "geo" && len(off) > 0 {
 			g.Status("relmap: left off the map, without coordinates: " + strings.Join(off, ", "))
 		}
-		return g.draw(ctx, sg, opts, format, o.Output)
+		return g.draw(ctx, sg, opts, target)
 	})
 }
 
-// draw renders sg and writes it to path (- for standard output).
-func (g *Env) draw(ctx context.Context, sg render.Subgraph, opts render.Options, format, path string) error {
-	b, err := figure.Draw(ctx, sg, opts, format)
+// answer asks the store for plan's figure: the actor names among its
+// parameters become ids first, and an answer with nothing to draw is looked
+// into (views.Plan.Empty): asked again when a name written like an id was
+// found, an error when an argument names nothing to draw.
+func answer(ctx context.Context, s graph.Store, plan *views.Plan) (views.Answer, error) {
+	ids, err := resolveNames(ctx, s, plan.Actors)
+	if err != nil {
+		return views.Answer{}, err
+	}
+	plan.SetActors(ids)
+	ans, err := plan.Answer(ctx, s)
+	if err == nil && len(ans.Graph.Nodes) == 0 && ans.Records == 0 {
+		var again map[string]string
+		if again, err = graph.RecheckIDs(ctx, s, plan.Actors); again != nil {
+			plan.SetActors(again)
+			ans, err = plan.Answer(ctx, s)
+		}
+		err = lookupError(err)
+	}
+	var qe *views.QueryError
+	if errors.As(err, &qe) {
+		return ans, queryrun.ExplainError(qe.Err, qe.Cypher)
+	}
+	if err != nil {
+		return ans, err
+	}
+	return ans, plan.Empty(ans)
+}
+
+// draw renders sg and writes it to t.
+func (g *Env) draw(ctx context.Context, sg render.Subgraph, opts render.Options, t outfile.Target) error {
+	b, err := figure.Draw(ctx, sg, opts, t.Format)
 	if err != nil {
 		return err
 	}
-	if err := g.WriteOutput(path, b); err != nil || path == "-" {
+	if err := g.WriteTarget(t, func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil || t.Stdout() {
 		return err
 	}
-	g.Status("Wrote %s (%d actors, %d ties).", path, len(sg.Nodes), len(sg.Edges))
+	g.Status("Wrote %s (%d actors, %d ties).", t.Path, len(sg.Nodes), len(sg.Edges))
 	return nil
 }

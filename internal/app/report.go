@@ -54,13 +54,23 @@ func Report(ctx context.Context, g *Env, o ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	opts := report.Options{At: at, Region: o.Region, Orgs: lowerAll(o.Orgs), Title: o.Title, Network: o.Network,
+	opts := report.Options{At: at, Region: o.Region, Title: o.Title, Network: o.Network,
 		NetworkAsked: o.NetworkAsked, Renderer: o.Renderer, Generator: "relmap " + buildinfo.Version}
 	figure.Prepare()
 	return g.WithStore(ctx, func(s graph.Store) error {
 		ds, err := LoadedData(ctx, s)
 		if err != nil {
 			return err
+		}
+		if opts.Orgs, err = findActors(ds, o.Orgs); err != nil {
+			return err
+		}
+		if o.NetworkAsked {
+			// A name that fits no actor is left to report.Build, which
+			// lists the routes there are.
+			if network, err := findActors(ds, []string{o.Network}); err == nil {
+				opts.Network = network[0]
+			}
 		}
 		rep, err := report.Build(ctx, o.ConfirmedOnly.Apply(ds, at), opts)
 		var bad *report.InputError

@@ -41,8 +41,16 @@ func Shell(ctx context.Context, g *Env, o ShellOptions) error {
 			Interruptible: func(ctx context.Context) (context.Context, context.CancelFunc) {
 				return signal.NotifyContext(ctx, os.Interrupt)
 			},
+			Resolve: func(ctx context.Context, q queries.Query, p map[string]any) (map[string]any, error) {
+				ids, err := resolveNames(ctx, s, q.ActorIDs(p))
+				return withIDs(p, ids), err
+			},
 			Unanswered: func(ctx context.Context, q queries.Query, p map[string]any) error {
-				return UnknownActors(ctx, s, q.ActorIDs(p))
+				ids, err := recheck(ctx, s, q, p)
+				if ids != nil {
+					return namedFor(p, ids)
+				}
+				return err
 			}}
 		if !g.InTTY {
 			cfg.Lines = shell.NewPlain(g.In)

@@ -51,8 +51,10 @@ func Timeline(ctx context.Context, g *Env, o TimelineOptions) error {
 	if opts.To, err = ParseDay("to", o.To); err != nil {
 		return err
 	}
-	opts.Orgs = lowerAll(o.Orgs)
 	return g.WithData(ctx, func(ds *graph.Dataset) error {
+		if opts.Orgs, err = findActors(ds, o.Orgs); err != nil {
+			return err
+		}
 		tl, err := timeline.Build(o.ConfirmedOnly.Apply(ds, graph.Date{}), opts)
 		if err != nil {
 			return usage.Wrap(err)

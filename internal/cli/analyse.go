@@ -5,6 +5,8 @@ import (
 
 	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/outfile"
+	"github.com/relmap/relmap/internal/output"
 )
 
 func newAnalyseCmd(g *Globals) *cobra.Command {
@@ -19,7 +21,8 @@ func newAnalyseCmd(g *Globals) *cobra.Command {
 	f := cmd.Flags()
 	bindConfirmedOnly(f, &o.ConfirmedOnly)
 	f.StringVar(&o.At, "at", "today", "the day to analyse (YYYY, YYYY-MM, YYYY-MM-DD or today)")
-	f.StringVar(&o.Format, "format", "", "table, csv, tsv, json or jsonl (default: table on a terminal, csv otherwise)")
+	f.StringVar(&o.Format, "format", "", outfile.Tabular(output.Formats...).FormatHelp())
+	f.StringVarP(&o.Output, "output", "o", "", "write the scores to FILE (- for standard output)")
 	f.BoolVar(&o.Bridges, "bridges", false, "list only the states in two or more spheres")
 	f.IntVar(&o.Top, "top", 0, "list at most this many actors (0: all)")
 	return cmd

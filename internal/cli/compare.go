@@ -25,9 +25,9 @@ func newCompareCmd(g *Globals) *cobra.Command {
 	f.StringVar(&o.From, "from", "", "with --to: list the changes between two days")
 	f.StringVar(&o.To, "to", "", "with --from: list the changes between two days")
 	f.StringVar(&o.Region, "region", "central-asia", "region of the states to compare (all: every state)")
-	f.StringVar(&o.Format, "format", "", "table, csv, json or markdown (default: table on a terminal, csv otherwise)")
+	f.StringVar(&o.Format, "format", "", app.CompareFormatHelp())
 	f.BoolVar(&o.Sources, "sources", false, "add the citations behind each cell")
-	f.StringVarP(&o.Output, "output", "o", "", "also draw the comparison to FILE (.svg, .png, .pdf or .dot)")
+	f.StringVarP(&o.Output, "output", "o", "", "write to FILE: a table (.csv, .tsv, .json, .md, .txt) or a figure (.svg, .png, .pdf, .dot)")
 	bindConfirmedOnly(f, &o.ConfirmedOnly)
 	return cmd
 }

@@ -52,7 +52,19 @@ func (f *fakeStore) Query(_ context.Context, q string, p map[string]any, o graph
 		return graph.QuerySummary{}, f.queryErr
 	}
 	recs := f.records
-	if len(f.replies) > 0 {
+	if q == graph.StoredActorsCypher {
+		// The actors' names, for looking them up, from what was loaded.
+		recs = nil
+		for _, d := range f.loaded {
+			for _, a := range d.Actors {
+				aliases := make([]any, len(a.Aliases))
+				for i, x := range a.Aliases {
+					aliases[i] = x
+				}
+				recs = append(recs, graph.Record{Values: []any{a.ID, string(a.Kind), a.Name, a.Short, aliases}})
+			}
+		}
+	} else if len(f.replies) > 0 {
 		recs, f.replies = f.replies[0], f.replies[1:]
 	}
 	var keys []string

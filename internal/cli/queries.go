@@ -8,12 +8,15 @@ import (
 )
 
 func newQueriesCmd(g *Globals) *cobra.Command {
+	var o app.ListOptions
 	cmd := &cobra.Command{
 		Use:   "queries",
 		Short: "List the analysts' named questions (run one with relmap query --named NAME)",
 		Args:  cobra.NoArgs,
-		RunE:  func(cmd *cobra.Command, _ []string) error { return app.ListQueries(g.Out) },
+		RunE:  func(cmd *cobra.Command, _ []string) error { return app.ListQueries(g, o) },
 	}
+	cmd.Flags().StringVar(&o.Format, "format", "", app.ListSpec.FormatHelp())
+	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write the list to FILE (- for standard output)")
 	cmd.AddCommand(&cobra.Command{
 		Use:   "show NAME",
 		Short: "Print a named question's Cypher with its header, to learn from or adapt",

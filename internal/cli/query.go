@@ -8,6 +8,8 @@ import (
 	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/cypher"
+	"github.com/relmap/relmap/internal/outfile"
+	"github.com/relmap/relmap/internal/output"
 )
 
 func newQueryCmd(g *Globals) *cobra.Command {
@@ -31,7 +33,8 @@ func newQueryCmd(g *Globals) *cobra.Command {
 	f.StringVar(&o.Named, "named", "", "run the named question NAME (see relmap queries)")
 	f.StringArrayVarP(&o.Params, "param", "p", nil, "a parameter, name=value (repeatable; YYYY-MM-DD is a DATE, name:string=VALUE keeps text)")
 	f.StringVar(&o.ParamsFile, "params-file", "", "parameters from a JSON or YAML file (--param wins)")
-	f.StringVar(&o.Format, "format", "", "table, csv, tsv, json or jsonl (default: table on a terminal, csv otherwise)")
+	f.StringVar(&o.Format, "format", "", outfile.Tabular(output.Formats...).FormatHelp())
+	f.StringVarP(&o.Output, "output", "o", "", "write the records to FILE (- for standard output)")
 	f.BoolVar(&o.Write, "write", false, "allow the statement to write, and print what it changed")
 	f.DurationVar(&o.Timeout, "timeout", 0, "stop a statement that runs longer (e.g. 30s); 0: the server's limit")
 	f.Int64Var(&o.Limit, "limit", 0, "print at most N records (0: all)")

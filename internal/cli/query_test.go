@@ -107,30 +107,27 @@ func TestQueryRefusesNegativeLimitAndTimeout(t *testing.T) {
 	}
 }
 
-func TestQueryNamedExplainsAnUnknownActor(t *testing.T) {
-	miss := []graph.Record{{Keys: []string{"wanted", "maybe"}, Values: []any{"NATO", []any{"nato"}}}}
-	f := &fakeStore{replies: [][]graph.Record{nil, miss}}
+func TestQueryNamedLooksUpActors(t *testing.T) {
+	// A name is looked up among the graph's actors before the question runs.
+	f := &fakeStore{loaded: []*graph.Dataset{sliceDataset()}}
 	_, stderr, code := run(t, f, "query", "--named", "members-at", "--param", "org=NATO", "--format", "csv")
-	if code != ExitUsage || !strings.Contains(stderr, `org: no actor has the id "NATO" (did you mean nato?)`) {
-		t.Errorf("exit %d: %s", code, stderr)
+	if code != 0 || len(f.queries) < 2 || f.queries[0] != graph.StoredActorsCypher || f.params[1]["org"] != "nato" {
+		t.Errorf("NATO: exit %d, queries %q, params %v: %s", code, f.queries, f.params, stderr)
 	}
-	if len(f.queries) != 2 || f.params[1]["ids"].([]any)[0] != "NATO" {
-		t.Fatalf("queries %q, params %v", f.queries, f.params)
+	// An id costs no lookup; an unknown one is looked into after the empty
+	// answer, and nothing is printed.
+	f = &fakeStore{loaded: []*graph.Dataset{sliceDataset()}}
+	out, stderr, code := run(t, f, "query", "--named", "members-at", "--param", "org=natp", "--format", "csv")
+	if code != ExitUsage || out != "" || !strings.Contains(stderr, `org: no actor has the id, name or alias "natp" (did you mean nato`) {
+		t.Errorf("natp: exit %d, %q: %s", code, out, stderr)
 	}
-
-	// Rows, or ids that all exist: nothing more is asked or said.
-	f = &fakeStore{replies: [][]graph.Record{nil, nil}}
-	if _, stderr, code := run(t, f, "query", "--named", "members-at", "--param", "org=nato"); code != 0 {
-		t.Errorf("an existing actor without members: exit %d: %s", code, stderr)
+	if f.queries[0] == graph.StoredActorsCypher {
+		t.Errorf("an id was looked up before the question: %q", f.queries)
 	}
-	f = &fakeStore{records: []graph.Record{{Keys: []string{"member"}, Values: []any{"kz"}}}}
-	if _, _, code := run(t, f, "query", "--named", "members-at"); code != 0 || len(f.queries) != 1 {
-		t.Errorf("a non-empty answer: exit %d, %d queries", code, len(f.queries))
-	}
-	// Ad-hoc Cypher has no declared actors to check.
-	f = &fakeStore{}
-	if _, _, code := run(t, f, "query", "RETURN 1"); code != 0 || len(f.queries) != 1 {
-		t.Errorf("ad-hoc Cypher: exit %d, %d queries", code, len(f.queries))
+	// An actor with nothing to answer on a sound day: the empty answer.
+	f = &fakeStore{loaded: []*graph.Dataset{sliceDataset()}}
+	if out, stderr, code := run(t, f, "query", "--named", "members-at", "--param", "org=csto", "--at", "2012", "--format", "csv"); code != 0 || !strings.Contains(stderr, "0 row(s)") {
+		t.Errorf("an existing actor without members on the day: exit %d, %q: %s", code, out, stderr)
 	}
 }
 

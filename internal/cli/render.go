@@ -8,6 +8,7 @@ import (
 
 	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/outfile"
 	"github.com/relmap/relmap/internal/pdf"
 	"github.com/relmap/relmap/internal/render"
 	"github.com/relmap/relmap/internal/views"
@@ -38,7 +39,8 @@ func newRenderCmd(g *Globals) *cobra.Command {
 	f.StringVar(&o.ParamsFile, "params-file", "", "parameters from a JSON or YAML file")
 	f.StringVar(&o.At, "at", "", "draw the graph on this day (YYYY-MM-DD, YYYY-MM, YYYY or today)")
 	f.IntVar(&o.Depth, "depth", 0, "for the neighbourhood view: how many ties out (1 or 2)")
-	f.StringVarP(&o.Output, "output", "o", "", "output file (.svg, .png, .pdf, .dot; - for SVG on stdout)")
+	f.StringVarP(&o.Output, "output", "o", "", "output file (.svg, .png, .pdf, .dot; - for standard output)")
+	f.StringVar(&o.Format, "format", "", outfile.Drawing.FormatHelp())
 	f.Float64Var(&o.DPI, "dpi", 0, "PNG resolution in dots per inch (default: fit a 1920x1080 slide)")
 	f.StringVar(&o.Page, "page", "a4", "PDF page: "+strings.Join(pdf.Pages, ", "))
 	f.StringVar(&o.Layout, "layout", "auto", fmt.Sprintf("auto; force (placed by relmap, drawn by Graphviz; auto's choice above %d actors); geo (a map, actors at their coordinates); or a Graphviz engine: dot, neato, fdp, sfdp, circo, twopi", render.ForceAbove))

@@ -97,8 +97,8 @@ func TestCompareConfirmedOnly(t *testing.T) {
 func TestCompareDrawsSVG(t *testing.T) {
 	f := &fakeStore{loaded: []*graph.Dataset{sliceDataset()}}
 	path := filepath.Join(t.TempDir(), "cmp.svg")
-	if _, stderr, code := run(t, f, "compare", "--at", "2012-02-01", "--format", "csv", "-o", path); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
+	if out, stderr, code := run(t, f, "compare", "--at", "2012-02-01", "-o", path); code != 0 || out != "" {
+		t.Fatalf("exit %d, %q on standard output: %s", code, out, stderr)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -157,7 +157,9 @@ func TestRenderCustomCypherFromRecords(t *testing.T) {
 }
 
 func TestRenderViewsRunTheirNamedQuestions(t *testing.T) {
-	f := &fakeStore{loaded: []*graph.Dataset{sliceDataset()}}
+	d := sliceDataset()
+	kz, _ := d.Actor("kazakhstan")
+	f := &fakeStore{loaded: []*graph.Dataset{d}, records: []graph.Record{{Keys: []string{"a"}, Values: []any{nodeOf(kz)}}}}
 	dir := t.TempDir()
 	for _, view := range views.All {
 		v, q := view.Name, view.Query
@@ -205,7 +207,9 @@ func TestRenderDepthGoesWithTheNeighbourhoodQuestion(t *testing.T) {
 		{"--view", "neighbourhood", "--depth", "2"},
 		{"--named", "view-neighbourhood", "--depth", "2"},
 	} {
-		f := &fakeStore{}
+		d := sliceDataset()
+		kz, _ := d.Actor("kazakhstan")
+		f := &fakeStore{loaded: []*graph.Dataset{d}, records: []graph.Record{{Keys: []string{"a"}, Values: []any{nodeOf(kz)}}}}
 		path := filepath.Join(t.TempDir(), "x.dot")
 		if _, stderr, code := run(t, f, append([]string{"render", "-o", path}, args...)...); code != 0 {
 			t.Errorf("%v: exit %d: %s", args, code, stderr)
@@ -217,16 +221,29 @@ func TestRenderDepthGoesWithTheNeighbourhoodQuestion(t *testing.T) {
 	}
 }
 
-func TestRenderExplainsAnUnknownActorAndWritesNothing(t *testing.T) {
-	miss := []graph.Record{{Keys: []string{"wanted", "maybe"}, Values: []any{"nosuch", []any{}}}}
-	f := &fakeStore{replies: [][]graph.Record{nil, miss}}
+// An actor is named by id, name or alias; a name that fits none is a usage
+// error with the closest ids, and an organisation without members an
+// explained empty answer; neither writes a file.
+func TestRenderLooksUpActorsAndExplainsEmpty(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.svg")
-	_, stderr, code := run(t, f, "render", "--view", "sphere", "--param", "org=nosuch", "-o", path)
-	if code != ExitUsage || !strings.Contains(stderr, `org: no actor has the id "nosuch"`) {
-		t.Errorf("exit %d: %s", code, stderr)
-	}
-	if _, err := os.Stat(path); err == nil {
-		t.Errorf("wrote %s", path)
+	for _, c := range []struct {
+		org  string
+		code int
+		want string
+	}{
+		{"nosuch", ExitUsage, `org: no actor has the id, name or alias "nosuch"`},
+		{"Kazakstan", ExitUsage, `org: no actor has the id, name or alias "Kazakstan" (did you mean kazakhstan?)`},
+		{"kazakhstan", ExitError, "org: kazakhstan is a state, not an organisation with members; organisations with members: csto, nato, sco"},
+		{"Collective Security Treaty Organisation", ExitError, "no membership or partnership of csto is in force on 1990"},
+	} {
+		f := &fakeStore{loaded: []*graph.Dataset{sliceDataset()}}
+		_, stderr, code := run(t, f, "render", "--view", "sphere", "--param", "org="+c.org, "--at", "1990", "-o", path)
+		if code != c.code || !strings.Contains(stderr, c.want) {
+			t.Errorf("%s: exit %d: %s\nwant %q", c.org, code, stderr, c.want)
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Errorf("%s: wrote %s", c.org, path)
+		}
 	}
 }
 

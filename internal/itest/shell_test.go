@@ -126,7 +126,7 @@ func TestShellOnATerminal(t *testing.T) {
 	term.expect("row(s)")
 
 	term.send(":named members-at org=kazakstan\r")
-	term.expect(`no actor has the id "kazakstan"`)
+	term.expect(`no actor has the id, name or alias "kazakstan" (did you mean kazakhstan`)
 
 	term.send(slow + "\r")
 	time.Sleep(1500 * time.Millisecond)

@@ -56,6 +56,9 @@ type Config struct {
 	// Unanswered, when set, explains a named question's empty answer (an
 	// actor id that names no actor, say) as an error; nil: it is not.
 	Unanswered func(ctx context.Context, q queries.Query, params map[string]any) error
+	// Resolve, when set, turns the actor names among a named question's
+	// parameters into ids before it runs (graph.ResolveNames).
+	Resolve func(ctx context.Context, q queries.Query, params map[string]any) (map[string]any, error)
 }
 
 // Shell is one session's state.
@@ -301,6 +304,11 @@ func (s *Shell) named(ctx context.Context, args []string) error {
 	p, err := q.Params(user)
 	if err != nil {
 		return fmt.Errorf(":named %s: %v", q.Name, err)
+	}
+	if s.cfg.Resolve != nil {
+		if p, err = s.cfg.Resolve(ctx, q, p); err != nil {
+			return err
+		}
 	}
 	n, err := s.run(ctx, q.Cypher, p)
 	if err != nil || n > 0 || s.cfg.Unanswered == nil {

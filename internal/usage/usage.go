@@ -93,8 +93,8 @@ var Codes = []struct {
 	Meaning string
 }{
 	{ExitOK, "success"},
-	{ExitError, "an error: invalid seed files (reported as `file:line: …`), a failed render, anything not listed below"},
-	{ExitUsage, "the command line is wrong (unknown command or flag, bad argument)"},
+	{ExitError, "an error: invalid seed files (reported as `file:line: …`), a failed render, an answer empty because of what was asked (an organisation without members, a day before every tie asked about), anything not listed below"},
+	{ExitUsage, "the command line is wrong (unknown command or flag, bad argument, a name that fits no actor or several)"},
 	{ExitUnavailable, "the database could not be reached"},
 	{ExitAuth, "the database refused the credentials"},
 	{ExitQuery, "the database refused a statement (syntax, a write without `--write`, …), or read mode refused one with side effects (`LOAD CSV`, `TERMINATE TRANSACTIONS`, procedures that change the server; see `relmap query --help`)"},
