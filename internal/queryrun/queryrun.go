@@ -28,8 +28,6 @@ type Statement struct {
 	// printed); a statement is run instead, once (an argument was a name,
 	// now an id); nil and nil print the empty answer.
 	Recheck func(context.Context, graph.Store) (*Statement, error)
-	// OnEmpty, when set, runs after an empty answer was printed.
-	OnEmpty func(context.Context, graph.Store) error
 }
 
 // Options say how statements run and where their output goes.
@@ -98,9 +96,6 @@ func Run(ctx context.Context, s graph.Store, st Statement, o Options) error {
 	}
 	if line := tally.summary(); line != "" {
 		o.Status(line)
-	}
-	if sum.Records == 0 && st.OnEmpty != nil {
-		return st.OnEmpty(ctx, s)
 	}
 	return nil
 }

@@ -57,9 +57,9 @@ func TestRun(t *testing.T) {
 		c.o.Out = &out
 		c.o.Status = func(l string) { status = append(status, l) }
 		empty := false
-		err := Run(context.Background(), c.s, Statement{Text: "RETURN 1", OnEmpty: func(context.Context, graph.Store) error {
+		err := Run(context.Background(), c.s, Statement{Text: "RETURN 1", Recheck: func(context.Context, graph.Store) (*Statement, error) {
 			empty = true
-			return nil
+			return nil, nil
 		}}, c.o)
 		if err != nil || out.String() != c.out || empty != c.onEmpty || c.s.opts.Write != c.o.Write {
 			t.Errorf("%s: err %v, out %q, onEmpty %v, write %v", c.name, err, out.String(), empty, c.s.opts.Write)
