@@ -67,7 +67,7 @@ func TestFiguresMeetGoals(t *testing.T) {
 	}
 	for _, at := range []string{"2012-02-01", "today"} {
 		t.Run("compare/"+at, func(t *testing.T) {
-			check(t, "compare-"+at, []string{"compare", "--at", at, "--format", "markdown"})
+			check(t, "compare-"+at, []string{"compare", "--at", at})
 		})
 	}
 }
