@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"path/filepath"
-	"strings"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/buildinfo"
 	"github.com/relmap/relmap/internal/figure"
+	"github.com/relmap/relmap/internal/outfile"
 	"github.com/relmap/relmap/internal/report"
 	"github.com/relmap/relmap/internal/usage"
 )
@@ -31,25 +30,16 @@ type ReportOptions struct {
 	ConfirmedOnly ConfirmedOnly
 }
 
+// reportSpec is what report writes: HTML (also on standard output) or PDF.
+var reportSpec = outfile.Spec{Formats: []string{"html", "pdf"}, Extensions: map[string]string{".htm": "html"}}
+
 // Report writes the analyst's report, HTML or PDF, built from the loaded data.
 func Report(ctx context.Context, g *Env, o ReportOptions) error {
-	format := strings.ToLower(o.Format)
-	if format == "" {
-		switch strings.ToLower(filepath.Ext(o.Output)) {
-		case ".html", ".htm":
-			format = "html"
-		case ".pdf":
-			format = "pdf"
-		default:
-			if o.Output != "-" {
-				return usage.Errorf("-o %s: name a .html or .pdf file, or say which with --format html|pdf", o.Output)
-			}
-			format = "html"
-		}
+	target, err := g.Target(reportSpec, o.Output, o.Format)
+	if err != nil {
+		return err
 	}
-	if format != "html" && format != "pdf" {
-		return usage.Errorf("--format %q: want html or pdf", o.Format)
-	}
+	format := target.Format
 	at, err := ParseDay("at", o.At)
 	if err != nil {
 		return err

@@ -3,17 +3,16 @@ package app
 import (
 	"bytes"
 	"context"
-	"path/filepath"
-	"slices"
-	"strings"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/outfile"
 	"github.com/relmap/relmap/internal/timeline"
 	"github.com/relmap/relmap/internal/usage"
 )
 
-// The formats timeline writes.
-var timelineFormats = []string{"svg", "csv", "json"}
+// timelineSpec is what timeline writes: the figure as SVG, or its spans and
+// events as CSV or JSON; standard output needs --format.
+var timelineSpec = outfile.Spec{Formats: []string{"svg", "csv", "json"}, Stdout: outfile.NeedsFormat}
 
 // TimelineOptions say which states, organisations and years the timeline draws.
 type TimelineOptions struct {
@@ -31,18 +30,12 @@ func Timeline(ctx context.Context, g *Env, o TimelineOptions) error {
 	if o.Output == "" {
 		return usage.Errorf("-o/--output: name the file to write (.svg, .csv or .json), or - with --format")
 	}
-	format := strings.ToLower(o.Format)
-	if format == "" {
-		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(o.Output)), ".")
-		if o.Output == "-" || !slices.Contains(timelineFormats, format) {
-			return usage.Errorf("-o %s: say which format with --format (%s)", o.Output, strings.Join(timelineFormats, ", "))
-		}
+	target, err := g.Target(timelineSpec, o.Output, o.Format)
+	if err != nil {
+		return err
 	}
-	if !slices.Contains(timelineFormats, format) {
-		return usage.Errorf("--format %q: want one of %s", o.Format, strings.Join(timelineFormats, ", "))
-	}
+	format := target.Format
 	opts := timeline.Options{Region: o.Region}
-	var err error
 	if o.From != "" {
 		if opts.From, err = graph.ParseDate(o.From); err != nil {
 			return usage.Errorf("--from: %v", err)
