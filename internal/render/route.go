@@ -60,8 +60,13 @@ func drawRouted(ctx context.Context, g *graphviz.Graph, format, layout string, f
 	if _, _, err := bendCrossing(g); err != nil {
 		return nil, err
 	}
-	// Edges left without a path, if any, are routed by Graphviz.
+	// Edges left without a path, if any, are routed by Graphviz. A layout
+	// the document names would win over the engine asked for, and lay
+	// the figure out again.
 	if err := g.SafeSet("splines", "true", ""); err != nil {
+		return nil, err
+	}
+	if err := g.SafeSet("layout", placedEngine, ""); err != nil {
 		return nil, err
 	}
 	if finish != nil {
@@ -336,15 +341,6 @@ func back(c cubic, t, to, dist float64) float64 {
 	return far
 }
 
-// rotateAbout turns p about the point o by the angle from direction u to
-// direction v.
-func rotateAbout(p, o, u, v vec) vec {
-	a := math.Atan2(v.y, v.x) - math.Atan2(u.y, u.x)
-	s, c := math.Sin(a), math.Cos(a)
-	dx, dy := p.x-o.x, p.y-o.y
-	return vec{o.x + dx*c - dy*s, o.y + dx*s + dy*c}
-}
-
 func pointText(p vec) string {
 	return strconv.FormatFloat(p.x, 'f', 2, 64) + "," + strconv.FormatFloat(p.y, 'f', 2, 64)
 }
@@ -415,7 +411,7 @@ func bendCrossing(g *graphviz.Graph) (bent, left int, err error) {
 					others = append(others, o.shape)
 				}
 			}
-			ends, pts, ok := parseEdgePos(e.GetStr("pos"))
+			ends, _, ok := parseEdgePos(e.GetStr("pos"))
 			if !ok {
 				continue
 			}
@@ -456,25 +452,14 @@ func bendCrossing(g *graphviz.Graph) (bent, left int, err error) {
 			if err := e.SafeSet("pos", strings.Join(pos, " "), ""); err != nil {
 				return 0, 0, err
 			}
-			// Labels at an end turn with the edge about that end.
-			oldDir := vec{pts[len(pts)-1].x - pts[0].x, pts[len(pts)-1].y - pts[0].y}
-			for _, l := range []struct {
-				attr      string
-				was, now  vec
-				dir, back vec
-			}{
-				{"tail_lp", pts[0], part[0], oldDir, vec{part[1].x - part[0].x, part[1].y - part[0].y}},
-				{"head_lp", pts[len(pts)-1], part[3], oldDir, vec{part[3].x - part[2].x, part[3].y - part[2].y}},
-				{"lp", vec{(pts[0].x + pts[len(pts)-1].x) / 2, (pts[0].y + pts[len(pts)-1].y) / 2}, part.at(0.5), oldDir, vec{part[3].x - part[0].x, part[3].y - part[0].y}},
-			} {
-				x, y, ok := parsePoint(e.GetStr(l.attr))
-				if !ok {
-					continue
-				}
-				p := rotateAbout(vec{x, y}, l.was, l.dir, l.back)
-				p = vec{p.x + l.now.x - l.was.x, p.y + l.now.y - l.was.y}
-				if err := e.SafeSet(l.attr, pointText(p), ""); err != nil {
-					return 0, 0, err
+			// Its labels were placed beside the straight line; left
+			// unplaced, Graphviz places them beside the curve, clear
+			// of what is already placed.
+			for _, attr := range []string{"lp", "tail_lp", "head_lp", "xlp"} {
+				if e.GetStr(attr) != "" {
+					if err := e.SafeSet(attr, "", ""); err != nil {
+						return 0, 0, err
+					}
 				}
 			}
 			bent++

@@ -45,12 +45,15 @@ func TestBend(t *testing.T) {
 }
 
 // The NATO sphere, drawn with only its crossing edges bent, has no edge
-// through a node and comes out the same twice.
+// through a node and comes out the same twice, and the same when the
+// document names its engine (which, left in place, would lay the figure
+// out again and route every edge when the edges are drawn).
 func TestRoutedSphere(t *testing.T) {
 	doc, err := os.ReadFile("../itest/testdata/views/sphere-nato.dot")
 	if err != nil {
 		t.Fatal(err)
 	}
+	named := bytes.Replace(doc, []byte("graph ["), []byte(`graph [layout="twopi", `), 1)
 	opts := Options{Renderer: "wasm", Layout: "twopi"}
 	svg, err := Render(context.Background(), doc, "svg", opts)
 	if err != nil {
@@ -62,6 +65,9 @@ func TestRoutedSphere(t *testing.T) {
 	}
 	if !bytes.Equal(svg, again) {
 		t.Error("two drawings of the same DOT differ")
+	}
+	if withName, err := Render(context.Background(), named, "svg", opts); err != nil || !bytes.Equal(withName, svg) {
+		t.Errorf("the DOT naming its engine is drawn differently (err %v)", err)
 	}
 	f, err := figcheck.Parse(svg)
 	if err != nil {
