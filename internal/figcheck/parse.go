@@ -50,8 +50,12 @@ type Edge struct {
 	Path       []Point
 	Colour     string
 	Width      float64
-	Dash       string // solid, dashed or dotted
-	Type       string
+	Dash       string  // solid, dashed or dotted
+	Opacity    float64 // the stroke's, 1 when opaque
+	// Lines is how many visible strokes draw the edge: 2 for a colour
+	// list drawn as parallel lines ("c:transparent:c").
+	Lines int
+	Type  string
 }
 
 // Text is one line of text and the element it belongs to: a node's name,
@@ -68,8 +72,9 @@ type Text struct {
 // Shape is a filled polygon of the graph's own label, such as a legend
 // swatch.
 type Shape struct {
-	Fill string
-	Box  Rect
+	Fill    string
+	Opacity float64 // the fill's, 1 when opaque
+	Box     Rect
 }
 
 // Figure is what Parse reads from an SVG.
@@ -182,7 +187,11 @@ func Parse(svg []byte) (*Figure, error) {
 					}
 				case edge != nil:
 					// The first path is the spline; polygons after it
-					// are arrowheads.
+					// are arrowheads. A colour list draws one path per
+					// colour, side by side.
+					if t.Name.Local == "path" && visible(a["stroke"]) {
+						edge.Lines++
+					}
 					if len(edge.Path) == 0 && t.Name.Local == "path" {
 						edge.Path = pts
 						edge.Colour = strings.ToLower(a["stroke"])
@@ -191,11 +200,12 @@ func Parse(svg []byte) (*Figure, error) {
 							edge.Width = num(w)
 						}
 						edge.Dash = dashKind(a["stroke-dasharray"])
+						edge.Opacity = opacity(a["stroke-opacity"])
 					}
 				default:
 					fill := strings.ToLower(a["fill"])
-					if t.Name.Local == "polygon" && fill != "" && fill != "none" && fill != "white" && fill != "#ffffff" && fill != "transparent" {
-						f.Shapes = append(f.Shapes, Shape{Fill: fill, Box: bounds(pts)})
+					if t.Name.Local == "polygon" && visible(fill) && fill != "white" && fill != "#ffffff" {
+						f.Shapes = append(f.Shapes, Shape{Fill: fill, Opacity: opacity(a["fill-opacity"]), Box: bounds(pts)})
 					}
 				}
 			}
@@ -292,6 +302,20 @@ func length(s string) float64 {
 		}
 	}
 	return num(s) * 0.75 // unitless lengths are CSS pixels
+}
+
+// visible reports a paint that shows: not empty, none or transparent.
+func visible(paint string) bool {
+	p := strings.ToLower(strings.TrimSpace(paint))
+	return p != "" && p != "none" && p != "transparent"
+}
+
+// opacity reads an SVG opacity, 1 when absent.
+func opacity(s string) float64 {
+	if strings.TrimSpace(s) == "" {
+		return 1
+	}
+	return num(s)
 }
 
 // dashKind classes an SVG dash array the way a reader sees it.
