@@ -12,19 +12,8 @@ import (
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/golden"
 	"github.com/relmap/relmap/internal/nxcheck"
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/seeds"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 )
-
-// builtIn is relmap's own dataset, all of it in one.
-func builtIn(t *testing.T) *graph.Dataset {
-	t.Helper()
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return graph.Merge(ds)
-}
 
 var feb2012 = graph.MustDate("2012-02-01")
 
@@ -183,7 +172,7 @@ func TestAnalyseSmall(t *testing.T) {
 // (betweenness_centrality, normalised, undirected) to 1e-9.
 func TestAgainstNetworkX(t *testing.T) {
 	py := nxcheck.Python(t)
-	ds := builtIn(t)
+	ds := seedtest.BuiltIn(t)
 	networks := map[string][][2]string{}
 	results := map[string]*Result{}
 	for _, day := range []string{"2005-06-01", "2012-02-01", "2024-01-01"} {
@@ -299,10 +288,7 @@ func TestWriteGolden(t *testing.T) {
 
 // BenchmarkAnalyse measures the built-in data on the source's date.
 func BenchmarkAnalyse(b *testing.B) {
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		b.Fatal(err)
-	}
+	ds := seedtest.Sets(b)
 	all := graph.Merge(ds)
 	b.ReportAllocs()
 	for b.Loop() {

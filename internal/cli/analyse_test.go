@@ -6,17 +6,13 @@ import (
 	"testing"
 
 	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/seeds"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 )
 
 // builtInStore is a fake store holding the built-in dataset.
 func builtInStore(t *testing.T) *fakeStore {
 	t.Helper()
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := seedtest.Sets(t)
 	return &fakeStore{loaded: ds}
 }
 

@@ -1,146 +1,33 @@
 package cli
 
 import (
-	"path/filepath"
-	"strings"
-
 	"github.com/spf13/cobra"
 
-	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/compare"
-	"github.com/relmap/relmap/internal/render"
-	"github.com/relmap/relmap/internal/views"
+	"github.com/relmap/relmap/internal/app"
+	"github.com/relmap/relmap/internal/cli/help"
 )
 
-type compareOptions struct {
-	g        *Globals
-	at       string
-	from, to string
-	region   string
-	format   string
-	sources  bool
-	output   string
-	only     confirmedOnly
-}
-
 func newCompareCmd(g *Globals) *cobra.Command {
-	o := &compareOptions{g: g}
+	var o app.CompareOptions
 	cmd := &cobra.Command{
-		Use:   "compare [ORG...]",
-		Short: "Compare the NATO, CSTO and SCO spheres (or any organisations) at a date, or between two dates",
-		Long: `Prints, for each state of the region, its relation to each organisation on the
-day asked about: member, observer, dialogue partner, suspended, or NATO's
-partnership level (PfP, IPCP, PARP, IPAP), and "interested" where a state has
-only declared interest. Then the overlaps: states per combination of spheres,
-Jaccard similarity per pair of organisations, the states in several spheres and
-in none. Members and partnership levels count as in a sphere; observers, dialogue
-partners and partners are associated, listed apart and never counted; a
-suspension overrides (seeds/README.md, "Spheres"). With --from and --to it lists what changed between the two days.
-
-A cell in force only because no end is recorded, no source speaking for it on
-the day, is marked (IPAP?) with how far its sources reach; overlaps and Jaccard
-count what the sources speak for, with the rest beside them. A change says
-whether a source states the end ("ended") or the sources stop ("no longer
-attested"). --confirmed-only hides what no source speaks for (seeds/README.md,
-"Attestation").
-
-Organisations default to nato csto sco; the region to central-asia (all: every
-state). A tie is in force on day D when since <= D < until (see seeds/README.md).`,
-		Example: `  relmap compare --at 2012-02-01 --format markdown
-  relmap compare --from 2012-02-01 --to today --sources
-  relmap compare nato sco --region all --format csv`,
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Use:     "compare [ORG...]",
+		Short:   "Compare the NATO, CSTO and SCO spheres (or any organisations) at a date, or between two dates",
+		Long:    help.Text("compare.long"),
+		Example: help.Text("compare.example"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			changed := cmd.Flags().Changed
+			o.Orgs, o.AtGiven, o.FromGiven, o.ToGiven = args, changed("at"), changed("from"), changed("to")
+			return app.Compare(cmd.Context(), g, o)
+		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.at, "at", "today", "the day to compare at (YYYY, YYYY-MM, YYYY-MM-DD or today)")
-	f.StringVar(&o.from, "from", "", "with --to: list the changes between two days")
-	f.StringVar(&o.to, "to", "", "with --from: list the changes between two days")
-	f.StringVar(&o.region, "region", "central-asia", "region of the states to compare (all: every state)")
-	f.StringVar(&o.format, "format", "", "table, csv, json or markdown (default: table on a terminal, csv otherwise)")
-	f.BoolVar(&o.sources, "sources", false, "add the citations behind each cell")
-	f.StringVarP(&o.output, "output", "o", "", "also draw the comparison to FILE (.svg, .png, .pdf or .dot)")
-	o.only.bind(f)
+	f.StringVar(&o.At, "at", "today", "the day to compare at (YYYY, YYYY-MM, YYYY-MM-DD or today)")
+	f.StringVar(&o.From, "from", "", "with --to: list the changes between two days")
+	f.StringVar(&o.To, "to", "", "with --from: list the changes between two days")
+	f.StringVar(&o.Region, "region", "central-asia", "region of the states to compare (all: every state)")
+	f.StringVar(&o.Format, "format", "", "table, csv, json or markdown (default: table on a terminal, csv otherwise)")
+	f.BoolVar(&o.Sources, "sources", false, "add the citations behind each cell")
+	f.StringVarP(&o.Output, "output", "o", "", "also draw the comparison to FILE (.svg, .png, .pdf or .dot)")
+	bindConfirmedOnly(f, &o.ConfirmedOnly)
 	return cmd
-}
-
-func (o *compareOptions) run(cmd *cobra.Command, orgs []string) error {
-	format := o.format
-	if format == "" {
-		format = "csv"
-		if o.g.OutTTY {
-			format = "table"
-		}
-	}
-	f, err := compare.ParseFormat(format)
-	if err != nil {
-		return usageError{err}
-	}
-	for i := range orgs {
-		orgs[i] = strings.ToLower(orgs[i])
-	}
-	changes := cmd.Flags().Changed("from")
-	if changes != cmd.Flags().Changed("to") {
-		return usagef("--from and --to go together")
-	}
-	if changes && cmd.Flags().Changed("at") {
-		return usagef("give --at for one day or --from and --to for the changes between two, not both")
-	}
-	var at, from, to graph.Date
-	if changes {
-		if from, err = parseDay("from", o.from); err != nil {
-			return err
-		}
-		if to, err = parseDay("to", o.to); err != nil {
-			return err
-		}
-	} else if at, err = parseDay("at", o.at); err != nil {
-		return err
-	}
-	if o.output != "" && !strings.EqualFold(filepath.Ext(o.output), ".dot") {
-		prepareDrawing()
-	}
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		ds, err := loadedData(cmd.Context(), s)
-		if err != nil {
-			return err
-		}
-		ds = o.only.apply(ds, at) // at is zero for changes: every day
-		if changes {
-			ch, err := compare.Diff(ds, orgs, o.region, from, to)
-			if err != nil {
-				return usageError{err}
-			}
-			if o.output != "" {
-				if err := o.drawFigure(cmd, ds, views.Changes(ds, ch)); err != nil {
-					return err
-				}
-			}
-			return compare.WriteDiff(o.g.Out, ch, f, o.sources)
-		}
-		res, err := compare.Compare(ds, orgs, o.region, at)
-		if err != nil {
-			return usageError{err}
-		}
-		if o.output != "" {
-			if err := o.drawFigure(cmd, ds, views.Comparison(ds, res)); err != nil {
-				return err
-			}
-		}
-		return compare.Write(o.g.Out, res, f, o.sources)
-	})
-}
-
-// drawFigure writes a comparison figure to -o beside the table on stdout.
-func (o *compareOptions) drawFigure(cmd *cobra.Command, ds *graph.Dataset, f views.Figure) error {
-	format, err := formatOf(o.output)
-	if err != nil {
-		return err
-	}
-	if o.output == "-" {
-		return usagef("-o - would mix the drawing with the table on stdout; name a file")
-	}
-	snap := []*graph.Dataset{ds}
-	opts := render.Options{Title: f.Title, AsOf: f.AsOf, Layout: f.Layout, Sources: views.Caption(f.Graph, snap),
-		Metadata: map[string]string{"command": "relmap compare", "fingerprint": graph.FingerprintOf(snap).Hash}}
-	return o.g.draw(cmd, f.Graph, opts, format, o.output)
 }

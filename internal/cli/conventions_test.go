@@ -1,59 +1,9 @@
 package cli
 
 import (
-	"bytes"
-	"fmt"
-	"os"
-	"regexp"
 	"strings"
 	"testing"
-	"time"
 )
-
-func TestProgressShowsRateAndETAOnATerminal(t *testing.T) {
-	var b bytes.Buffer
-	p := newProgress(&b, true, "loading")
-	clock := p.start
-	p.now = func() time.Time { return clock }
-	clock = clock.Add(500 * time.Millisecond)
-	p.update(10, 400)
-	if b.Len() != 0 {
-		t.Fatalf("drawn before a second: %q", b.String())
-	}
-	clock = p.start.Add(2 * time.Second)
-	p.update(100, 400)
-	for _, want := range []string{"100/400", "50/s", "ETA 6s"} {
-		if !strings.Contains(b.String(), want) {
-			t.Errorf("bar %q lacks %q", b.String(), want)
-		}
-	}
-	p.finish()
-	if !strings.HasSuffix(b.String(), "\r\033[K") {
-		t.Errorf("bar not cleared: %q", b.String())
-	}
-}
-
-func TestProgressOnAPipeIsOneSummaryLine(t *testing.T) {
-	var b bytes.Buffer
-	p := newProgress(&b, false, "loading")
-	clock := p.start
-	p.now = func() time.Time { return clock }
-	for i := int64(1); i <= 4; i++ {
-		clock = p.start.Add(time.Duration(i) * time.Second)
-		p.update(i*100, 400)
-	}
-	p.finish()
-	p.finish()
-	if want := "loading: 400/400 in 4s (100/s)\n"; b.String() != want {
-		t.Errorf("got %q, want %q", b.String(), want)
-	}
-	b.Reset()
-	empty := newProgress(&b, false, "loading")
-	empty.finish()
-	if b.Len() != 0 {
-		t.Errorf("nothing counted, yet %q", b.String())
-	}
-}
 
 func TestQuietAndVerbose(t *testing.T) {
 	t.Setenv("NEO4J_URI", "bolt://db.example:7687")
@@ -77,20 +27,8 @@ func TestQuietAndVerbose(t *testing.T) {
 	}
 }
 
-func TestExitCodesInHelpAreREADME(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := regexp.MustCompile(`(?m)^\| (\d+) \| (.+) \|$`).FindAllStringSubmatch(string(readme), -1)
-	if len(rows) != len(exitCodes) {
-		t.Fatalf("README lists %d exit codes, --help %d", len(rows), len(exitCodes))
-	}
-	for i, r := range rows {
-		if got := fmt.Sprint(exitCodes[i].code); r[1] != got || r[2] != exitCodes[i].meaning {
-			t.Errorf("README: %s %q; --help: %s %q", r[1], r[2], got, exitCodes[i].meaning)
-		}
-	}
+// The table itself is checked against README.md in package usage.
+func TestExitCodesInHelp(t *testing.T) {
 	out, _, code := run(t, nil, "--help")
 	if code != 0 || !strings.Contains(out, "Exit codes:") || !strings.Contains(out, "130  interrupted") ||
 		!strings.Contains(out, "  5  the database refused a statement") {

@@ -1,72 +1,21 @@
 package cli
 
 import (
-	"context"
-	"errors"
-	"os"
-	"os/exec"
-	"time"
-
 	"github.com/spf13/cobra"
 
-	"github.com/relmap/relmap/internal/localdb"
+	"github.com/relmap/relmap/internal/app"
+	"github.com/relmap/relmap/internal/cli/help"
 )
 
-type dbExecOptions struct {
-	g    *Globals
-	keep bool
-}
-
 func newDBExecCmd(g *Globals) *cobra.Command {
-	o := &dbExecOptions{g: g}
+	var keep bool
 	cmd := &cobra.Command{
 		Use:   "exec -- COMMAND [ARG...]",
 		Short: "Run a command against a throwaway local Neo4j, then stop it",
-		Long: `Starts a local Neo4j on a free port in a new temporary data directory (or --data),
-runs COMMAND with RELMAP_DATA pointing at it, and stops the database on every exit
-path: success, failure or interruption. The command's exit code is relmap's.
-make test uses this to give the tests a real database.`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Long:  help.Text("db-exec.long"),
+		Args:  cobra.MinimumNArgs(1),
+		RunE:  func(cmd *cobra.Command, args []string) error { return app.DBExec(cmd.Context(), g, keep, args) },
 	}
-	cmd.Flags().BoolVar(&o.keep, "keep", false, "keep the temporary data directory")
+	cmd.Flags().BoolVar(&keep, "keep", false, "keep the temporary data directory")
 	return cmd
-}
-
-func (o *dbExecOptions) run(cmd *cobra.Command, args []string) error {
-	dir := o.g.DataDir
-	if dir == "" {
-		tmp, err := os.MkdirTemp("", "relmap-db-")
-		if err != nil {
-			return err
-		}
-		dir = tmp
-		if !o.keep {
-			defer os.RemoveAll(tmp)
-		}
-	}
-	st, err := localdb.Start(cmd.Context(), localdb.Config{DataDir: dir, Port: 0, HeapMB: 1024, PageCacheMB: 256, Progress: o.g.progressOut()})
-	if err != nil && !errors.Is(err, localdb.ErrAlreadyRunning) {
-		return err
-	}
-	// Stop even if the context was cancelled by an interrupt.
-	defer func() {
-		if err := localdb.Stop(context.WithoutCancel(cmd.Context()), dir, time.Minute); err != nil && !errors.Is(err, localdb.ErrNotRunning) {
-			o.g.status("relmap: stopping the local Neo4j: %v", err)
-		}
-	}()
-	o.g.status("Neo4j %s is running at %s for this command.", st.Version, st.URI())
-	c := exec.CommandContext(cmd.Context(), args[0], args[1:]...)
-	c.Stdin, c.Stdout, c.Stderr = o.g.In, o.g.Out, o.g.ErrOut
-	c.Env = append(os.Environ(), "RELMAP_DATA="+dir)
-	c.Cancel = func() error { return c.Process.Signal(os.Interrupt) }
-	c.WaitDelay = 30 * time.Second
-	if err := c.Run(); err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) && ee.ExitCode() > 0 {
-			return silentError{ee.ExitCode()}
-		}
-		return err
-	}
-	return nil
 }

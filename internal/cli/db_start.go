@@ -1,55 +1,26 @@
 package cli
 
 import (
-	"errors"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/relmap/relmap/internal/app"
 	"github.com/relmap/relmap/internal/localdb"
 )
 
-type dbStartOptions struct {
-	g           *Globals
-	port        int
-	heapMB      int
-	pageCacheMB int
-	timeout     time.Duration
-}
-
 func newDBStartCmd(g *Globals) *cobra.Command {
-	o := &dbStartOptions{g: g}
+	var o app.DBStartOptions
 	cmd := &cobra.Command{
 		Use:   "start",
 		Short: "Start the local Neo4j and wait until Bolt answers",
 		Args:  cobra.NoArgs,
-		RunE:  func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
+		RunE:  func(cmd *cobra.Command, _ []string) error { return app.DBStart(cmd.Context(), g, o) },
 	}
 	f := cmd.Flags()
-	f.IntVar(&o.port, "port", localdb.DefaultPort, "Bolt port on 127.0.0.1 (0 picks a free one)")
-	f.IntVar(&o.heapMB, "heap", 768, "JVM heap in MiB")
-	f.IntVar(&o.pageCacheMB, "page-cache", 256, "Neo4j page cache in MiB")
-	f.DurationVar(&o.timeout, "timeout", 3*time.Minute, "how long to wait for Bolt to answer")
+	f.IntVar(&o.Port, "port", localdb.DefaultPort, "Bolt port on 127.0.0.1 (0 picks a free one)")
+	f.IntVar(&o.HeapMB, "heap", 768, "JVM heap in MiB")
+	f.IntVar(&o.PageCacheMB, "page-cache", 256, "Neo4j page cache in MiB")
+	f.DurationVar(&o.Timeout, "timeout", 3*time.Minute, "how long to wait for Bolt to answer")
 	return cmd
-}
-
-func (o *dbStartOptions) run(cmd *cobra.Command) error {
-	if o.port < 0 || o.port > 65535 {
-		return usagef("--port %d: a TCP port is 1-65535 (0 picks a free one)", o.port)
-	}
-	start := time.Now()
-	st, err := localdb.Start(cmd.Context(), localdb.Config{
-		DataDir: o.g.dataDir(), Port: o.port, HeapMB: o.heapMB, PageCacheMB: o.pageCacheMB,
-		Timeout: o.timeout, Progress: o.g.progressOut(),
-	})
-	if errors.Is(err, localdb.ErrAlreadyRunning) {
-		o.g.status("The local Neo4j is already running at %s (pid %d, data %s).", st.URI(), st.PID, st.DataDir)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	o.g.status("Neo4j %s is running at %s (pid %d, data %s), started in %s.",
-		st.Version, st.URI(), st.PID, st.DataDir, time.Since(start).Round(100*time.Millisecond))
-	return nil
 }

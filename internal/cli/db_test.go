@@ -29,7 +29,7 @@ func TestDamagedStateFileIsAnError(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := &Globals{DataDir: dir}
-	_, err := g.conn()
+	_, err := g.Conn()
 	if err == nil || !strings.Contains(err.Error(), "relmap db start") {
 		t.Fatalf("conn: %v", err)
 	}

@@ -1,59 +1,31 @@
 package cli
 
 import (
-	"fmt"
-	"os"
-
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
+
+	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/refdocs"
 )
 
-type docsOptions struct {
-	g      *Globals
-	dir    string
-	format string
-}
-
 func newDocsCmd(g *Globals) *cobra.Command {
-	o := &docsOptions{g: g}
+	var dir, format string
 	cmd := &cobra.Command{
-		Use:   "docs --dir DIR [--format markdown|man]",
-		Short: "Write relmap's reference, one page per command, as Markdown or man pages",
-		Long: `Writes every command's help as a page in DIR (created if need be): Markdown
-(relmap.md, relmap_query.md, …, linked to each other) or man pages in section 1
-(relmap.1, relmap-query.1, …; view one with man -l DIR/relmap.1, or install them
-under a man directory).`,
-		Example: `  relmap docs --dir docs/cli
-  relmap docs --dir man/man1 --format man`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd.Root()) },
+		Use:     "docs --dir DIR [--format markdown|man]",
+		Short:   "Write relmap's reference, one page per command, as Markdown or man pages",
+		Long:    help.Text("docs.long"),
+		Example: help.Text("docs.example"),
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := refdocs.Write(cmd.Root(), dir, format); err != nil {
+				return err
+			}
+			g.Status("Wrote the %s pages of relmap's commands to %s.", format, dir)
+			return nil
+		},
 	}
-	cmd.Flags().StringVar(&o.dir, "dir", "", "the directory to write to")
-	cmd.Flags().StringVar(&o.format, "format", "markdown", "markdown or man")
+	cmd.Flags().StringVar(&dir, "dir", "", "the directory to write to")
+	cmd.Flags().StringVar(&format, "format", "markdown", "markdown or man")
 	cmd.MarkFlagRequired("dir")
 	cmd.MarkFlagDirname("dir")
 	return cmd
-}
-
-func (o *docsOptions) run(root *cobra.Command) error {
-	if o.format != "markdown" && o.format != "man" {
-		return usagef("--format %q: want markdown or man", o.format)
-	}
-	if err := os.MkdirAll(o.dir, 0o755); err != nil {
-		return err
-	}
-	// Pages carry no generation date, so that the same relmap writes the
-	// same bytes.
-	root.DisableAutoGenTag = true
-	var err error
-	if o.format == "man" {
-		err = doc.GenManTree(root, &doc.GenManHeader{Title: "RELMAP", Section: "1", Source: "relmap", Manual: "relmap manual"}, o.dir)
-	} else {
-		err = doc.GenMarkdownTree(root, o.dir)
-	}
-	if err != nil {
-		return fmt.Errorf("writing the %s pages to %s: %w", o.format, o.dir, err)
-	}
-	o.g.status("Wrote the %s pages of relmap's commands to %s.", o.format, o.dir)
-	return nil
 }

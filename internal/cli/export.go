@@ -1,223 +1,29 @@
 package cli
 
 import (
-	"bytes"
-	"fmt"
-	"io"
-	"os"
-	"slices"
-	"sort"
-	"strings"
-
 	"github.com/spf13/cobra"
 
-	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/export"
-	"github.com/relmap/relmap/internal/fileio"
-	"github.com/relmap/relmap/internal/seed"
+	"github.com/relmap/relmap/internal/app"
+	"github.com/relmap/relmap/internal/cli/help"
 )
 
-// The formats export writes.
-var exportFormats = []string{"graphml", "gexf", "json", "csv"}
-
-type exportOptions struct {
-	g        *Globals
-	format   string
-	output   string
-	at       string
-	datasets []string
-	only     confirmedOnly
-}
-
 func newExportCmd(g *Globals) *cobra.Command {
-	o := &exportOptions{g: g}
+	var o app.ExportOptions
 	cmd := &cobra.Command{
-		Use:   "export --format graphml|gexf|json|csv -o PATH",
-		Short: "Write the graph's relmap data as GraphML (Gephi, NetworkX), dated GEXF (Gephi's timeline), JSON or CSV seed files",
-		Long: `Reads the documents, actors and ties relmap loaded (data created by hand is
-left out) and writes them:
-
-  graphml  one GraphML file with typed attributes, for Gephi, NetworkX, yEd and
-           Cytoscape. Nodes are actors, edges are ties; a tie reaching an actor
-           of a dataset not exported gets a bare node marked external.
-  gexf     one GEXF 1.3 file for Gephi's timeline: the same nodes, edges and
-           attributes, and each edge dated by the days its tie was in force
-           (start = since, end = the day before until, inclusive; an open end
-           is left out). Every tie is its own edge: two periods of one
-           membership stay two edges. A dynamic attribute confirmed is
-           true while a source attests the tie and false after its last
-           attestation (attested) while its end is open.
-  json     one JSON document: {"datasets": [{"name", "documents", "actors",
-           "ties"}]}, every field always present.
-  csv      into the directory PATH (created if missing), NAME.documents.csv,
-           NAME.actors.csv and NAME.ties.csv for each dataset, in the seed
-           file columns: 'relmap load PATH' loads them back to the same
-           fingerprint. Files of the same names are replaced, others are left.
-
-For graphml, gexf and json, -o - writes to standard output. The output is the same
-for the same data, whatever order it was loaded in.
-
---at keeps only the ties in force on that day (since <= day < until, as
-everywhere in relmap) and keeps every actor and document, so the picture at a
-date still shows actors that had no tie then, and every citation still
-resolves. A route whose legs were not all in force that day will not load back
-as CSV. --dataset exports some datasets only (repeat it for several); ties that
-reach actors of other datasets then load back only together with those.`,
-		Example: `  relmap export --format graphml -o relmap.graphml
-  relmap export --format graphml --at 2012-02-01 -o nato-2012.graphml
-  relmap export --format gexf -o relmap.gexf
-  relmap export --format json -o - | jq '.datasets[].ties | length'
-  relmap export --format csv --dataset relmap-core -o backup/`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
+		Use:     "export --format graphml|gexf|json|csv -o PATH",
+		Short:   "Write the graph's relmap data as GraphML (Gephi, NetworkX), dated GEXF (Gephi's timeline), JSON or CSV seed files",
+		Long:    help.Text("export.long"),
+		Example: help.Text("export.example"),
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, _ []string) error { return app.Export(cmd.Context(), g, o) },
 	}
 	f := cmd.Flags()
-	o.only.bind(f)
-	f.StringVar(&o.format, "format", "", "graphml, gexf, json or csv")
-	f.StringVarP(&o.output, "output", "o", "", "file to write (- for standard output), or for csv the directory")
-	f.StringVar(&o.at, "at", "", "keep only the ties in force on this day (YYYY, YYYY-MM, YYYY-MM-DD or today)")
-	f.StringArrayVar(&o.datasets, "dataset", nil, "export this dataset only (repeatable; default: all)")
+	bindConfirmedOnly(f, &o.ConfirmedOnly)
+	f.StringVar(&o.Format, "format", "", "graphml, gexf, json or csv")
+	f.StringVarP(&o.Output, "output", "o", "", "file to write (- for standard output), or for csv the directory")
+	f.StringVar(&o.At, "at", "", "keep only the ties in force on this day (YYYY, YYYY-MM, YYYY-MM-DD or today)")
+	f.StringArrayVar(&o.Datasets, "dataset", nil, "export this dataset only (repeatable; default: all)")
 	cmd.MarkFlagRequired("format")
 	cmd.MarkFlagRequired("output")
 	return cmd
-}
-
-func (o *exportOptions) run(cmd *cobra.Command) error {
-	format := strings.ToLower(o.format)
-	if !slices.Contains(exportFormats, format) {
-		return usagef("--format %q: want one of %s", o.format, strings.Join(exportFormats, ", "))
-	}
-	if o.output == "" {
-		return usagef("-o/--output: name the file or directory to write")
-	}
-	if format == "csv" && o.output == "-" {
-		return usagef("--format csv writes three files per dataset: -o names a directory, not standard output")
-	}
-	if format != "csv" && o.output != "-" {
-		if err := fileio.CheckTarget(o.output); err != nil {
-			return err
-		}
-	}
-	var at graph.Date
-	if o.at != "" {
-		var err error
-		if at, err = parseDay("at", o.at); err != nil {
-			return err
-		}
-	}
-	if err := o.only.needsDay(o.at != ""); err != nil {
-		return err
-	}
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		snap, err := s.Snapshot(cmd.Context(), o.datasets...)
-		if err != nil {
-			return err
-		}
-		ds, missing := selectDatasets(snap, o.datasets)
-		if missing != "" {
-			// The snapshot holds only the datasets asked for; name the
-			// others from a full one, on this error path only.
-			all, err := s.Snapshot(cmd.Context())
-			if err != nil {
-				return err
-			}
-			held := "none"
-			if names := datasetNames(all); len(names) > 0 {
-				held = strings.Join(names, ", ")
-			}
-			return fmt.Errorf("--dataset %s: the graph holds no such dataset (it holds: %s)", missing, held)
-		}
-		if o.at != "" {
-			ds = tiesAt(ds, at)
-		}
-		for i := range ds {
-			ds[i] = o.only.apply(ds[i], at)
-		}
-		return o.write(format, ds)
-	})
-}
-
-func (o *exportOptions) write(format string, ds []*graph.Dataset) error {
-	var actors, ties int
-	for _, d := range ds {
-		actors += len(d.Actors)
-		ties += len(d.Ties)
-	}
-	summary := fmt.Sprintf("%d datasets, %d actors, %d ties", len(ds), actors, ties)
-	if o.at != "" {
-		summary += " in force on " + o.at
-	}
-	if format == "csv" {
-		if err := os.MkdirAll(o.output, 0o755); err != nil {
-			return err
-		}
-		for _, d := range ds {
-			if err := seed.WriteCSV(o.output, d); err != nil {
-				return fmt.Errorf("dataset %s: %w", d.Name, err)
-			}
-		}
-		o.g.status("Wrote %s as CSV to %s.", summary, o.output)
-		return nil
-	}
-	var buf bytes.Buffer
-	write := map[string]func(io.Writer, []*graph.Dataset) error{
-		"graphml": export.GraphML, "gexf": export.GEXF, "json": export.JSON}[format]
-	if err := write(&buf, ds); err != nil {
-		return err
-	}
-	if err := o.g.writeOutput(o.output, buf.Bytes()); err != nil || o.output == "-" {
-		return err
-	}
-	o.g.status("Wrote %s (%s).", o.output, summary)
-	return nil
-}
-
-// selectDatasets keeps the datasets named (all when names is empty), in
-// name order; missing is the first name snap does not hold.
-func selectDatasets(snap []*graph.Dataset, names []string) (out []*graph.Dataset, missing string) {
-	byName := map[string]*graph.Dataset{}
-	for _, d := range snap {
-		byName[d.Name] = d
-	}
-	if len(names) == 0 {
-		out = append(out, snap...)
-	}
-	seen := map[string]bool{}
-	for _, n := range names {
-		d := byName[n]
-		if d == nil {
-			return nil, n
-		}
-		if !seen[n] {
-			seen[n] = true
-			out = append(out, d)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, ""
-}
-
-func datasetNames(ds []*graph.Dataset) []string {
-	var names []string
-	for _, d := range ds {
-		names = append(names, d.Name)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// tiesAt returns copies of ds holding only the ties in force on day at;
-// documents and actors are all kept. ds is left as it was.
-func tiesAt(ds []*graph.Dataset, at graph.Date) []*graph.Dataset {
-	out := make([]*graph.Dataset, len(ds))
-	for i, d := range ds {
-		c := &graph.Dataset{Name: d.Name, Documents: d.Documents, Actors: d.Actors}
-		for _, t := range d.Ties {
-			if t.ValidAt(at) {
-				c.Ties = append(c.Ties, t)
-			}
-		}
-		out[i] = c
-	}
-	return out
 }

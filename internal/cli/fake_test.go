@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/usage"
 )
 
 // fakeStore is an in-memory graph.Store for command tests: it keeps what was
@@ -96,7 +97,7 @@ func run(t *testing.T, f *fakeStore, args ...string) (string, string, int) {
 	t.Setenv("RELMAP_DATA", t.TempDir())
 	err := RunWith(context.Background(), streams, args, factory)
 	if err != nil {
-		if _, silent := err.(silentError); !silent {
+		if !usage.IsSilent(err) {
 			errOut.WriteString("relmap: " + err.Error() + "\n")
 		}
 	}

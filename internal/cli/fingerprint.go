@@ -1,45 +1,21 @@
 package cli
 
 import (
-	"encoding/json"
-	"fmt"
-
 	"github.com/spf13/cobra"
 
-	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/app"
+	"github.com/relmap/relmap/internal/cli/help"
 )
 
-type fingerprintOptions struct {
-	g    *Globals
-	json bool
-}
-
 func newFingerprintCmd(g *Globals) *cobra.Command {
-	o := &fingerprintOptions{g: g}
+	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "fingerprint",
 		Short: "Print a canonical hash and counts of the graph content relmap owns",
-		Long: `The fingerprint is a SHA-256 over the canonical form of every document, actor
-and tie that relmap loaded, in any order: two graphs with the same fingerprint hold
-the same relmap data, however they were loaded. Data created by hand is not counted.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
+		Long:  help.Text("fingerprint.long"),
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return app.Fingerprint(cmd.Context(), g, asJSON) },
 	}
-	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
-}
-
-func (o *fingerprintOptions) run(cmd *cobra.Command) error {
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		fp, err := s.Fingerprint(cmd.Context())
-		if err != nil {
-			return err
-		}
-		if o.json {
-			return json.NewEncoder(o.g.Out).Encode(map[string]any{
-				"hash": fp.Hash, "documents": fp.Documents, "actors": fp.Actors, "ties": fp.Ties})
-		}
-		fmt.Fprintf(o.g.Out, "%s  documents=%d actors=%d ties=%d\n", fp.Hash, fp.Documents, fp.Actors, fp.Ties)
-		return nil
-	})
 }

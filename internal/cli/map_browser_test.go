@@ -10,9 +10,8 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/figcheck"
-	"github.com/relmap/relmap/internal/seed"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 	"github.com/relmap/relmap/internal/views"
-	"github.com/relmap/relmap/seeds"
 )
 
 var translateRE = regexp.MustCompile(`<g id="graph0" class="graph" transform="scale\(1 1\) rotate\(0\) translate\(([-0-9.]+) ([-0-9.]+)\)"`)
@@ -23,10 +22,7 @@ var translateRE = regexp.MustCompile(`<g id="graph0" class="graph" transform="sc
 // label lies within the figure and clear of the others.
 func TestBrowserOpensMap(t *testing.T) {
 	chromium := browser(t)
-	sets, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sets := seedtest.Sets(t)
 	ds := sets[0]
 	v, _ := views.Get("map")
 	sg := v.Select(ds, views.Params{"network": "ndn"})

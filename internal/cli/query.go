@@ -1,264 +1,42 @@
 package cli
 
 import (
-	"bufio"
-	"context"
-	"errors"
-	"fmt"
-	"io"
-	"io/fs"
-	"time"
+	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/app"
+	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/cypher"
-	"github.com/relmap/relmap/internal/fileio"
-	"github.com/relmap/relmap/internal/output"
-	"github.com/relmap/relmap/internal/params"
-	"github.com/relmap/relmap/internal/queries"
-	"github.com/relmap/relmap/internal/queryrun"
 )
 
-type queryOptions struct {
-	g          *Globals
-	file       string
-	named      string
-	params     []string
-	paramsFile string
-	format     string
-	write      bool
-	timeout    time.Duration
-	limit      int64
-	at         string
-	keepGoing  bool
-	only       confirmedOnly
-}
-
 func newQueryCmd(g *Globals) *cobra.Command {
-	o := &queryOptions{g: g}
+	var o app.QueryOptions
 	cmd := &cobra.Command{
-		Use:   "query [CYPHER]",
-		Short: "Run Cypher (an argument, -f FILE, stdin or --named NAME) and print the result",
-		Long: `Runs Cypher read-only unless --write is given. Read mode has no side effects:
-the server refuses writes in a read transaction, and relmap refuses, before
-sending anything,
-` + cypher.ReadModeRule(80) + `
-Keywords in strings, quoted names and comments do not count. A refused
-statement exits 5, as one the server refuses.
-
-Each statement is its own auto-commit transaction, as in cypher-shell, so
-CALL { … } IN TRANSACTIONS works (with --write). Values reach Cypher only as
-parameters (--param name=value, typed: 42 is an integer, 2.5 a float,
-true/false/null, [..] and {..} as JSON, 2012-02-01 (YYYY-MM-DD) a DATE, anything
-else a string; name:string=VALUE keeps VALUE as text, name:date=VALUE reads it as
---at does; --params-file FILE.json|yaml).
-
-Records are streamed: memory does not grow with the result. Output is a table on
-a terminal and CSV when piped, unless --format says otherwise; the row count and
-timing go to stderr. A file may hold several statements separated by ';': they
-run in order and the first failure stops the rest (--keep-going runs them all);
-with json each prints its own array, one after another (jq reads them in turn),
-while jsonl is one record per line throughout.
-
---at DATE is the parameter $at as a Cypher DATE, for named questions and your
-own Cypher alike; -p at=2012-02-01 is the same DATE (-p at:string=2012-02-01
-would be text, which compares with no DATE). A named question whose answer is
-empty checks the actor ids it was given and says which name no actor, with what
-may have been meant.
-
-'relmap queries' lists the named questions; --named runs one with its defaults.`,
-		Example: `  relmap query 'MATCH (s:State {region: $r}) RETURN s.id, s.name' --param r=central-asia
-  relmap query --named members-at --param org=csto --param at=2012-02-01
-  relmap query -f questions.cypher --format jsonl > answers.jsonl
-  echo 'RETURN 1 AS one' | relmap query --format json`,
-		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Use:     "query [CYPHER]",
+		Short:   "Run Cypher (an argument, -f FILE, stdin or --named NAME) and print the result",
+		Long:    strings.Replace(help.Text("query.long"), "{{read-mode-rule}}", cypher.ReadModeRule(80), 1),
+		Example: help.Text("query.example"),
+		Args:    cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				o.Cypher, o.CypherGiven = args[0], true
+			}
+			o.AtGiven = cmd.Flags().Changed("at")
+			return app.Query(cmd.Context(), g, o)
+		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.file, "file", "f", "", "read Cypher from FILE (- for stdin)")
-	f.StringVar(&o.named, "named", "", "run the named question NAME (see relmap queries)")
-	f.StringArrayVarP(&o.params, "param", "p", nil, "a parameter, name=value (repeatable; YYYY-MM-DD is a DATE, name:string=VALUE keeps text)")
-	f.StringVar(&o.paramsFile, "params-file", "", "parameters from a JSON or YAML file (--param wins)")
-	f.StringVar(&o.format, "format", "", "table, csv, tsv, json or jsonl (default: table on a terminal, csv otherwise)")
-	f.BoolVar(&o.write, "write", false, "allow the statement to write, and print what it changed")
-	f.DurationVar(&o.timeout, "timeout", 0, "stop a statement that runs longer (e.g. 30s); 0: the server's limit")
-	f.Int64Var(&o.limit, "limit", 0, "print at most N records (0: all)")
-	f.StringVar(&o.at, "at", "", "the day asked about, as the Cypher DATE $at (YYYY-MM-DD, YYYY-MM, YYYY or today)")
-	f.BoolVar(&o.keepGoing, "keep-going", false, "with several statements, run the rest after one fails")
-	o.only.bind(f)
+	f.StringVarP(&o.File, "file", "f", "", "read Cypher from FILE (- for stdin)")
+	f.StringVar(&o.Named, "named", "", "run the named question NAME (see relmap queries)")
+	f.StringArrayVarP(&o.Params, "param", "p", nil, "a parameter, name=value (repeatable; YYYY-MM-DD is a DATE, name:string=VALUE keeps text)")
+	f.StringVar(&o.ParamsFile, "params-file", "", "parameters from a JSON or YAML file (--param wins)")
+	f.StringVar(&o.Format, "format", "", "table, csv, tsv, json or jsonl (default: table on a terminal, csv otherwise)")
+	f.BoolVar(&o.Write, "write", false, "allow the statement to write, and print what it changed")
+	f.DurationVar(&o.Timeout, "timeout", 0, "stop a statement that runs longer (e.g. 30s); 0: the server's limit")
+	f.Int64Var(&o.Limit, "limit", 0, "print at most N records (0: all)")
+	f.StringVar(&o.At, "at", "", "the day asked about, as the Cypher DATE $at (YYYY-MM-DD, YYYY-MM, YYYY or today)")
+	f.BoolVar(&o.KeepGoing, "keep-going", false, "with several statements, run the rest after one fails")
+	bindConfirmedOnly(f, &o.ConfirmedOnly)
 	return cmd
-}
-
-// maxScript bounds the Cypher read from a file or stdin.
-const maxScript = 32 << 20
-
-// collectParams gathers --params-file and --param. As for seed paths, a
-// mistake in the command line exits 2: a malformed --param, or a file named
-// that does not exist; a file that exists but cannot be read or decoded is
-// bad input (exit 1). -f FILE follows the same rule (fileError).
-func collectParams(file string, args []string) (map[string]any, error) {
-	p, err := params.Collect(file, args)
-	var fe *params.FileError
-	if err != nil && !errors.As(err, &fe) {
-		return nil, usageError{err}
-	}
-	return p, fileError(err)
-}
-
-// fileError makes a file named on the command line that does not exist a
-// usage error.
-func fileError(err error) error {
-	if errors.Is(err, fs.ErrNotExist) {
-		return usageError{err}
-	}
-	return err
-}
-
-// statement is one Cypher statement with where it came from.
-type statement struct {
-	text   string
-	origin string
-	params map[string]any
-	// actors are the actor ids a named question was given, by parameter:
-	// checked when it answers nothing.
-	actors map[string]string
-}
-
-// run is st as queryrun runs it: a named question that answers nothing
-// checks the actor ids it was given.
-func (st statement) run() queryrun.Statement {
-	r := queryrun.Statement{Text: st.text, Params: st.params}
-	if len(st.actors) > 0 {
-		r.OnEmpty = func(ctx context.Context, s graph.Store) error { return unknownActors(ctx, s, st.actors) }
-	}
-	return r
-}
-
-func (o *queryOptions) statements(cmd *cobra.Command, args []string) ([]statement, error) {
-	user, err := collectParams(o.paramsFile, o.params)
-	if err != nil {
-		return nil, err
-	}
-	if cmd.Flags().Changed("at") {
-		// A date, not text: the graph's dates are Cypher DATEs, and a string
-		// compared with one is null, which would silently match nothing.
-		at, err := parseDay("at", o.at)
-		if err != nil {
-			return nil, err
-		}
-		user["at"] = at
-	}
-	sources := 0
-	for _, set := range []bool{len(args) > 0, o.file != "", o.named != ""} {
-		if set {
-			sources++
-		}
-	}
-	if sources > 1 {
-		return nil, usagef("give Cypher one way only: an argument, -f FILE or --named NAME")
-	}
-	switch {
-	case o.named != "":
-		q, ok := queries.Get(o.named)
-		if !ok {
-			return nil, usagef("no named question %q; `relmap queries` lists them", o.named)
-		}
-		p, err := q.Params(user)
-		if err != nil {
-			return nil, usagef("--named %s: %v", o.named, err)
-		}
-		return []statement{{text: q.Cypher, origin: q.Name, params: p, actors: q.ActorIDs(p)}}, nil
-	case len(args) == 1:
-		if len(cypher.Tokens(args[0])) == 0 {
-			return nil, usagef("the statement is empty: give Cypher, -f FILE or --named NAME")
-		}
-		return []statement{{text: args[0], origin: "argument", params: user}}, nil
-	}
-	var src []byte
-	origin := o.file
-	if o.file == "" && o.g.InTTY {
-		return nil, usagef("no Cypher given: pass it as an argument, -f FILE or --named NAME, pipe it in, or type it in `relmap shell`")
-	}
-	if o.file == "" || o.file == "-" {
-		origin = "stdin"
-		src, err = readInput(cmd.Context(), func() ([]byte, error) { return fileio.ReadAll(o.g.In, maxScript) })
-	} else {
-		src, err = fileio.ReadFile(o.file, maxScript)
-	}
-	if err != nil && origin == "stdin" {
-		return nil, fmt.Errorf("stdin: %w", err)
-	} else if err != nil {
-		return nil, fileError(err) // it names the file
-	}
-	var out []statement
-	for i, text := range cypher.Split(string(src)) {
-		out = append(out, statement{text: text, origin: fmt.Sprintf("%s, statement %d", origin, i+1), params: user})
-	}
-	if len(out) == 0 {
-		return nil, usagef("no Cypher in %s", origin)
-	}
-	return out, nil
-}
-
-func (o *queryOptions) run(cmd *cobra.Command, args []string) (err error) {
-	if o.limit < 0 {
-		return usagef("--limit %d: want a number of records, or 0 for all", o.limit)
-	}
-	if o.timeout < 0 {
-		return usagef("--timeout %s: want a duration such as 30s, or 0 for the server's limit", o.timeout)
-	}
-	stmts, err := o.statements(cmd, args)
-	if err != nil {
-		return err
-	}
-	if !o.write {
-		for _, st := range stmts {
-			if err := cypher.CheckRead(st.text); err != nil {
-				return fmt.Errorf("%s: %w", st.origin, err)
-			}
-		}
-	}
-	format := o.format
-	if format == "" {
-		format = output.AutoFormat(o.g.OutTTY)
-	}
-	if _, err := output.New(format, io.Discard, nil); err != nil {
-		return usageError{err}
-	}
-	if !o.g.OutTTY {
-		// A pipe or file gets records in large writes rather than one system
-		// call per row; a terminal keeps seeing rows as they arrive.
-		bw := bufio.NewWriterSize(o.g.Out, 64<<10)
-		out := o.g.Out
-		o.g.Out = bw
-		defer func() {
-			if ferr := bw.Flush(); err == nil {
-				err = ferr
-			}
-			o.g.Out = out
-		}()
-	}
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		var firstErr error
-		for _, st := range stmts {
-			err := queryrun.Run(cmd.Context(), s, st.run(), queryrun.Options{Format: format, Out: o.g.Out,
-				Status: func(line string) { o.g.status("%s", line) }, Write: o.write, Timeout: o.timeout, Limit: o.limit,
-				ConfirmedOnly: bool(o.only)})
-			if err == nil {
-				continue
-			}
-			if len(stmts) > 1 {
-				err = fmt.Errorf("%s: %w", st.origin, err)
-			}
-			if !o.keepGoing {
-				return err
-			}
-			fmt.Fprintf(o.g.ErrOut, "relmap: %v\n", err)
-			if firstErr == nil {
-				firstErr = silentError{ExitCode(err)}
-			}
-		}
-		return firstErr
-	})
 }

@@ -1,144 +1,51 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/app"
+	"github.com/relmap/relmap/internal/cli/help"
 	"github.com/relmap/relmap/internal/pdf"
-	"github.com/relmap/relmap/internal/queryrun"
 	"github.com/relmap/relmap/internal/render"
 	"github.com/relmap/relmap/internal/views"
 )
 
-type renderOptions struct {
-	g          *Globals
-	view       string
-	named      string
-	params     []string
-	paramsFile string
-	at         string
-	depth      int
-	output     string
-	layout     string
-	renderer   string
-	title      string
-	tieLabels  bool
-	dpi        float64
-	page       string
-	only       confirmedOnly
-}
-
 func newRenderCmd(g *Globals) *cobra.Command {
-	o := &renderOptions{g: g}
+	var o app.RenderOptions
 	cmd := &cobra.Command{
-		Use:   "render [CYPHER]",
-		Short: "Draw a subgraph (a view, a named question or any Cypher) to SVG, PNG or DOT through Graphviz",
-		Long: `Every node, relationship and path the query returns becomes part of the drawing.
-Views: sphere (an organisation's members and partners; --param org=nato),
-ndn (the Northern Distribution Network's legs in order), neighbourhood (one
-actor's ties; --param id=kazakhstan --depth 1|2), ladder (NATO's partnership
-ladder for the Central Asian states). Or --named NAME, or your own Cypher.
-
-Styles come from the domain: a shape and colour per actor kind, a line per tie
-type, one colour per sphere (NATO, CSTO, SCO) used everywhere; a legend lists what
-is drawn. --at DATE draws the graph on that day and stamps it. The format follows
-the -o extension (.svg, .png, .pdf, .dot); -o - writes SVG to stdout. A PNG fits a
-1920x1080 slide unless --dpi gives its resolution; a PDF is one page (--page) with
-2 cm margins and its fonts embedded. A .dot names no layout engine unless --layout
-is given, so any Graphviz engine can lay it out. The same data and options give
-byte-identical files.`,
-		Example: `  relmap render --view sphere --param org=csto --at 2012-02-01 -o csto.svg
-  relmap render --view neighbourhood --param id=uzbekistan --depth 2 -o uz.svg
-  relmap render --view ndn -o ndn.pdf --page a4-landscape
-  relmap render --view ladder --at 2012-02-01 -o ladder.png --dpi 300
-  relmap render 'MATCH p=(:Actor {id:$id})-[:TRANSIT_LEG]-() RETURN p' --param id=termez -o t.png`,
-		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Use:     "render [CYPHER]",
+		Short:   "Draw a subgraph (a view, a named question or any Cypher) to SVG, PNG or DOT through Graphviz",
+		Long:    help.Text("render.long"),
+		Example: help.Text("render.example"),
+		Args:    cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				o.Cypher = args[0]
+			}
+			changed := cmd.Flags().Changed
+			o.AtGiven, o.DepthGiven, o.LayoutGiven = changed("at"), changed("depth"), changed("layout")
+			o.DPIGiven, o.PageGiven = changed("dpi"), changed("page")
+			return app.Render(cmd.Context(), g, o)
+		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.view, "view", "", "a built-in view: "+strings.Join(views.Names(), ", "))
-	f.StringVar(&o.named, "named", "", "draw what the named question NAME returns")
-	f.StringArrayVarP(&o.params, "param", "p", nil, "a parameter, name=value (repeatable)")
-	f.StringVar(&o.paramsFile, "params-file", "", "parameters from a JSON or YAML file")
-	f.StringVar(&o.at, "at", "", "draw the graph on this day (YYYY-MM-DD, YYYY-MM, YYYY or today)")
-	f.IntVar(&o.depth, "depth", 0, "for the neighbourhood view: how many ties out (1 or 2)")
-	f.StringVarP(&o.output, "output", "o", "", "output file (.svg, .png, .pdf, .dot; - for SVG on stdout)")
-	f.Float64Var(&o.dpi, "dpi", 0, "PNG resolution in dots per inch (default: fit a 1920x1080 slide)")
-	f.StringVar(&o.page, "page", "a4", "PDF page: "+strings.Join(pdf.Pages, ", "))
-	f.StringVar(&o.layout, "layout", "auto", fmt.Sprintf("auto; force (placed by relmap, drawn by Graphviz; auto's choice above %d actors); geo (a map, actors at their coordinates); or a Graphviz engine: dot, neato, fdp, sfdp, circo, twopi", render.ForceAbove))
-	f.StringVar(&o.renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
-	f.StringVar(&o.title, "title", "", "title (default: from the view)")
-	f.BoolVar(&o.tieLabels, "tie-labels", false, "label every tie with its type, period and attributes")
-	o.only.bind(f)
+	f.StringVar(&o.View, "view", "", "a built-in view: "+strings.Join(views.Names(), ", "))
+	f.StringVar(&o.Named, "named", "", "draw what the named question NAME returns")
+	f.StringArrayVarP(&o.Params, "param", "p", nil, "a parameter, name=value (repeatable)")
+	f.StringVar(&o.ParamsFile, "params-file", "", "parameters from a JSON or YAML file")
+	f.StringVar(&o.At, "at", "", "draw the graph on this day (YYYY-MM-DD, YYYY-MM, YYYY or today)")
+	f.IntVar(&o.Depth, "depth", 0, "for the neighbourhood view: how many ties out (1 or 2)")
+	f.StringVarP(&o.Output, "output", "o", "", "output file (.svg, .png, .pdf, .dot; - for SVG on stdout)")
+	f.Float64Var(&o.DPI, "dpi", 0, "PNG resolution in dots per inch (default: fit a 1920x1080 slide)")
+	f.StringVar(&o.Page, "page", "a4", "PDF page: "+strings.Join(pdf.Pages, ", "))
+	f.StringVar(&o.Layout, "layout", "auto", fmt.Sprintf("auto; force (placed by relmap, drawn by Graphviz; auto's choice above %d actors); geo (a map, actors at their coordinates); or a Graphviz engine: dot, neato, fdp, sfdp, circo, twopi", render.ForceAbove))
+	f.StringVar(&o.Renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
+	f.StringVar(&o.Title, "title", "", "title (default: from the view)")
+	f.BoolVar(&o.TieLabels, "tie-labels", false, "label every tie with its type, period and attributes")
+	bindConfirmedOnly(f, &o.ConfirmedOnly)
 	cmd.MarkFlagRequired("output")
 	return cmd
-}
-
-func (o *renderOptions) run(cmd *cobra.Command, args []string) error {
-	format, err := formatOf(o.output)
-	if err != nil {
-		return err
-	}
-	if !slices.Contains(render.Layouts, o.layout) {
-		return usagef("--layout %q: want one of %s", o.layout, strings.Join(render.Layouts, ", "))
-	}
-	if !slices.Contains(render.Renderers, o.renderer) {
-		return usagef("--renderer %q: want one of %s", o.renderer, strings.Join(render.Renderers, ", "))
-	}
-	if err := printFlags(cmd, format, o.dpi, o.page); err != nil {
-		return err
-	}
-	user, err := collectParams(o.paramsFile, o.params)
-	if err != nil {
-		return err
-	}
-	req := views.Request{View: o.view, Named: o.named, Params: user, Title: o.title,
-		Depth: o.depth, DepthGiven: cmd.Flags().Changed("depth"), AtGiven: cmd.Flags().Changed("at")}
-	if len(args) == 1 {
-		req.Cypher = args[0]
-	}
-	if req.AtGiven {
-		if req.At, err = parseDay("at", o.at); err != nil {
-			return err
-		}
-	}
-	if err := o.only.needsDay(req.AtGiven); err != nil {
-		return err
-	}
-	plan, err := views.Resolve(req)
-	if err != nil {
-		return usageError{err}
-	}
-	if format != "dot" {
-		prepareDrawing()
-	}
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		sg, snap, err := plan.Fetch(cmd.Context(), s)
-		sg.Edges = o.only.ties(sg.Edges, req.At)
-		var qe *views.QueryError
-		if errors.As(err, &qe) {
-			return queryrun.ExplainError(qe.Err, qe.Cypher)
-		}
-		if err != nil {
-			return err
-		}
-		if len(sg.Nodes) == 0 {
-			if err := unknownActors(cmd.Context(), s, plan.Actors); err != nil {
-				return err
-			}
-			o.g.status("relmap: the query returned no nodes; drawing an empty figure")
-		}
-		opts := plan.Options(sg, snap, o.layout)
-		opts.TieLabels, opts.Renderer, opts.DPI, opts.Page = o.tieLabels, o.renderer, o.dpi, o.page
-		opts.OmitEngine = format == "dot" && !cmd.Flags().Changed("layout")
-		if off := render.Unplaced(sg); opts.Layout == "geo" && len(off) > 0 {
-			o.g.status("relmap: left off the map, without coordinates: " + strings.Join(off, ", "))
-		}
-		return o.g.draw(cmd, sg, opts, format, o.output)
-	})
 }

@@ -1,135 +1,34 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
-	"path/filepath"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/report"
+	"github.com/relmap/relmap/internal/app"
+	"github.com/relmap/relmap/internal/cli/help"
 )
 
-type reportOptions struct {
-	g        *Globals
-	at       string
-	region   string
-	output   string
-	title    string
-	network  string
-	renderer string
-	only     confirmedOnly
-	format   string
-}
-
 func newReportCmd(g *Globals) *cobra.Command {
-	o := &reportOptions{g: g}
+	var o app.ReportOptions
 	cmd := &cobra.Command{
-		Use:   "report [ORG...] -o FILE.html|FILE.pdf",
-		Short: "Write an analyst's report: one self-contained HTML file with the comparison, diagrams, states and sources",
-		Long: `Writes one HTML file that opens offline and makes no request (no script, no
-external style sheet, font or image): the title, the day and the fingerprint of
-the data; the comparison of the spheres (matrix, overlaps, similarity); the
-diagrams as inline SVG (the comparison, each organisation's sphere, the legs of
-the Northern Distribution Network and NATO's partnership ladder); every state's
-ties in force with their citations; and the list of sources with how often each
-is cited. A print style sheet puts each section on its own page.
-
-Everything is worked out from the graph's datasets in memory, with the same
-rules as compare and the views of render. Organisations default to nato csto
-sco; the region to central-asia (all: every state). The same data and options
-give a byte-identical file.
-
-The report also holds the timeline of its region and the states that bridge two
-or more spheres (analyse's betweenness). Printed, each figure is sized so that
-its smallest text is at least 6 pt on A4. -o FILE.pdf (or --format pdf) writes
-the same report as a printable PDF made by relmap itself: A4 pages, the fonts
-embedded, each figure on its own page at that size (turned for a wide figure).`,
-		Example: `  relmap report --at 2012-02-01 -o report.html
-  relmap report nato sco --region all --at 2008 -o wide.html
-  relmap report --at 2012-02-01 -o report.pdf`,
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Use:     "report [ORG...] -o FILE.html|FILE.pdf",
+		Short:   "Write an analyst's report: one self-contained HTML file with the comparison, diagrams, states and sources",
+		Long:    help.Text("report.long"),
+		Example: help.Text("report.example"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Orgs, o.NetworkAsked = args, cmd.Flags().Changed("network")
+			return app.Report(cmd.Context(), g, o)
+		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.at, "at", "today", "the day the report is about (YYYY, YYYY-MM, YYYY-MM-DD or today)")
-	f.StringVar(&o.region, "region", graph.RegionCentralAsia, "region of the states to report on (all: every state)")
-	f.StringVarP(&o.output, "output", "o", "", "the file to write, .html or .pdf (- for stdout)")
-	f.StringVar(&o.format, "format", "", "html or pdf (default: from the extension of -o; html for -)")
-	f.StringVar(&o.title, "title", "", "title (default: from the organisations and the region)")
-	f.StringVar(&o.network, "network", "ndn", "the route whose legs the network diagram draws")
-	f.StringVar(&o.renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
-	o.only.bind(f)
+	f.StringVar(&o.At, "at", "today", "the day the report is about (YYYY, YYYY-MM, YYYY-MM-DD or today)")
+	f.StringVar(&o.Region, "region", graph.RegionCentralAsia, "region of the states to report on (all: every state)")
+	f.StringVarP(&o.Output, "output", "o", "", "the file to write, .html or .pdf (- for stdout)")
+	f.StringVar(&o.Format, "format", "", "html or pdf (default: from the extension of -o; html for -)")
+	f.StringVar(&o.Title, "title", "", "title (default: from the organisations and the region)")
+	f.StringVar(&o.Network, "network", "ndn", "the route whose legs the network diagram draws")
+	f.StringVar(&o.Renderer, "renderer", "auto", "auto, wasm (built in) or native (Graphviz's dot on PATH)")
+	bindConfirmedOnly(f, &o.ConfirmedOnly)
 	cmd.MarkFlagRequired("output")
 	return cmd
-}
-
-func (o *reportOptions) run(cmd *cobra.Command, orgs []string) error {
-	format := strings.ToLower(o.format)
-	if format == "" {
-		switch strings.ToLower(filepath.Ext(o.output)) {
-		case ".html", ".htm":
-			format = "html"
-		case ".pdf":
-			format = "pdf"
-		default:
-			if o.output != "-" {
-				return usagef("-o %s: name a .html or .pdf file, or say which with --format html|pdf", o.output)
-			}
-			format = "html"
-		}
-	}
-	if format != "html" && format != "pdf" {
-		return usagef("--format %q: want html or pdf", o.format)
-	}
-	at, err := parseDay("at", o.at)
-	if err != nil {
-		return err
-	}
-	for i := range orgs {
-		orgs[i] = strings.ToLower(orgs[i])
-	}
-	opts := report.Options{At: at, Region: o.region, Orgs: orgs, Title: o.title, Network: o.network,
-		NetworkAsked: cmd.Flags().Changed("network"), Renderer: o.renderer, Generator: "relmap " + Version}
-	prepareDrawing()
-	return o.g.withStore(cmd.Context(), func(s graph.Store) error {
-		ds, err := loadedData(cmd.Context(), s)
-		if err != nil {
-			return err
-		}
-		rep, err := report.Build(cmd.Context(), o.only.apply(ds, at), opts)
-		var bad *report.InputError
-		if errors.As(err, &bad) {
-			return usageError{bad}
-		}
-		if err != nil {
-			return err
-		}
-		var b bytes.Buffer
-		pages := 0
-		if format == "pdf" {
-			doc, n, err := report.PDF(rep)
-			if err != nil {
-				return err
-			}
-			b.Write(doc)
-			pages = n
-		} else if err := report.Write(&b, rep); err != nil {
-			return err
-		}
-		if o.output == "-" {
-			_, err = o.g.Out.Write(b.Bytes())
-			return err
-		}
-		if err := writeFileAtomic(o.output, b.Bytes()); err != nil {
-			return err
-		}
-		if pages > 0 {
-			o.g.status("Wrote %s (%d pages: %d states, %d diagrams, %d sources).", o.output, pages, len(rep.States), len(rep.Diagrams), len(rep.Sources))
-			return nil
-		}
-		o.g.status("Wrote %s (%d states, %d diagrams, %d sources).", o.output, len(rep.States), len(rep.Diagrams), len(rep.Sources))
-		return nil
-	})
 }

@@ -1,108 +1,49 @@
-// Package cli is relmap's command line: one file per command, each with an
-// options struct, its flags and a run function. Run is the whole program, so
-// tests can call it exactly as a user would.
+// Package cli is relmap's command line: one file per command, each binding
+// its flags to the options of the package that does the work (mostly
+// internal/app) and calling one function of it. Run is the whole program,
+// so tests can call it exactly as a user would.
 package cli
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"net/url"
 	"os"
 	"os/signal"
-	"slices"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/graph/neo4jstore"
-	"github.com/relmap/relmap/internal/cypher"
-	"github.com/relmap/relmap/internal/fileio"
-	"github.com/relmap/relmap/internal/localdb"
+	"github.com/relmap/relmap/internal/app"
+	"github.com/relmap/relmap/internal/buildinfo"
+	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/completion"
+	"github.com/relmap/relmap/internal/usage"
 )
 
-// Streams are the program's standard streams and what they are attached to.
-type Streams struct {
-	In     io.Reader
-	Out    io.Writer
-	ErrOut io.Writer
-	// OutTTY and ErrTTY say whether Out and ErrOut are terminals: tables and
-	// progress bars for people, plain formats for pipes. InTTY says whether
-	// In is one: a person typing rather than a script.
-	OutTTY, ErrTTY, InTTY bool
-}
+// Streams are the program's standard streams (package app).
+type Streams = app.Streams
 
 // OSStreams are the process's own streams.
-func OSStreams() Streams {
-	return Streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr), InTTY: isTerminal(os.Stdin)}
-}
+func OSStreams() Streams { return app.OSStreams() }
 
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// Exit codes, documented in README.md.
+// Exit codes, documented in README.md (package usage).
 const (
-	ExitOK          = 0
-	ExitError       = 1 // bad input, failed validation, anything else
-	ExitUsage       = 2 // unknown command or flag, bad arguments
-	ExitUnavailable = 3 // the database could not be reached
-	ExitAuth        = 4 // the database refused the credentials
-	ExitQuery       = 5 // the database refused a statement
-	ExitTimeout     = 6 // a statement ran past --timeout
-	ExitBusy        = 7 // another load is running
-	ExitInterrupted = 130
+	ExitOK          = usage.ExitOK
+	ExitError       = usage.ExitError
+	ExitUsage       = usage.ExitUsage
+	ExitUnavailable = usage.ExitUnavailable
+	ExitAuth        = usage.ExitAuth
+	ExitQuery       = usage.ExitQuery
+	ExitTimeout     = usage.ExitTimeout
+	ExitBusy        = usage.ExitBusy
+	ExitInterrupted = usage.ExitInterrupted
 )
 
-// usageError marks errors in the command line itself.
-type usageError struct{ err error }
-
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
-
-func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
-
-// silentError has been reported already (for example, validation errors
-// printed one per line); only the exit code remains.
-type silentError struct{ code int }
-
-func (e silentError) Error() string { return fmt.Sprintf("exit %d", e.code) }
-
 // ExitCode maps an error returned by Run to the process exit code.
-func ExitCode(err error) int {
-	var se silentError
-	var qe *graph.QueryError
-	var ue usageError
-	var rme *cypher.ReadModeError
-	switch {
-	case err == nil:
-		return ExitOK
-	case errors.As(err, &se):
-		return se.code
-	case errors.As(err, &ue):
-		return ExitUsage
-	case errors.Is(err, context.Canceled):
-		return ExitInterrupted
-	case errors.Is(err, graph.ErrAuth):
-		return ExitAuth
-	case errors.Is(err, graph.ErrUnavailable):
-		return ExitUnavailable
-	case errors.Is(err, graph.ErrTimeout):
-		return ExitTimeout
-	case errors.Is(err, graph.ErrBusy):
-		return ExitBusy
-	case errors.As(err, &qe), errors.As(err, &rme):
-		return ExitQuery
-	}
-	return ExitError
-}
+func ExitCode(err error) int { return usage.ExitCode(err) }
 
 // Main runs relmap as a process: signals cancel the context, errors are
 // printed once and mapped to the exit code.
@@ -112,15 +53,14 @@ func Main(args []string) {
 	err := Run(ctx, streams, args)
 	interrupted := ctx.Err() != nil // before stop, which cancels ctx too
 	stop()
-	var se silentError
 	switch {
-	case err == nil, errors.As(err, &se):
+	case err == nil, usage.IsSilent(err):
 	case interrupted && errors.Is(err, context.Canceled):
 		// Ctrl-C: the driver's account of the cut connection says nothing
 		// the user does not know.
 		fmt.Fprintln(streams.ErrOut, "relmap: interrupted")
 	default:
-		fmt.Fprintf(streams.ErrOut, "relmap: %s\n", escapeControls(err.Error()))
+		fmt.Fprintf(streams.ErrOut, "relmap: %s\n", usage.EscapeControls(err.Error()))
 	}
 	os.Exit(ExitCode(err))
 }
@@ -132,7 +72,13 @@ func Run(ctx context.Context, streams Streams, args []string) error {
 
 // StoreFactory opens a graph.Store for a connection; tests substitute one
 // that needs no database.
-type StoreFactory func(ctx context.Context, c Conn) (graph.Store, error)
+type StoreFactory = app.StoreFactory
+
+// Conn is a resolved connection.
+type Conn = app.Conn
+
+// Globals are the options every command shares.
+type Globals = app.Env
 
 // RunWith is Run with a substitute store factory (nil: Neo4j).
 func RunWith(ctx context.Context, streams Streams, args []string, factory StoreFactory) error {
@@ -140,7 +86,7 @@ func RunWith(ctx context.Context, streams Streams, args []string, factory StoreF
 	// first failed write, so no command can end well with its output lost.
 	out := &watchedWriter{w: streams.Out}
 	streams.Out = out
-	g := &Globals{Streams: streams, factory: factory}
+	g := &Globals{Streams: streams, Factory: factory}
 	root := newRootCmd(g)
 	root.SetArgs(args)
 	root.SetIn(streams.In)
@@ -148,48 +94,21 @@ func RunWith(ctx context.Context, streams Streams, args []string, factory StoreF
 	root.SetErr(streams.ErrOut)
 	start := time.Now()
 	err := root.ExecuteContext(ctx)
-	g.verbosef("done in %s", time.Since(start).Round(time.Millisecond))
+	g.Verbosef("done in %s", time.Since(start).Round(time.Millisecond))
 	if err == nil && out.err != nil {
 		err = fmt.Errorf("the output could not be written: %w", out.err)
 	}
-	return g.hint(err)
+	return g.Hint(err)
 }
-
-// Globals are the options every command shares.
-type Globals struct {
-	Streams
-	URI          string
-	User         string
-	PasswordFile string
-	Database     string
-	DataDir      string
-	Verbosity
-	factory StoreFactory
-	// opened is the connection a store was opened for, which decides the
-	// hint given when it cannot be reached.
-	opened *Conn
-}
-
-const envHelp = `Connection settings come from, in order: the flags; the environment
-(NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, as in Neo4j's own
-tools); the local database started by 'relmap db start' (its state file in
---data, default $RELMAP_DATA or ` + "`$XDG_DATA_HOME/relmap/neo4j`" + `, else
-` + "`~/.local/share/relmap/neo4j`" + `).`
 
 func newRootCmd(g *Globals) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "relmap",
-		Short: "Map who is tied to whom: a cited, dated graph of states, organisations, programmes and routes",
-		Long: `relmap keeps a curated, cited and dated dataset of actors (states, international
-organisations, partnership programmes, supply routes, places, initiatives) and the
-ties between them, loads it into Neo4j, answers analysts' questions in Cypher,
-renders subgraphs to SVG through Graphviz and compares the NATO, CSTO and SCO
-spheres at any date.
-
-` + envHelp + "\n\n" + exitCodesHelp(),
+		Use:           "relmap",
+		Short:         "Map who is tied to whom: a cited, dated graph of states, organisations, programmes and routes",
+		Long:          strings.Replace(help.Text("root.long"), "{{exit-codes}}", usage.CodesHelp(), 1),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       versionText(),
+		Version:       buildinfo.Text(),
 	}
 	root.SetVersionTemplate("{{.Version}}")
 	pf := root.PersistentFlags()
@@ -204,136 +123,7 @@ spheres at any date.
 	for _, c := range commands {
 		root.AddCommand(c(g))
 	}
-	typedUsageErrors(root)
-	registerCompletions(root)
+	usage.Typed(root)
+	completion.Register(root)
 	return root
-}
-
-// dataDir is the local database's data directory.
-func (g *Globals) dataDir() string {
-	if g.DataDir != "" {
-		return g.DataDir
-	}
-	if d := os.Getenv("RELMAP_DATA"); d != "" {
-		return d
-	}
-	return localdb.DefaultDataDir()
-}
-
-// Conn is a resolved connection.
-type Conn struct {
-	URI, User, Password, Database string
-	// FromLocal is true when the settings came from the local database's state.
-	FromLocal bool
-}
-
-// conn resolves the connection: flags, then environment, then the local
-// database's state file.
-func (g *Globals) conn() (Conn, error) {
-	c := Conn{URI: g.URI, User: g.User, Database: g.Database}
-	if c.URI == "" {
-		c.URI = os.Getenv("NEO4J_URI")
-	}
-	if c.User == "" {
-		c.User = os.Getenv("NEO4J_USERNAME")
-	}
-	if c.Database == "" {
-		c.Database = os.Getenv("NEO4J_DATABASE")
-	}
-	if g.PasswordFile != "" {
-		b, err := fileio.ReadFile(g.PasswordFile, 64<<10)
-		if err != nil {
-			return c, usagef("--password-file: %v", err)
-		}
-		c.Password = strings.TrimRight(string(b), "\r\n")
-	} else {
-		c.Password = os.Getenv("NEO4J_PASSWORD")
-	}
-	if c.URI == "" {
-		st, err := localdb.ReadState(g.dataDir())
-		switch {
-		case err == nil:
-			c.URI, c.FromLocal = st.URI(), true
-			if c.User == "" {
-				c.User = st.User
-			}
-			if c.Password == "" {
-				c.Password = st.Password
-			}
-			if st.Warning != "" {
-				g.status("relmap: %s", st.Warning)
-			}
-		case errors.Is(err, fs.ErrNotExist):
-			c.URI = fmt.Sprintf("bolt://127.0.0.1:%d", localdb.DefaultPort)
-			c.FromLocal = true
-		default:
-			return c, err
-		}
-	}
-	if c.User == "" {
-		c.User = "neo4j"
-	}
-	if err := checkURI(c.URI); err != nil {
-		return c, err
-	}
-	return c, nil
-}
-
-// uriSchemes are the schemes of the Neo4j drivers' connection URIs.
-var uriSchemes = []string{"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
-
-// checkURI refuses a URI the driver cannot use before anything connects,
-// and one that carries credentials: they would show wherever the URI is
-// printed, and the drivers ignore them anyway. Its messages never repeat
-// what stands before the '@'.
-func checkURI(uri string) error {
-	shown := neo4jstore.RedactURI(uri)
-	if strings.Contains(uri, "@") {
-		// Whatever url.Parse makes of it: a password holding '/' moves the
-		// '@' out of what it calls the user information.
-		return usagef("NEO4J_URI/--uri %s holds credentials; give the user in NEO4J_USERNAME or --user and the password in NEO4J_PASSWORD or --password-file", shown)
-	}
-	u, err := url.Parse(uri)
-	if err != nil {
-		return usagef("NEO4J_URI/--uri %q is not a URI (expected e.g. bolt://host:7687, neo4j://host, neo4j+s://host)", shown)
-	}
-	if !slices.Contains(uriSchemes, u.Scheme) || u.Host == "" {
-		return usagef("NEO4J_URI/--uri %q is not a Neo4j URI: want %s://host[:port]", shown, strings.Join(uriSchemes, "|"))
-	}
-	return nil
-}
-
-// store opens the store for the resolved connection.
-func (g *Globals) store(ctx context.Context) (graph.Store, error) {
-	c, err := g.conn()
-	if err != nil {
-		return nil, err
-	}
-	return g.storeFor(ctx, c)
-}
-
-// storeFor opens the store for a given connection.
-func (g *Globals) storeFor(ctx context.Context, c Conn) (graph.Store, error) {
-	g.opened = &c
-	g.verbosef("%s", describeConn(c))
-	if g.factory != nil {
-		return g.factory(ctx, c)
-	}
-	return neo4jstore.Open(neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database,
-		BookmarkFile: localdb.BookmarkPath(g.dataDir())})
-}
-
-// withStore opens the store, checks it answers, runs fn and closes it.
-func (g *Globals) withStore(ctx context.Context, fn func(graph.Store) error) error {
-	s, err := g.store(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close(context.WithoutCancel(ctx))
-	// An unreachable server is reported now, with the way out, instead of
-	// after the driver has spent its retry time on the first transaction.
-	if err := s.Ping(ctx); err != nil {
-		return err
-	}
-	return fn(s)
 }

@@ -11,29 +11,6 @@ import (
 	"github.com/relmap/relmap/graph"
 )
 
-func TestExitCodes(t *testing.T) {
-	cases := []struct {
-		name string
-		err  error
-		want int
-	}{
-		{"ok", nil, ExitOK},
-		{"usage", usagef("bad"), ExitUsage},
-		{"unreachable", fmt.Errorf("wrapped: %w", graph.ErrUnavailable), ExitUnavailable},
-		{"auth", fmt.Errorf("x: %w", graph.ErrAuth), ExitAuth},
-		{"timeout", fmt.Errorf("x: %w", graph.ErrTimeout), ExitTimeout},
-		{"busy", fmt.Errorf("x: %w", graph.ErrBusy), ExitBusy},
-		{"query", fmt.Errorf("x: %w", &graph.QueryError{Code: "Neo.ClientError.Statement.SyntaxError"}), ExitQuery},
-		{"silent", silentError{ExitError}, ExitError},
-		{"other", fmt.Errorf("boom"), ExitError},
-	}
-	for _, c := range cases {
-		if got := ExitCode(c.err); got != c.want {
-			t.Errorf("%s: exit %d, want %d", c.name, got, c.want)
-		}
-	}
-}
-
 func TestUnknownFlagIsAUsageError(t *testing.T) {
 	_, stderr, code := run(t, nil, "fingerprint", "--no-such-flag")
 	if code != ExitUsage || !strings.Contains(stderr, "unknown flag") {
@@ -50,20 +27,6 @@ func TestHelpNamesTheEnvironment(t *testing.T) {
 	}
 	if code != 0 {
 		t.Errorf("exit %d", code)
-	}
-}
-
-func TestFlagWinsOverEnvironment(t *testing.T) {
-	t.Setenv("NEO4J_URI", "bolt://from-env:7687")
-	t.Setenv("NEO4J_USERNAME", "envuser")
-	t.Setenv("NEO4J_DATABASE", "envdb")
-	g := &Globals{URI: "bolt://from-flag:7687", DataDir: t.TempDir()}
-	c, err := g.conn()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.URI != "bolt://from-flag:7687" || c.User != "envuser" || c.Database != "envdb" || c.FromLocal {
-		t.Errorf("conn = %+v", c)
 	}
 }
 
@@ -110,44 +73,6 @@ func TestDBStatusWhenStopped(t *testing.T) {
 	out, _, code := run(t, nil, "db", "status")
 	if code != ExitUnavailable || !strings.Contains(out, "status: stopped") {
 		t.Errorf("exit %d out %q", code, out)
-	}
-}
-
-func TestCheckURI(t *testing.T) {
-	for _, tc := range []struct {
-		uri, wantErr string
-	}{
-		{"bolt://127.0.0.1:7687", ""},
-		{"neo4j+s://abc.databases.neo4j.io", ""},
-		{"bolt+ssc://host", ""},
-		{"garbage", "is not a Neo4j URI"},
-		{"http://localhost:7474", "is not a Neo4j URI"},
-		{"bolt://", "is not a Neo4j URI"},
-		{"bolt://neo4j:s3cretPW@127.0.0.1:1", "holds credentials"},
-		{"bolt://s3cretPW@127.0.0.1:1/x", "holds credentials"},
-		{"bolt://neo4j:s3cretPW@[::1:1", "holds credentials"},
-		{"bolt://neo4j:s3cretPW/x@localhost", "holds credentials"},
-		{"bolt://neo4j:1234/s3cretPW@localhost:7687", "holds credentials"},
-		{"neo4j+s://u:a?b#s3cretPW@host", "holds credentials"},
-		{"bolt://[::1:1", "is not a URI"},
-	} {
-		err := checkURI(tc.uri)
-		if tc.wantErr == "" {
-			if err != nil {
-				t.Errorf("checkURI(%q) = %v, want nil", tc.uri, err)
-			}
-			continue
-		}
-		if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-			t.Errorf("checkURI(%q) = %v, want an error with %q", tc.uri, err, tc.wantErr)
-			continue
-		}
-		if ExitCode(err) != ExitUsage {
-			t.Errorf("checkURI(%q): exit code %d, want %d", tc.uri, ExitCode(err), ExitUsage)
-		}
-		if strings.Contains(err.Error(), "s3cretPW") || strings.Contains(err.Error(), "1234") {
-			t.Errorf("checkURI(%q) printed the password: %v", tc.uri, err)
-		}
 	}
 }
 

@@ -1,116 +1,28 @@
 package cli
 
 import (
-	"context"
-	"io"
-	"os"
-	"os/signal"
-	"syscall"
-	"time"
-
 	"github.com/spf13/cobra"
 
-	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/app"
+	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/completion"
 	"github.com/relmap/relmap/internal/output"
-	"github.com/relmap/relmap/internal/queries"
-	"github.com/relmap/relmap/internal/shell"
 )
 
-type shellOptions struct {
-	g       *Globals
-	format  string
-	write   bool
-	timeout time.Duration
-	history string
-}
-
 func newShellCmd(g *Globals) *cobra.Command {
-	o := &shellOptions{g: g}
+	var o app.ShellOptions
 	cmd := &cobra.Command{
 		Use:   "shell",
 		Short: "Type Cypher interactively: multi-line statements, parameters, named questions",
-		Long: `An interactive Cypher shell on the graph, as cypher-shell offers: type a
-statement over one or more lines and end it with ';'. Read-only unless :write.
-:param NAME=VALUE sets a parameter (typed as relmap query --param types it),
-:at DATE sets $at, :named NAME runs a named question, :format table|csv|…
-changes how records print, :help lists everything. Tab completes labels,
-relationship types, actor ids (inside quotes), named questions and commands.
-Ctrl-C stops the running statement, Ctrl-D or :exit leaves.
-
-The history is kept between sessions in --history (default
-$XDG_STATE_HOME/relmap/history or ~/.local/state/relmap/history), readable by
-you only. With input that is not a terminal, the shell runs it as a script and
-stops at the first failure.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
+		Long:  help.Text("shell.long"),
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return app.Shell(cmd.Context(), g, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", output.Table, "table, csv, tsv, json or jsonl")
-	f.BoolVar(&o.write, "write", false, "start in write mode")
-	f.DurationVar(&o.timeout, "timeout", 0, "stop a statement that runs longer (e.g. 30s); 0: the server's limit")
-	f.StringVar(&o.history, "history", "", "the history file (default $XDG_STATE_HOME/relmap/history)")
-	cmd.RegisterFlagCompletionFunc("format", fixedCompletion(output.Formats...))
+	f.StringVar(&o.Format, "format", output.Table, "table, csv, tsv, json or jsonl")
+	f.BoolVar(&o.Write, "write", false, "start in write mode")
+	f.DurationVar(&o.Timeout, "timeout", 0, "stop a statement that runs longer (e.g. 30s); 0: the server's limit")
+	f.StringVar(&o.History, "history", "", "the history file (default $XDG_STATE_HOME/relmap/history)")
+	cmd.RegisterFlagCompletionFunc("format", completion.Fixed(output.Formats...))
 	return cmd
-}
-
-func (o *shellOptions) run(cmd *cobra.Command) error {
-	if _, err := output.New(o.format, io.Discard, nil); err != nil {
-		return usageError{err}
-	}
-	// Ctrl-C belongs to the statement running, never to the shell: the
-	// shell's context ends on SIGTERM only.
-	base, stop := signal.NotifyContext(context.WithoutCancel(cmd.Context()), syscall.SIGTERM)
-	defer stop()
-	return o.g.withStore(base, func(s graph.Store) error {
-		cfg := shell.Config{Store: s, Out: o.g.Out, ErrOut: o.g.ErrOut, Format: o.format,
-			Write: o.write, Timeout: o.timeout, Prompt: o.g.InTTY,
-			Interruptible: func(ctx context.Context) (context.Context, context.CancelFunc) {
-				return signal.NotifyContext(ctx, os.Interrupt)
-			},
-			Unanswered: func(ctx context.Context, q queries.Query, p map[string]any) error {
-				return unknownActors(ctx, s, q.ActorIDs(p))
-			}}
-		if !o.g.InTTY {
-			cfg.Lines = shell.NewPlain(o.g.In)
-			return o.g.runShell(base, nil, &cfg)
-		}
-		hist := o.history
-		if hist == "" {
-			var err error
-			if hist, err = shell.HistoryPath(); err != nil {
-				return err
-			}
-		}
-		in, ok := o.g.In.(io.ReadCloser)
-		if !ok {
-			in = io.NopCloser(o.g.In)
-		}
-		var sh *shell.Shell
-		comp := shell.Completer{Actors: actorIDs(base, s), Params: func() []string { return sh.ParamNames() }}
-		t, err := shell.NewTerminal(in, o.g.Out, o.g.ErrOut, hist, comp)
-		if err != nil {
-			return err
-		}
-		defer t.Close()
-		cfg.Lines = t
-		sh, err = shell.New(cfg)
-		if err != nil {
-			return usageError{err}
-		}
-		return o.g.runShell(base, sh, nil)
-	})
-}
-
-// runShell runs sh, or a shell for cfg when sh is nil.
-func (g *Globals) runShell(ctx context.Context, sh *shell.Shell, cfg *shell.Config) error {
-	if sh == nil {
-		var err error
-		if sh, err = shell.New(*cfg); err != nil {
-			return usageError{err}
-		}
-	}
-	if err := sh.Run(ctx); err != nil {
-		return silentError{ExitCode(err)}
-	}
-	return nil
 }

@@ -3,49 +3,24 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/internal/synth"
+	"github.com/relmap/relmap/internal/app"
+	"github.com/relmap/relmap/internal/cli/help"
 )
 
-type synthOptions struct {
-	g      *Globals
-	actors int
-	ties   int
-	seed   uint64
-	out    string
-}
-
 func newSynthCmd(g *Globals) *cobra.Command {
-	o := &synthOptions{g: g}
+	var o app.SynthOptions
 	cmd := &cobra.Command{
 		Use:   "synth -o DIR",
 		Short: "Write a deterministic synthetic dataset (CSV) for scale tests and benchmarks",
-		Long: `Writes synthetic.documents.csv, synthetic.actors.csv and synthetic.ties.csv in DIR:
-a valid dataset named "synthetic" of states, organisations, programmes, places and
-initiatives with dated, cited ties. Rows beyond what one seed file may hold (32 MiB)
-go to numbered parts (synthetic-01.ties.csv, synthetic-02.ties.csv, …), which load
-as the one dataset. The same flags give the same files everywhere.
-Load it with relmap load DIR.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run() },
+		Long:  help.Text("synth.long"),
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return app.Synth(g, o) },
 	}
 	f := cmd.Flags()
-	f.IntVar(&o.actors, "actors", 1000, "number of actors")
-	f.IntVar(&o.ties, "ties", 10000, "number of ties")
-	f.Uint64Var(&o.seed, "seed", 1, "random seed")
-	f.StringVarP(&o.out, "output", "o", "", "directory to write (created if missing)")
+	f.IntVar(&o.Actors, "actors", 1000, "number of actors")
+	f.IntVar(&o.Ties, "ties", 10000, "number of ties")
+	f.Uint64Var(&o.Seed, "seed", 1, "random seed")
+	f.StringVarP(&o.Output, "output", "o", "", "directory to write (created if missing)")
 	cmd.MarkFlagRequired("output")
 	return cmd
-}
-
-func (o *synthOptions) run() error {
-	if o.actors < 20 || o.ties < 0 {
-		return usagef("--actors must be at least 20 and --ties not negative")
-	}
-	d := synth.Generate(o.actors, o.ties, o.seed)
-	if err := seed.WriteCSV(o.out, d); err != nil {
-		return err
-	}
-	o.g.status("Wrote %d actors and %d ties to %s.", len(d.Actors), len(d.Ties), o.out)
-	return nil
 }

@@ -1,118 +1,28 @@
 package cli
 
 import (
-	"bytes"
-	"path/filepath"
-	"slices"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/timeline"
+	"github.com/relmap/relmap/internal/app"
+	"github.com/relmap/relmap/internal/cli/help"
 )
 
-// The formats timeline writes.
-var timelineFormats = []string{"svg", "csv", "json"}
-
-type timelineOptions struct {
-	g        *Globals
-	region   string
-	from, to string
-	format   string
-	output   string
-	only     confirmedOnly
-}
-
 func newTimelineCmd(g *Globals) *cobra.Command {
-	o := &timelineOptions{g: g}
+	var o app.TimelineOptions
 	cmd := &cobra.Command{
-		Use:   "timeline [ORG...] -o FILE.svg|.csv|.json",
-		Short: "Draw where each state of a region stood towards NATO, the CSTO and the SCO (or any organisations) over the years",
-		Long: `Draws one row per state of the region, years along the axis, and in each row
-one band per organisation: the state's membership, observer or dialogue-partner
-status, suspension, or partnership level (PfP to IPAP), by the comparison's
-rule (the deepest tie in force decides; a suspension overrides). Colour is the
-organisation's, its strength the depth of the relation; a suspension is
-hatched, declared interest an outline. A stretch in force only because no end
-is recorded, on days after its sources last speak for it (unconfirmed), is
-faded with a dotted outline. Markers show the events: accession, suspension
-(the data records a freeze, such as Armenia's in the CSTO, as a suspension,
-and it is drawn as one), withdrawal. The figure carries a legend of what it draws, the as-of date
-(--to) and the sources its bands cite.
-
-The format follows the file's extension, or --format: svg (the figure, written
-by relmap itself, the same bytes for the same data), csv or json (one row per
-span and per event: state, organisation, what, label, from, until, open,
-confirmed, attested, sources; until is the first day after a span, as in the
-seed files). -o -
-writes to standard output with --format.
-
-Organisations default to nato csto sco; the region to central-asia (all: every
-state). --from defaults to the year of the earliest band, --to to today.`,
-		Example: `  relmap timeline -o timeline.svg
-  relmap timeline --from 2000 --to 2013 -o early.svg
-  relmap timeline nato csto --region all -o - --format csv`,
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		Use:     "timeline [ORG...] -o FILE.svg|.csv|.json",
+		Short:   "Draw where each state of a region stood towards NATO, the CSTO and the SCO (or any organisations) over the years",
+		Long:    help.Text("timeline.long"),
+		Example: help.Text("timeline.example"),
+		RunE:    func(cmd *cobra.Command, args []string) error { o.Orgs = args; return app.Timeline(cmd.Context(), g, o) },
 	}
 	f := cmd.Flags()
-	o.only.bind(f)
-	f.StringVar(&o.region, "region", graph.RegionCentralAsia, "region of the states to draw (all: every state)")
-	f.StringVar(&o.from, "from", "", "first year (or month, or day) shown (default: the year of the earliest band)")
-	f.StringVar(&o.to, "to", "today", "last day shown, the figure's as-of date (YYYY, YYYY-MM, YYYY-MM-DD or today)")
-	f.StringVar(&o.format, "format", "", "svg, csv or json (default: from the extension of -o)")
-	f.StringVarP(&o.output, "output", "o", "", "the file to write (- for standard output, with --format)")
+	bindConfirmedOnly(f, &o.ConfirmedOnly)
+	f.StringVar(&o.Region, "region", graph.RegionCentralAsia, "region of the states to draw (all: every state)")
+	f.StringVar(&o.From, "from", "", "first year (or month, or day) shown (default: the year of the earliest band)")
+	f.StringVar(&o.To, "to", "today", "last day shown, the figure's as-of date (YYYY, YYYY-MM, YYYY-MM-DD or today)")
+	f.StringVar(&o.Format, "format", "", "svg, csv or json (default: from the extension of -o)")
+	f.StringVarP(&o.Output, "output", "o", "", "the file to write (- for standard output, with --format)")
 	return cmd
-}
-
-func (o *timelineOptions) run(cmd *cobra.Command, orgs []string) error {
-	if o.output == "" {
-		return usagef("-o/--output: name the file to write (.svg, .csv or .json), or - with --format")
-	}
-	format := strings.ToLower(o.format)
-	if format == "" {
-		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(o.output)), ".")
-		if o.output == "-" || !slices.Contains(timelineFormats, format) {
-			return usagef("-o %s: say which format with --format (%s)", o.output, strings.Join(timelineFormats, ", "))
-		}
-	}
-	if !slices.Contains(timelineFormats, format) {
-		return usagef("--format %q: want one of %s", o.format, strings.Join(timelineFormats, ", "))
-	}
-	opts := timeline.Options{Region: o.region}
-	var err error
-	if o.from != "" {
-		if opts.From, err = graph.ParseDate(o.from); err != nil {
-			return usagef("--from: %v", err)
-		}
-	}
-	if opts.To, err = parseDay("to", o.to); err != nil {
-		return err
-	}
-	opts.Orgs = lowerAll(orgs)
-	return o.g.withData(cmd.Context(), func(ds *graph.Dataset) error {
-		tl, err := timeline.Build(o.only.apply(ds, graph.Date{}), opts)
-		if err != nil {
-			return usageError{err}
-		}
-		var buf bytes.Buffer
-		if format == "svg" {
-			err = timeline.SVG(&buf, tl, timeline.SVGOptions{})
-		} else {
-			err = timeline.WriteRows(&buf, tl, format)
-		}
-		if err != nil {
-			return err
-		}
-		if err := o.g.writeOutput(o.output, buf.Bytes()); err != nil || o.output == "-" {
-			return err
-		}
-		if len(tl.Spans) == 0 {
-			o.g.status("No state of the region stood in any relation to these organisations from %d to %s: the figure has rows but no bands.",
-				tl.From.Year(), tl.To.Format("2006-01-02"))
-		}
-		o.g.status("Wrote %s (%d states, %d organisations, %d spans, %d events, %d to %s).", o.output,
-			len(tl.States), len(tl.Orgs), len(tl.Spans), len(tl.Events), tl.From.Year(), tl.To.Format("2006-01-02"))
-		return nil
-	})
 }

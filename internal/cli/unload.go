@@ -1,60 +1,27 @@
 package cli
 
 import (
-	"errors"
-	"time"
-
 	"github.com/spf13/cobra"
 
-	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/cli/help"
+	"github.com/relmap/relmap/internal/loadrun"
 )
 
-type unloadOptions struct {
-	g           *Globals
-	dryRun      bool
-	batchSize   int
-	lockTimeout time.Duration
-}
-
 func newUnloadCmd(g *Globals) *cobra.Command {
-	o := &unloadOptions{g: g}
+	var o loadrun.UnloadOptions
 	cmd := &cobra.Command{
 		Use:   "unload NAME",
 		Short: "Remove a dataset from the graph",
-		Long: `Removes every document, actor and tie the dataset NAME owns, and the dataset
-itself; other datasets' items stay as they are. An actor that other data still
-ties to keeps its node, no longer owned by any dataset. With --dry-run it lists
-what would be removed and writes nothing. A load of files with only
-'dataset: NAME' does the same with --prune.`,
-		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args[0]) },
+		Long:  help.Text("unload.long"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Name = args[0]
+			return loadrun.Unload(cmd.Context(), g, o)
+		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&o.dryRun, "dry-run", false, "print what would be removed, write nothing")
-	f.IntVar(&o.batchSize, "batch-size", 0, "rows per write statement (default 5000)")
-	f.DurationVar(&o.lockTimeout, "lock-timeout", 0, "give up (exit 7) after waiting this long for a running load (default: wait)")
+	f.BoolVar(&o.DryRun, "dry-run", false, "print what would be removed, write nothing")
+	f.IntVar(&o.BatchSize, "batch-size", 0, "rows per write statement (default 5000)")
+	f.DurationVar(&o.LockTimeout, "lock-timeout", 0, "give up (exit 7) after waiting this long for a running load (default: wait)")
 	return cmd
-}
-
-func (o *unloadOptions) run(cmd *cobra.Command, name string) error {
-	if o.lockTimeout < 0 {
-		return usagef("--lock-timeout %s is negative (give a duration such as 30s, or leave it out to wait)", o.lockTimeout)
-	}
-	ctx := cmd.Context()
-	return o.g.withStore(ctx, func(s graph.Store) error {
-		u, ok := s.(graph.Unloader)
-		if !ok {
-			return errors.New("this database cannot remove datasets")
-		}
-		bar := newProgress(o.g.progressOut(), o.g.ErrTTY, "unloading")
-		defer bar.finish()
-		ch, err := u.Unload(ctx, name, graph.LoadOptions{DryRun: o.dryRun, BatchSize: o.batchSize,
-			Progress: bar.update, LockTimeout: o.lockTimeout, Waiting: waitingNotice(o.g)})
-		bar.finish()
-		if err != nil {
-			return err
-		}
-		writeLoadSummary(o.g, graph.LoadSummary{DryRun: o.dryRun, Datasets: []graph.DatasetChange{ch}})
-		return nil
-	})
 }

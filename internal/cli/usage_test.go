@@ -82,11 +82,3 @@ func TestOutputErrorsFail(t *testing.T) {
 		}
 	}
 }
-
-func TestMessagesEscapeControlCharacters(t *testing.T) {
-	got := escapeControls("seeds/\x1b[31mred\r.yaml:3: bad\n\tnext line \u202eexe.png")
-	want := `seeds/\x1b[31mred\r.yaml:3: bad` + "\n\t" + `next line \u202eexe.png`
-	if got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-}

@@ -3,6 +3,8 @@ package cli
 import (
 	"strings"
 	"testing"
+
+	"github.com/relmap/relmap/internal/buildinfo"
 )
 
 // relmap --version prints what relmap version prints, from the build
@@ -15,7 +17,7 @@ func TestVersionFlag(t *testing.T) {
 	}
 	// A test binary's build information lists no dependencies; the
 	// go install test (cmd/relmap) checks them in a real build.
-	for _, want := range []string{"relmap " + Version + "\n", "\nrevision ", "\nlocal Neo4j 5.26"} {
+	for _, want := range []string{"relmap " + buildinfo.Version + "\n", "\nrevision ", "\nlocal Neo4j 5.26"} {
 		if !strings.Contains(flag, want) {
 			t.Errorf("version lacks %q:\n%s", want, flag)
 		}

@@ -6,8 +6,7 @@ import (
 	"testing"
 
 	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/seeds"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 )
 
 // On the source's own date the built-in data's matrix reads as the source
@@ -15,10 +14,7 @@ import (
 // can only fall on a cell no dated source speaks for at all (a record not
 // yet given its checked date), never on what the source attests.
 func TestBuiltinEarly2012Confirmed(t *testing.T) {
-	sets, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sets := seedtest.Sets(t)
 	ds := graph.Merge(sets)
 	r, err := Compare(ds, nil, "", graph.MustDate("2012-02-01"))
 	if err != nil {

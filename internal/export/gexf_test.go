@@ -11,8 +11,7 @@ import (
 	"time"
 
 	"github.com/relmap/relmap/graph"
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/seeds"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 )
 
 func writeGEXF(t *testing.T, ds []*graph.Dataset) []byte {
@@ -94,10 +93,7 @@ func TestGEXFStructure(t *testing.T) {
 // TestGEXFBuiltIn: the built-in dataset's export passes the same checks,
 // with one edge per tie.
 func TestGEXFBuiltIn(t *testing.T) {
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := seedtest.Sets(t)
 	g := parseGEXF(t, writeGEXF(t, ds))
 	checkGEXF(t, g)
 	var ties int
@@ -426,10 +422,7 @@ func TestNetworkXReadsGEXF(t *testing.T) {
 
 // BenchmarkGEXF writes the built-in data as GEXF.
 func BenchmarkGEXF(b *testing.B) {
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		b.Fatal(err)
-	}
+	ds := seedtest.Sets(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := GEXF(io.Discard, ds); err != nil {

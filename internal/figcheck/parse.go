@@ -15,6 +15,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/relmap/relmap/internal/svgunit"
 )
 
 // Point is a position in the SVG's user units (points for Graphviz).
@@ -145,7 +147,7 @@ func Parse(svg []byte) (*Figure, error) {
 			switch t.Name.Local {
 			case "svg":
 				sawSVG = true
-				f.Width, f.Height = length(a["width"]), length(a["height"])
+				f.Width, f.Height = svgunit.Points(a["width"]), svgunit.Points(a["height"])
 				if vb := strings.Fields(strings.ReplaceAll(a["viewBox"], ",", " ")); len(vb) == 4 && (f.Width == 0 || f.Height == 0) {
 					f.Width, f.Height = num(vb[2]), num(vb[3])
 				}
@@ -288,20 +290,6 @@ func attrs(t xml.StartElement) map[string]string {
 func num(s string) float64 {
 	v, _ := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	return v
-}
-
-// length reads an SVG length in points (pt, px at 96 per inch, in, cm).
-func length(s string) float64 {
-	s = strings.TrimSpace(s)
-	for _, u := range []struct {
-		suffix string
-		pt     float64
-	}{{"pt", 1}, {"px", 0.75}, {"in", 72}, {"cm", 72 / 2.54}, {"mm", 72 / 25.4}} {
-		if strings.HasSuffix(s, u.suffix) {
-			return num(strings.TrimSuffix(s, u.suffix)) * u.pt
-		}
-	}
-	return num(s) * 0.75 // unitless lengths are CSS pixels
 }
 
 // visible reports a paint that shows: not empty, none or transparent.

@@ -4,17 +4,17 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	goldenfile "github.com/relmap/relmap/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	goldenfile "github.com/relmap/relmap/internal/golden"
+	"github.com/relmap/relmap/internal/seed/seedtest"
+
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/cli"
 	"github.com/relmap/relmap/internal/compare"
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/seeds"
 )
 
 // loadBuiltIn loads the built-in dataset and returns it as read back from
@@ -22,10 +22,7 @@ import (
 func loadBuiltIn(t *testing.T) (graph.Store, *graph.Dataset) {
 	t.Helper()
 	s := openStore(t)
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := seedtest.Sets(t)
 	if _, err := s.Load(context.Background(), ds, graph.LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/explore"
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/seeds"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 )
 
 // The explorer's page from the graph (what relmap explore reads) is the
@@ -15,10 +14,7 @@ import (
 // the round trip through Neo4j.
 func TestExplorePageFromTheGraphEqualsTheFiles(t *testing.T) {
 	_, fromGraph := loadBuiltIn(t)
-	sets, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sets := seedtest.Sets(t)
 	if len(sets) != 1 {
 		t.Fatalf("%d built-in datasets, want 1", len(sets))
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/seed"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 	"github.com/relmap/relmap/seeds"
 )
 
@@ -626,10 +627,7 @@ func TestFacts(t *testing.T) {
 // back from the graph as it was built from the seed files.
 func TestConfirmedAtCypherAgrees(t *testing.T) {
 	s, snap := loadBuiltIn(t)
-	built, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	built := seedtest.Sets(t)
 	want := map[string]graph.Date{}
 	for _, tie := range built[0].Ties {
 		want[tie.Key] = tie.Attested

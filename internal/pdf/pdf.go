@@ -20,6 +20,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/relmap/relmap/internal/figcheck"
+	"github.com/relmap/relmap/internal/svgunit"
 )
 
 // Pages lists the page sizes Options.Page accepts.
@@ -225,7 +226,7 @@ func parse(svg []byte) (*figure, error) {
 					continue
 				}
 				seen = true
-				fig.w, fig.h = length(a["width"]), length(a["height"])
+				fig.w, fig.h = svgunit.Points(a["width"]), svgunit.Points(a["height"])
 				if vb := strings.FieldsFunc(a["viewBox"], func(r rune) bool { return r == ',' || unicode.IsSpace(r) }); len(vb) == 4 {
 					vbW, vbH = num(vb[2]), num(vb[3])
 				}
@@ -480,17 +481,6 @@ func colour(c string) ([3]int, bool) {
 func num(s string) float64 {
 	v, _ := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	return v
-}
-
-func length(s string) float64 {
-	s = strings.TrimSpace(s)
-	switch {
-	case strings.HasSuffix(s, "pt"):
-		return num(strings.TrimSuffix(s, "pt"))
-	case strings.HasSuffix(s, "px"):
-		return num(strings.TrimSuffix(s, "px")) * 0.75
-	}
-	return num(s) * 0.75
 }
 
 // translate reads the translation of Graphviz's graph group; its scale is

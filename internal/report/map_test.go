@@ -6,18 +6,14 @@ import (
 	"testing"
 
 	"github.com/relmap/relmap/internal/report/reporttest"
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/seeds"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 )
 
 // The report of the built-in dataset has the network's map after its
 // legs, with the outlines beneath and their clip path renamed with the
 // figure; a dataset without coordinates has no map.
 func TestReportHasTheMap(t *testing.T) {
-	sets, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sets := seedtest.Sets(t)
 	rep, err := Build(context.Background(), sets[0], defaults())
 	if err != nil {
 		t.Fatal(err)

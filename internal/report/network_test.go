@@ -11,26 +11,16 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/analyse"
-	"github.com/relmap/relmap/internal/seed"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 	"github.com/relmap/relmap/internal/timeline"
-	"github.com/relmap/relmap/seeds"
 )
-
-func builtIn(t *testing.T) *graph.Dataset {
-	t.Helper()
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return graph.Merge(ds)
-}
 
 // TestReportTimelineAndBridges: the report of the built-in data carries the
 // timeline of its region drawn by the timeline package, and its bridges
 // table lists, row for row, the states analyse finds in two spheres or
 // more, in analyse's order, with its betweenness and degree.
 func TestReportTimelineAndBridges(t *testing.T) {
-	ds := builtIn(t)
+	ds := seedtest.BuiltIn(t)
 	for _, at := range []string{"2012-02-01", "2005-06-01"} {
 		t.Run(at, func(t *testing.T) {
 			o := defaults()
@@ -97,7 +87,7 @@ func TestReportTimelineAndBridges(t *testing.T) {
 func TestReportWithoutBridges(t *testing.T) {
 	o := defaults()
 	o.At = graph.MustDate("1990-01-01")
-	rep, err := Build(context.Background(), builtIn(t), o)
+	rep, err := Build(context.Background(), seedtest.BuiltIn(t), o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,8 +14,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/report/reporttest"
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/seeds"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 )
 
 // poppler runs one of poppler's tools on the PDF, which must be installed
@@ -43,7 +42,7 @@ func poppler(t *testing.T, tool string, args ...string) string {
 // states.
 func TestReportPDF(t *testing.T) {
 	o := defaults()
-	rep, err := Build(context.Background(), builtIn(t), o)
+	rep, err := Build(context.Background(), seedtest.BuiltIn(t), o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,10 +134,7 @@ func abs(x float64) float64 {
 // BenchmarkReportPDF writes the built-in data's report as PDF (the report
 // built once, outside the timing).
 func BenchmarkReportPDF(b *testing.B) {
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		b.Fatal(err)
-	}
+	ds := seedtest.Sets(b)
 	rep, err := Build(context.Background(), graph.Merge(ds), defaults())
 	if err != nil {
 		b.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/relmap/relmap/internal/svgunit"
 )
 
 // The printed page: A4 with the print style sheet's margins, and the room a
@@ -103,7 +105,7 @@ func measure(svg string) (geometry, error) {
 				continue
 			}
 			seen = true
-			g.widthPt = lengthPt(a["width"])
+			g.widthPt = svgunit.Points(a["width"])
 			vb := strings.FieldsFunc(a["viewBox"], func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
 			if len(vb) == 4 {
 				g.vbW, g.vbH = number(vb[2]), number(vb[3])
@@ -149,18 +151,6 @@ func measure(svg string) (geometry, error) {
 func number(s string) float64 {
 	v, _ := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	return v
-}
-
-// lengthPt reads an SVG length in points; a bare number is CSS pixels.
-func lengthPt(s string) float64 {
-	s = strings.TrimSpace(s)
-	switch {
-	case strings.HasSuffix(s, "pt"):
-		return number(strings.TrimSuffix(s, "pt"))
-	case strings.HasSuffix(s, "px"):
-		return number(strings.TrimSuffix(s, "px")) * 0.75
-	}
-	return number(s) * 0.75
 }
 
 // sizeForPrint decides how each figure of the report prints.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/browsertest"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 )
 
 func TestPrintOf(t *testing.T) {
@@ -56,7 +57,7 @@ func TestPrintOf(t *testing.T) {
 // report prints its smallest text at 6 pt or more, within the page's text
 // width, and the page's print style sheet says so figure by figure.
 func TestReportPrintsLegibly(t *testing.T) {
-	ds := builtIn(t)
+	ds := seedtest.BuiltIn(t)
 	for _, at := range []string{"2012-02-01", "2025-06-01"} {
 		o := defaults()
 		o.At = graph.MustDate(at)
@@ -98,7 +99,7 @@ func TestReportPrintsLegibly(t *testing.T) {
 // figures that asked for a landscape page on one, the others upright.
 func TestPrintStyleSheetInChromium(t *testing.T) {
 	chromium := browsertest.Chromium(t)
-	rep, err := Build(context.Background(), builtIn(t), defaults())
+	rep, err := Build(context.Background(), seedtest.BuiltIn(t), defaults())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,18 +10,8 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/golden"
-	"github.com/relmap/relmap/internal/seed"
-	"github.com/relmap/relmap/seeds"
+	"github.com/relmap/relmap/internal/seed/seedtest"
 )
-
-func builtIn(t *testing.T) *graph.Dataset {
-	t.Helper()
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return graph.Merge(ds)
-}
 
 // fixture is a hand-made region of two states: Alpha climbs NATO's ladder
 // from PfP to IPAP, is a CSTO member, suspended and out, and an SCO
@@ -254,7 +244,7 @@ func TestSVG(t *testing.T) {
 // knows: Uzbekistan's two CSTO periods, its suspension and withdrawal in
 // 2012, Kazakhstan's IPAP from 2006.
 func TestBuiltIn(t *testing.T) {
-	tl, err := Build(builtIn(t), Options{To: graph.MustDate("2020-01-01")})
+	tl, err := Build(seedtest.BuiltIn(t), Options{To: graph.MustDate("2020-01-01")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,10 +284,7 @@ func TestBuiltIn(t *testing.T) {
 // BenchmarkTimeline lays out and draws the built-in data's timeline of
 // Central Asia.
 func BenchmarkTimeline(b *testing.B) {
-	ds, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		b.Fatal(err)
-	}
+	ds := seedtest.Sets(b)
 	all := graph.Merge(ds)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -1,4 +1,4 @@
-package cli
+package app
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/usage"
 )
 
 // unknownActorsCypher finds, for each wanted id that names no actor, the
@@ -27,11 +28,11 @@ WITH wanted, same, c ORDER BY c.id
 WITH wanted, same, [x IN collect(c.id) WHERE x IS NOT NULL] AS prefixed
 RETURN wanted, CASE WHEN size(same) > 0 THEN same ELSE prefixed[..4] END AS maybe`, graph.ActorLabel)
 
-// unknownActors explains an empty answer whose parameters name actors (by
+// UnknownActors explains an empty answer whose parameters name actors (by
 // parameter: the id given): a typo in an id otherwise looks just like an
 // actor without ties. It returns a usage error naming each id that is no
 // actor's, with what it may have meant, or nil when every id is known.
-func unknownActors(ctx context.Context, s graph.Store, ids map[string]string) error {
+func UnknownActors(ctx context.Context, s graph.Store, ids map[string]string) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -69,5 +70,5 @@ func unknownActors(ctx context.Context, s graph.Store, ids map[string]string) er
 		return nil
 	}
 	sort.Strings(problems)
-	return usagef("%s; ids are lower-case, and `relmap query --named actors-by-kind --param kind=KIND` lists them", strings.Join(problems, "; "))
+	return usage.Errorf("%s; ids are lower-case, and `relmap query --named actors-by-kind --param kind=KIND` lists them", strings.Join(problems, "; "))
 }

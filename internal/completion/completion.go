@@ -1,4 +1,9 @@
-package cli
+// Package completion completes the values of relmap's flags and arguments
+// in the shell: views, named questions, formats, regions, layouts,
+// parameters and organisations, from the dataset built into the binary so
+// that completing never needs a database; and the actor ids the
+// interactive Cypher shell completes.
+package completion
 
 import (
 	"regexp"
@@ -13,13 +18,14 @@ import (
 
 type completeFunc = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective)
 
-func fixedCompletion(values ...string) completeFunc {
+// Fixed completes a flag with the values given.
+func Fixed(values ...string) completeFunc {
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return values, cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
-func lazyCompletion(values func() []string) completeFunc {
+func lazy(values func() []string) completeFunc {
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return values(), cobra.ShellCompDirectiveNoFileComp
 	}
@@ -69,17 +75,17 @@ func organisations(*cobra.Command, []string, string) ([]string, cobra.ShellCompD
 	return builtInIDs(graph.KindOrganisation), cobra.ShellCompDirectiveNoFileComp
 }
 
-// registerCompletions gives every command's values their completion, by
+// Register gives every command's values their completion, by
 // flag name, so that a command file need not repeat it: views, named
 // questions, formats, regions, layouts, parameters and organisations.
-func registerCompletions(root *cobra.Command) {
+func Register(root *cobra.Command) {
 	byFlag := map[string]completeFunc{
-		"named":   lazyCompletion(queries.Names),
-		"view":    lazyCompletion(views.Names),
-		"region":  lazyCompletion(regions),
-		"layout":  fixedCompletion("auto", "force", "dot", "neato", "fdp", "sfdp", "circo", "twopi"),
+		"named":   lazy(queries.Names),
+		"view":    lazy(views.Names),
+		"region":  lazy(regions),
+		"layout":  Fixed("auto", "force", "dot", "neato", "fdp", "sfdp", "circo", "twopi"),
 		"param":   paramCompletion,
-		"network": lazyCompletion(func() []string { return builtInIDs(graph.KindRoute) }),
+		"network": lazy(func() []string { return builtInIDs(graph.KindRoute) }),
 	}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
@@ -89,7 +95,7 @@ func registerCompletions(root *cobra.Command) {
 			}
 		}
 		if f := c.LocalFlags().Lookup("format"); f != nil {
-			c.RegisterFlagCompletionFunc("format", fixedCompletion(formatsOf(f.Usage)...))
+			c.RegisterFlagCompletionFunc("format", Fixed(formatsOf(f.Usage)...))
 		}
 		if c.ValidArgsFunction == nil && strings.Contains(c.Use, "[ORG...]") {
 			c.ValidArgsFunction = organisations

@@ -1,13 +1,15 @@
-package cli
+package loadrun
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/relmap/relmap/graph"
 )
 
-func writeLoadSummary(g *Globals, sum graph.LoadSummary) {
-	w := g.Out
+// WriteSummary prints what a load or unload changed in each dataset, or
+// would change with a dry run.
+func WriteSummary(w io.Writer, sum graph.LoadSummary) {
 	verb := "loaded"
 	if sum.DryRun {
 		verb = "would change"
@@ -38,8 +40,8 @@ func writeLoadSummary(g *Globals, sum graph.LoadSummary) {
 }
 
 // waitingNotice tells the user, on stderr, what a load waits for.
-func waitingNotice(g *Globals) func(string) {
+func waitingNotice(errOut io.Writer) func(string) {
 	return func(holder string) {
-		fmt.Fprintf(g.ErrOut, "relmap: waiting for %s (with --lock-timeout DURATION a load gives up after that long)\n", holder)
+		fmt.Fprintf(errOut, "relmap: waiting for %s (with --lock-timeout DURATION a load gives up after that long)\n", holder)
 	}
 }

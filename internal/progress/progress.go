@@ -1,4 +1,7 @@
-package cli
+// Package progress reports long work (a load, an unload) on standard
+// error: a bar with the rate and the time left on a terminal, one summary
+// line on a pipe.
+package progress
 
 import (
 	"fmt"
@@ -7,11 +10,11 @@ import (
 	"time"
 )
 
-// progress reports work in items done out of a total. On a terminal it
+// Bar reports work in items done out of a total. On a terminal it
 // draws a one-line bar with the rate and the time left, once the work has
 // lasted a second; on a pipe it writes one summary line at the end, so that
 // a log shows how much was done and how fast without a bar's redraws.
-type progress struct {
+type Bar struct {
 	w     io.Writer
 	tty   bool
 	label string
@@ -23,11 +26,13 @@ type progress struct {
 	stopped     bool
 }
 
-func newProgress(w io.Writer, tty bool, label string) *progress {
-	return &progress{w: w, tty: tty, label: label, now: time.Now, start: time.Now()}
+// New is a bar for work named label, drawn on w when tty says w is a terminal.
+func New(w io.Writer, tty bool, label string) *Bar {
+	return &Bar{w: w, tty: tty, label: label, now: time.Now, start: time.Now()}
 }
 
-func (p *progress) update(done, total int64) {
+// Update reports done items out of total.
+func (p *Bar) Update(done, total int64) {
 	if p.stopped {
 		return
 	}
@@ -55,9 +60,9 @@ func rate(done int64, elapsed time.Duration) string {
 	return fmt.Sprintf("%.0f/s", float64(done)/elapsed.Seconds())
 }
 
-// finish ends the report: the bar is cleared on a terminal, and a pipe gets
+// Finish ends the report: the bar is cleared on a terminal, and a pipe gets
 // the summary line when any work was counted.
-func (p *progress) finish() {
+func (p *Bar) Finish() {
 	if p.stopped {
 		return
 	}

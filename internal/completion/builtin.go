@@ -1,4 +1,4 @@
-package cli
+package completion
 
 import (
 	"context"
@@ -51,9 +51,9 @@ func regions() []string {
 	return out
 }
 
-// actorIDs are the ids the shell completes: the built-in dataset's and
+// ActorIDs are the ids the shell completes: the built-in dataset's and
 // whatever else the graph holds, when it answers quickly.
-func actorIDs(ctx context.Context, s graph.Store) []string {
+func ActorIDs(ctx context.Context, s graph.Store) []string {
 	ids := builtInIDs()
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
