@@ -83,6 +83,9 @@ func (r *Report) emptyBand(f *Figure) {
 	for _, s := range f.Shapes {
 		add(s.Box)
 	}
+	for _, b := range f.Backdrop {
+		add(b)
+	}
 	if len(spans) == 0 || f.Width <= 0 {
 		return
 	}

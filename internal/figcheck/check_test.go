@@ -262,4 +262,14 @@ func TestEmptyBand(t *testing.T) {
 	if filled.EmptyBand > 1 {
 		t.Errorf("empty band %.1f pt across a drawn edge", filled.EmptyBand)
 	}
+	// So does a map drawn beneath the graph, and its outlines are no
+	// legend swatches.
+	underlay := `<g id="relmap-map" class="map-underlay">
+<path d="M0,-250L480,-250L480,-170L0,-170Z" fill="#eef3f7" stroke="#c4bbaa"/>
+<polygon fill="#f8f4ec" points="20,-200 60,-200 60,-198 20,-198 20,-200"/>
+</g>`
+	mapped := check(t, svg(legend, underlay, box("a", 0, -178, 60, 30)))
+	if mapped.EmptyBand > 30 || mapped.LegendEntries != 0 {
+		t.Errorf("over a map: empty band %.1f pt (want under 30: the map's top is 30 pt below the title), %d legend entries", mapped.EmptyBand, mapped.LegendEntries)
+	}
 }

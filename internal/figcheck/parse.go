@@ -86,6 +86,10 @@ type Figure struct {
 	Edges         []Edge
 	Texts         []Text
 	Shapes        []Shape
+	// Backdrop are the bounds of what is drawn beneath the graph (a map's
+	// frame and country outlines, in a group of class map-underlay): no
+	// node, edge or legend, but no empty space either.
+	Backdrop []Rect
 }
 
 type group struct {
@@ -204,6 +208,8 @@ func Parse(svg []byte) (*Figure, error) {
 						edge.Dash = dashKind(a["stroke-dasharray"])
 						edge.Opacity = opacity(a["stroke-opacity"])
 					}
+				case inBackdrop(stack):
+					f.Backdrop = append(f.Backdrop, bounds(pts))
 				default:
 					fill := strings.ToLower(a["fill"])
 					if t.Name.Local == "polygon" && visible(fill) && fill != "white" && fill != "#ffffff" {
@@ -262,6 +268,17 @@ func Parse(svg []byte) (*Figure, error) {
 		return nil, errors.New("reading SVG: no <svg> element")
 	}
 	return f, nil
+}
+
+// inBackdrop reports whether the innermost groups include a map's
+// underlay.
+func inBackdrop(stack []*group) bool {
+	for _, g := range stack {
+		if g.class == "map-underlay" {
+			return true
+		}
+	}
+	return false
 }
 
 func portless(s string) string {
