@@ -190,8 +190,18 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 		if st != nil {
 			// The spokes fan out over a tall column: longer ones
 			// meet it at gentler angles, their arrows and labels
-			// apart.
-			attrs = append(attrs, [2]string{"ranksep", quote("1.2")})
+			// apart. A labelled edge spans two ranks (its label
+			// takes the one between), so with labels each rank
+			// gap is half as wide.
+			sep := "1.2"
+			for _, e := range drawn {
+				if len(d.edgeLabel(e)) > 0 {
+					sep = "0.6"
+					break
+				}
+			}
+			attrs = append(attrs, [2]string{"ranksep", quote(sep)})
+			d.wrapNames = true
 		}
 	case "neato", "fdp", "sfdp", "circo", "twopi":
 		// overlap=false means Prism, which the WebAssembly build runs
@@ -278,6 +288,10 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 	b.WriteString("}\n")
 	return b.Bytes(), nil
 }
+
+// wrapNameAt is the length from which a name is broken over lines where
+// names are wrapped (drawing.wrapNames).
+const wrapNameAt = 22
 
 // smallText is the point size of edge labels, the legend and the caption.
 const smallText = "10"
@@ -386,6 +400,9 @@ type drawing struct {
 	// routeColour tells a map's routes apart by colour (geo.go); nil
 	// elsewhere, where each leg's label names its route.
 	routeColour map[string]string
+	// wrapNames breaks long actor names over lines: in a star's columns
+	// the longest name sets the figure's width.
+	wrapNames bool
 }
 
 // safeID reports whether id can be a DOT node name as it is: 1 to 100
@@ -477,6 +494,9 @@ func (d *drawing) nodeAttrs(n graph.Actor) [][2]string {
 		outline, width = c, "2.5"
 	}
 	label := htmlText(actorLabel(n))
+	if d.wrapNames && len([]rune(actorLabel(n))) > wrapNameAt {
+		label = wrapHTML(actorLabel(n), wrapNameAt)
+	}
 	if ms := d.markers[n.ID]; len(ms) > 0 {
 		var cells strings.Builder
 		for _, s := range ms {

@@ -31,6 +31,8 @@ func hubFixture() Subgraph {
 		id := fmt.Sprintf("state%d", i)
 		add(id, graph.KindState, graph.TieBorders, "hub", id)
 	}
+	add("trust-fund", graph.KindInitiative, graph.TieSupports, "hub", "trust-fund")
+	sg.Nodes[len(sg.Nodes)-1].Name = "Trust fund on weapon storage management"
 	add("zprog", graph.KindProgramme, graph.TieParticipates, "hub", "zprog")
 	sg.Edges[len(sg.Edges)-1].Attested = graph.MustDate("2010")
 	return sg
@@ -39,10 +41,10 @@ func hubFixture() Subgraph {
 var hubDay = graph.MustDate("2012-02-01")
 
 // One actor's many ties drawn with dot stand in two columns either side
-// of it, so the figure is taller than wide and prints above 6 pt; every
-// arrow still points where its tie does, and an unconfirmed tie, whose
-// tail arrow Graphviz would paint in the double line's transparent gap,
-// is never written head first.
+// of it, long names wrapped, so the figure is taller than wide and prints
+// above 6 pt; every arrow still points where its tie does, and an
+// unconfirmed tie, whose tail arrow Graphviz would paint in the double
+// line's transparent gap, is never written head first.
 func TestStarInColumns(t *testing.T) {
 	sg := hubFixture()
 	opts := Options{Layout: "dot", AsOf: hubDay, Title: "Ties of Hub"}
@@ -51,6 +53,11 @@ func TestStarInColumns(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(dot)
+	// A long name is broken over lines: the longest name in a column sets
+	// the figure's width.
+	if !strings.Contains(s, "label=<Trust fund on weapon<BR/>storage management>") {
+		t.Error("the long name is not wrapped")
+	}
 	for _, line := range strings.Split(s, "\n") {
 		if !strings.Contains(line, " -> ") {
 			continue
