@@ -218,10 +218,24 @@ func bend(a, b vec, others []outline) (cubic, float64, bool) {
 		return cubic{}, 0, false
 	}
 	n := vec{-d.y / l, d.x / l}
+	// A curve lies within the box of its control points: only the
+	// outlines that box meets are tested point by point.
+	var near []outline
 	clear := func(c cubic) bool {
-		for i := 1; i < bendSamples; i++ {
+		box := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+		for _, p := range c {
+			box = rect{min(box.x0, p.x), min(box.y0, p.y), max(box.x1, p.x), max(box.y1, p.y)}
+		}
+		near = near[:0]
+		for _, o := range others {
+			if o.box.x0-routeClear <= box.x1 && box.x0 <= o.box.x1+routeClear &&
+				o.box.y0-routeClear <= box.y1 && box.y0 <= o.box.y1+routeClear {
+				near = append(near, o)
+			}
+		}
+		for i := 1; i < bendSamples && len(near) > 0; i++ {
 			p := c.at(float64(i) / bendSamples)
-			for _, o := range others {
+			for _, o := range near {
 				if o.inside(p, routeClear) {
 					return false
 				}
@@ -382,16 +396,19 @@ func bendCrossing(g *graphviz.Graph) (bent, left int, err error) {
 		index[name] = len(nodes)
 		nodes = append(nodes, nodeAt{name, vec{x, y}, o})
 	}
+	// Every call into the WebAssembly Graphviz costs a lookup of the
+	// function it calls, so the loop asks it as little as it can: the
+	// nodes in the order read above are the tails of their out-edges,
+	// and an edge's path is read only when it is bent.
 	others := make([]outline, 0, len(nodes))
+	k := -1
 	for n, err := g.FirstNode(); n != nil; n, err = g.NextNode(n) {
 		if err != nil {
 			return 0, 0, err
 		}
+		k++
+		tail := nodes[k]
 		for e, err := g.FirstOut(n); e != nil; e, err = g.NextOut(e) {
-			if err != nil {
-				return 0, 0, err
-			}
-			tn, err := e.Tail()
 			if err != nil {
 				return 0, 0, err
 			}
@@ -399,25 +416,27 @@ func bendCrossing(g *graphviz.Graph) (bent, left int, err error) {
 			if err != nil {
 				return 0, 0, err
 			}
-			tname, _ := tn.Name()
-			hname, _ := hn.Name()
-			tail, head := nodes[index[tname]], nodes[index[hname]]
-			if tname == hname {
+			hname, err := hn.Name()
+			if err != nil {
+				return 0, 0, err
+			}
+			head := nodes[index[hname]]
+			if tail.name == hname {
 				continue // a loop keeps the layout's own path
 			}
 			others = others[:0]
 			for _, o := range nodes {
-				if o.name != tname && o.name != hname {
+				if o.name != tail.name && o.name != hname {
 					others = append(others, o.shape)
 				}
-			}
-			ends, _, ok := parseEdgePos(e.GetStr("pos"))
-			if !ok {
-				continue
 			}
 			c, off, ok := bend(tail.centre, head.centre, others)
 			if ok && off == 0 {
 				continue // straight and clear: as laid out
+			}
+			ends, _, posOK := parseEdgePos(e.GetStr("pos"))
+			if !posOK {
+				continue
 			}
 			if !ok {
 				if err := clearPath(e); err != nil {
