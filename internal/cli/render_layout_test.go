@@ -49,15 +49,15 @@ func TestRenderForceLayout(t *testing.T) {
 }
 
 // A view keeps its own engine up to render.ForceAbove actors (which the
-// exported DOT leaves to the reader to choose, with the attributes of a
-// radial layout); above, auto places the nodes in Go like any other large
+// exported DOT leaves to the reader to choose, with the attributes of the
+// view's layout: ranks for a neighbourhood); above, auto places the nodes in Go like any other large
 // subgraph, and the DOT names the engine that draws those positions.
 func TestRenderLargeViewIsPlaced(t *testing.T) {
 	dir := t.TempDir()
 	for _, c := range []struct {
 		actors int
 		layout string
-	}{{render.ForceAbove, `overlap="false"`}, {render.ForceAbove + 1, `layout="nop2"`}} {
+	}{{render.ForceAbove, `rankdir=`}, {render.ForceAbove + 1, `layout="nop2"`}} {
 		f := &fakeStore{loaded: []*graph.Dataset{sliceDataset()}, records: chainRecords(c.actors)}
 		path := filepath.Join(dir, fmt.Sprintf("v%d.dot", c.actors))
 		if _, stderr, code := run(t, f, "render", "--view", "neighbourhood", "--param", "id=s0000", "--depth", "2", "--at", "2012-02-01", "-o", path); code != 0 {

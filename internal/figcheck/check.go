@@ -12,12 +12,15 @@ import (
 const PageWidth = 17 / 2.54 * 72
 
 // Tolerances: an edge must run this deep inside a node to count as
-// passing through it (arrowheads and splines graze outlines), and boxes
-// must overlap by more than this to collide.
+// passing through it (arrowheads and splines graze outlines), boxes must
+// overlap by more than this to collide, and widths and opacities of an
+// entry and a tie may differ by this much (a swatch's height is whole
+// points; SVG writes opacities to six digits).
 const (
 	throughDepth = 2.0
 	overlapTol   = 0.5
 	widthTol     = 0.5
+	opacityTol   = 0.02
 )
 
 // Report holds the counts for one figure; Problems names each one found.
@@ -79,6 +82,9 @@ func (r *Report) emptyBand(f *Figure) {
 	}
 	for _, s := range f.Shapes {
 		add(s.Box)
+	}
+	for _, b := range f.Backdrop {
+		add(b)
 	}
 	if len(spans) == 0 || f.Width <= 0 {
 		return
@@ -160,18 +166,32 @@ func (r *Report) printSize(f *Figure) {
 	}
 }
 
-// style is how a tie is drawn, as a reader compares it with the legend.
+// style is how a tie is drawn, as a reader compares it with the legend:
+// colour, width, dashes, how faded and whether single or double (an
+// unconfirmed tie is a faded double line of its type's colour).
 type style struct {
-	Colour string
-	Width  float64
-	Dash   string
+	Colour  string
+	Width   float64
+	Dash    string
+	Opacity float64
+	Double  bool
 }
 
 func (s style) same(o style) bool {
-	return s.Colour == o.Colour && s.Dash == o.Dash && math.Abs(s.Width-o.Width) <= widthTol
+	return s.Colour == o.Colour && s.Dash == o.Dash && math.Abs(s.Width-o.Width) <= widthTol &&
+		math.Abs(s.Opacity-o.Opacity) <= opacityTol && s.Double == o.Double
 }
 
-func (s style) String() string { return fmt.Sprintf("%s %s %.1f", s.Colour, s.Dash, s.Width) }
+func (s style) String() string {
+	out := fmt.Sprintf("%s %s %.1f", s.Colour, s.Dash, s.Width)
+	if s.Opacity < 1-opacityTol {
+		out += fmt.Sprintf(" at %.0f%%", 100*s.Opacity)
+	}
+	if s.Double {
+		out += " double"
+	}
+	return out
+}
 
 // Entry is a legend entry for ties: a swatch and the label beside it.
 type Entry struct {
@@ -194,7 +214,7 @@ func (r *Report) legend(f *Figure) {
 	for _, e := range f.Edges {
 		t := typeLabel(e.Type)
 		types[t] = true
-		s := style{e.Colour, e.Width, e.Dash}
+		s := style{e.Colour, e.Width, e.Dash, e.Opacity, e.Lines >= 2}
 		found := false
 		for _, d := range drawn[t] {
 			found = found || d.same(s)
@@ -291,7 +311,7 @@ func LegendEntries(f *Figure) []Entry {
 	})
 	for i := 0; i < len(thin); {
 		j := i + 1
-		for j < len(thin) && thin[j].Fill == thin[i].Fill &&
+		for j < len(thin) && thin[j].Fill == thin[i].Fill && thin[j].Opacity == thin[i].Opacity &&
 			math.Abs(thin[j].Box.MinY-thin[j-1].Box.MinY) < 1 &&
 			thin[j].Box.MinX-thin[j-1].Box.MaxX < 12 && thin[j].Box.MinX >= thin[j-1].Box.MaxX-0.5 {
 			j++
@@ -309,7 +329,7 @@ func LegendEntries(f *Figure) []Entry {
 				dash = "dotted"
 			}
 		}
-		sw = append(sw, swatch{box, style{thin[i].Fill, thin[i].Box.MaxY - thin[i].Box.MinY, dash}})
+		sw = append(sw, swatch{box, style{Colour: thin[i].Fill, Width: thin[i].Box.MaxY - thin[i].Box.MinY, Dash: dash, Opacity: thin[i].Opacity}})
 		i = j
 	}
 	for _, t := range f.Texts {
@@ -318,18 +338,25 @@ func LegendEntries(f *Figure) []Entry {
 		}
 		rs := []rune(t.Text)
 		if s, ok := lineGlyphs[rs[0]]; ok && strings.Count(t.Text, string(rs[0])) == len(rs) {
-			s.Colour = t.Colour
+			s.Colour, s.Opacity = t.Colour, 1
 			if s.Colour == "" {
 				s.Colour = "black"
 			}
 			sw = append(sw, swatch{t.Box, s})
 		}
 	}
-	var out []Entry
+	// Each swatch belongs to the nearest text to its right on its line;
+	// two alike that belong to one text are one double line.
+	type key struct {
+		text  int
+		style style
+	}
+	lines := map[key]int{}
+	var order []key
 	for _, s := range sw {
 		cy := (s.box.MinY + s.box.MaxY) / 2
-		best, bestD := "", math.Inf(1)
-		for _, t := range f.Texts {
+		best, bestD := -1, math.Inf(1)
+		for i, t := range f.Texts {
 			if t.Owner != "" || t.Box.MinY > cy+2 || t.Box.MaxY < cy-2 || t.Box.MinX < s.box.MaxX-0.5 {
 				continue
 			}
@@ -337,12 +364,22 @@ func LegendEntries(f *Figure) []Entry {
 				continue
 			}
 			if d := t.Box.MinX - s.box.MaxX; d < bestD {
-				best, bestD = t.Text, d
+				best, bestD = i, d
 			}
 		}
-		if best != "" && bestD < 40 {
-			out = append(out, Entry{Label: best, Style: s.style})
+		if best >= 0 && bestD < 40 {
+			k := key{best, s.style}
+			if lines[k] == 0 {
+				order = append(order, k)
+			}
+			lines[k]++
 		}
+	}
+	var out []Entry
+	for _, k := range order {
+		st := k.style
+		st.Double = lines[k] >= 2
+		out = append(out, Entry{Label: f.Texts[k.text].Text, Style: st})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Label < out[j].Label })
 	return out

@@ -193,6 +193,41 @@ func TestLegendTruth(t *testing.T) {
 	}
 }
 
+// An unconfirmed tie is drawn as a faded double line; its legend entry
+// must be faded and double too, and a plain entry of the same colour does
+// not speak for it.
+func TestLegendTruthFadedDouble(t *testing.T) {
+	nodes := box("a", 0, -100, 60, 30) + box("b", 300, -100, 60, 30)
+	// Graphviz draws the colour list "#0072B273:transparent:#0072B273" as
+	// three paths, the middle one unpainted, each at 45% opacity.
+	faded := `<g id="edge1" class="edge"><title>a&#45;&gt;b</title>
+<g id="a_edge1"><a xlink:title="ipap: a → b">
+<path fill="none" stroke="#0072b2" stroke-width="2" stroke-opacity="0.450980" d="M60,-87C140,-87 220,-87 300,-87"/>
+<path fill="none" stroke="none" stroke-width="2" d="M60,-85C140,-85 220,-85 300,-85"/>
+<path fill="none" stroke="#0072b2" stroke-width="2" stroke-opacity="0.450980" d="M60,-83C140,-83 220,-83 300,-83"/>
+</a></g></g>`
+	fadedCell := func(y float64) string {
+		return fmt.Sprintf(`<polygon fill="#0072b2" fill-opacity="0.450980" stroke="none" points="10,%g 36,%g 36,%g 10,%g 10,%g"/>`, y, y, y+2, y+2, y)
+	}
+	label := graphText(40, -276, 10, "ipap (NATO)")
+	for _, tc := range []struct {
+		name    string
+		legend  string
+		true, n int
+	}{
+		{"faded double", fadedCell(-284) + fadedCell(-276) + label, 2, 2},
+		{"plain", swatch(10, -280, "#0072b2", 2, 26, 0, 1) + label, 0, 2},
+		{"faded single", fadedCell(-280) + label, 0, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := check(t, svg(nodes, faded, tc.legend))
+			if r.LegendTrue != tc.true || r.LegendEntries+r.LegendStyles != tc.n {
+				t.Errorf("legend true %d of %d, want %d of %d: %v", r.LegendTrue, r.LegendEntries+r.LegendStyles, tc.true, tc.n, r.Problems)
+			}
+		})
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	for _, doc := range []string{"", "<html></html>", "<svg><g>"} {
 		if _, err := Parse([]byte(doc)); err == nil {
@@ -226,5 +261,15 @@ func TestEmptyBand(t *testing.T) {
 		edge("edge1", "member_of", "a", "b", 60, -163, 200, -275, "#0072b2", "2", "", "", 0, 0)))
 	if filled.EmptyBand > 1 {
 		t.Errorf("empty band %.1f pt across a drawn edge", filled.EmptyBand)
+	}
+	// So does a map drawn beneath the graph, and its outlines are no
+	// legend swatches.
+	underlay := `<g id="relmap-map" class="map-underlay">
+<path d="M0,-250L480,-250L480,-170L0,-170Z" fill="#eef3f7" stroke="#c4bbaa"/>
+<polygon fill="#f8f4ec" points="20,-200 60,-200 60,-198 20,-198 20,-200"/>
+</g>`
+	mapped := check(t, svg(legend, underlay, box("a", 0, -178, 60, 30)))
+	if mapped.EmptyBand > 30 || mapped.LegendEntries != 0 {
+		t.Errorf("over a map: empty band %.1f pt (want under 30: the map's top is 30 pt below the title), %d legend entries", mapped.EmptyBand, mapped.LegendEntries)
 	}
 }

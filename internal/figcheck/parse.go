@@ -52,8 +52,12 @@ type Edge struct {
 	Path       []Point
 	Colour     string
 	Width      float64
-	Dash       string // solid, dashed or dotted
-	Type       string
+	Dash       string  // solid, dashed or dotted
+	Opacity    float64 // the stroke's, 1 when opaque
+	// Lines is how many visible strokes draw the edge: 2 for a colour
+	// list drawn as parallel lines ("c:transparent:c").
+	Lines int
+	Type  string
 }
 
 // Text is one line of text and the element it belongs to: a node's name,
@@ -70,8 +74,9 @@ type Text struct {
 // Shape is a filled polygon of the graph's own label, such as a legend
 // swatch.
 type Shape struct {
-	Fill string
-	Box  Rect
+	Fill    string
+	Opacity float64 // the fill's, 1 when opaque
+	Box     Rect
 }
 
 // Figure is what Parse reads from an SVG.
@@ -81,6 +86,10 @@ type Figure struct {
 	Edges         []Edge
 	Texts         []Text
 	Shapes        []Shape
+	// Backdrop are the bounds of what is drawn beneath the graph (a map's
+	// frame and country outlines, in a group of class map-underlay): no
+	// node, edge or legend, but no empty space either.
+	Backdrop []Rect
 }
 
 type group struct {
@@ -184,7 +193,11 @@ func Parse(svg []byte) (*Figure, error) {
 					}
 				case edge != nil:
 					// The first path is the spline; polygons after it
-					// are arrowheads.
+					// are arrowheads. A colour list draws one path per
+					// colour, side by side.
+					if t.Name.Local == "path" && visible(a["stroke"]) {
+						edge.Lines++
+					}
 					if len(edge.Path) == 0 && t.Name.Local == "path" {
 						edge.Path = pts
 						edge.Colour = strings.ToLower(a["stroke"])
@@ -193,11 +206,14 @@ func Parse(svg []byte) (*Figure, error) {
 							edge.Width = num(w)
 						}
 						edge.Dash = dashKind(a["stroke-dasharray"])
+						edge.Opacity = opacity(a["stroke-opacity"])
 					}
+				case inBackdrop(stack):
+					f.Backdrop = append(f.Backdrop, bounds(pts))
 				default:
 					fill := strings.ToLower(a["fill"])
-					if t.Name.Local == "polygon" && fill != "" && fill != "none" && fill != "white" && fill != "#ffffff" && fill != "transparent" {
-						f.Shapes = append(f.Shapes, Shape{Fill: fill, Box: bounds(pts)})
+					if t.Name.Local == "polygon" && visible(fill) && fill != "white" && fill != "#ffffff" {
+						f.Shapes = append(f.Shapes, Shape{Fill: fill, Opacity: opacity(a["fill-opacity"]), Box: bounds(pts)})
 					}
 				}
 			}
@@ -254,6 +270,17 @@ func Parse(svg []byte) (*Figure, error) {
 	return f, nil
 }
 
+// inBackdrop reports whether the innermost groups include a map's
+// underlay.
+func inBackdrop(stack []*group) bool {
+	for _, g := range stack {
+		if g.class == "map-underlay" {
+			return true
+		}
+	}
+	return false
+}
+
 func portless(s string) string {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexByte(s, ':'); i > 0 {
@@ -280,6 +307,20 @@ func attrs(t xml.StartElement) map[string]string {
 func num(s string) float64 {
 	v, _ := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	return v
+}
+
+// visible reports a paint that shows: not empty, none or transparent.
+func visible(paint string) bool {
+	p := strings.ToLower(strings.TrimSpace(paint))
+	return p != "" && p != "none" && p != "transparent"
+}
+
+// opacity reads an SVG opacity, 1 when absent.
+func opacity(s string) float64 {
+	if strings.TrimSpace(s) == "" {
+		return 1
+	}
+	return num(s)
 }
 
 // dashKind classes an SVG dash array the way a reader sees it.

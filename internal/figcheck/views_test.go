@@ -28,7 +28,7 @@ const viewsDir = "../itest/testdata/views"
 var viewNames = []string{"sphere-nato", "sphere-csto", "sphere-sco", "ndn", "map", "ladder", "neighbourhood"}
 
 var viewEngines = map[string]string{"sphere-nato": "twopi", "sphere-csto": "twopi", "sphere-sco": "twopi",
-	"ndn": "dot", "map": "geo", "ladder": "dot", "neighbourhood": "twopi"}
+	"ndn": "dot", "map": "geo", "ladder": "dot", "neighbourhood": "dot"}
 
 // peers are native Graphviz's engines on the same DOT.
 var peerEngines = []string{"dot", "neato", "sfdp"}

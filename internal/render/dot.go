@@ -161,6 +161,8 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 		engine = placedEngine
 	}
 
+	// st is set when a dot layout draws a star in three columns (star.go).
+	var st *starSides
 	var b bytes.Buffer
 	b.WriteString("digraph relmap {\n")
 	var attrs [][2]string
@@ -181,10 +183,26 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 		// legs) grows too wide for a page, where its labels shrink below
 		// print size; it runs top to bottom instead.
 		rankdir := "LR"
-		if longestChain(sg) > maxChainLR {
+		if st = findStar(sg, d.isUnconfirmed); st == nil && longestChain(sg) > maxChainLR {
 			rankdir = "TB"
 		}
 		attrs = append(attrs, [2]string{"rankdir", quote(rankdir)}, [2]string{"nodesep", quote("0.3")})
+		if st != nil {
+			// The spokes fan out over a tall column: longer ones
+			// meet it at gentler angles, their arrows and labels
+			// apart. A labelled edge spans two ranks (its label
+			// takes the one between), so with labels each rank
+			// gap is half as wide.
+			sep := "1.2"
+			for _, e := range drawn {
+				if len(d.edgeLabel(e)) > 0 {
+					sep = "0.6"
+					break
+				}
+			}
+			attrs = append(attrs, [2]string{"ranksep", quote(sep)})
+			d.wrapNames = true
+		}
 	case "neato", "fdp", "sfdp", "circo", "twopi":
 		// overlap=false means Prism, which the WebAssembly build runs
 		// about a hundred times slower than native Graphviz on large
@@ -254,16 +272,26 @@ func DOT(sg Subgraph, opts Options) ([]byte, error) {
 		frameNodes(&b, gm)
 	}
 	for _, e := range drawn {
-		fmt.Fprintf(&b, "  %s -> %s", d.name[e.From], d.name[e.To])
 		if gm != nil {
+			fmt.Fprintf(&b, "  %s -> %s", d.name[e.From], d.name[e.To])
 			writeAttrList(&b, d.geoEdgeAttrs(e, gm))
 			continue
 		}
+		if st.reversed(e) {
+			fmt.Fprintf(&b, "  %s -> %s", d.name[e.To], d.name[e.From])
+			writeAttrList(&b, reverse(d.edgeAttrs(e)))
+			continue
+		}
+		fmt.Fprintf(&b, "  %s -> %s", d.name[e.From], d.name[e.To])
 		writeAttrList(&b, d.edgeAttrs(e))
 	}
 	b.WriteString("}\n")
 	return b.Bytes(), nil
 }
+
+// wrapNameAt is the length from which a name is broken over lines where
+// names are wrapped (drawing.wrapNames).
+const wrapNameAt = 22
 
 // smallText is the point size of edge labels, the legend and the caption.
 const smallText = "10"
@@ -372,6 +400,9 @@ type drawing struct {
 	// routeColour tells a map's routes apart by colour (geo.go); nil
 	// elsewhere, where each leg's label names its route.
 	routeColour map[string]string
+	// wrapNames breaks long actor names over lines: in a star's columns
+	// the longest name sets the figure's width.
+	wrapNames bool
 }
 
 // safeID reports whether id can be a DOT node name as it is: 1 to 100
@@ -463,6 +494,9 @@ func (d *drawing) nodeAttrs(n graph.Actor) [][2]string {
 		outline, width = c, "2.5"
 	}
 	label := htmlText(actorLabel(n))
+	if d.wrapNames && len([]rune(actorLabel(n))) > wrapNameAt {
+		label = wrapHTML(actorLabel(n), wrapNameAt)
+	}
 	if ms := d.markers[n.ID]; len(ms) > 0 {
 		var cells strings.Builder
 		for _, s := range ms {
@@ -539,8 +573,9 @@ func (d *drawing) look(e graph.Tie) tieLook {
 		l.Colour = "#BBBBBB"
 		l.Label += ", not in force on " + d.opts.AsOf.String()
 	case d.isUnconfirmed(e):
+		// The legend lists unconfirmed looks under one heading that
+		// names the date (legend), so the label stays the type's.
 		l.Unconfirmed = true
-		l.Label += ", " + UnconfirmedLegend(d.opts.AsOf)
 	}
 	return l
 }
@@ -770,8 +805,24 @@ func (d *drawing) legend() string {
 				sphereName(s.Org) + " sphere"})
 		}
 	}
+	// Unconfirmed looks follow the others under a heading that says what
+	// unconfirmed means and on which day, once: said in every entry, it
+	// made the legend's columns, and so the figure, wider than a page
+	// prints at 6 pt.
+	confirmed, unconfirmed := map[tieLook]bool{}, map[tieLook]bool{}
+	for l := range d.looks {
+		if l.Unconfirmed {
+			unconfirmed[l] = true
+		} else {
+			confirmed[l] = true
+		}
+	}
 	var rows []string
-	for _, group := range [][]legendEntry{kinds, legendTies(d.looks), spheres} {
+	for g, group := range [][]legendEntry{kinds, legendTies(confirmed), legendTies(unconfirmed), spheres} {
+		if g == 2 && len(group) > 0 {
+			rows = append(rows, fmt.Sprintf(`<TD COLSPAN="%d" ALIGN="LEFT"><FONT POINT-SIZE="%s">%s</FONT></TD>`,
+				3*legendPerRow, smallText, htmlText(UnconfirmedLegend(d.opts.AsOf))))
+		}
 		for i := 0; i < len(group); i += legendPerRow {
 			var row strings.Builder
 			for _, e := range group[i:min(i+legendPerRow, len(group))] {

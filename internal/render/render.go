@@ -138,14 +138,15 @@ func Render(ctx context.Context, dot []byte, format string, opts Options) ([]byt
 		if native {
 			return nil
 		}
+		var finish func() error
 		if format == "png" {
-			dpi, size := pngScale(opts.DPI)
-			g.SetDPI(dpi)
-			if err := g.SafeSet("size", size, ""); err != nil {
-				return err
+			finish = func() error {
+				dpi, size := pngScale(opts.DPI)
+				g.SetDPI(dpi)
+				return g.SafeSet("size", size, "")
 			}
 		}
-		out, err = drawWasm(ctx, g, format, layout)
+		out, err = drawRouted(ctx, g, format, layout, finish)
 		return err
 	})
 	if err == nil && native {

@@ -144,9 +144,11 @@ func unconfirmedLine(c string) string {
 	return f + ":transparent:" + f
 }
 
-// UnconfirmedLegend is what the legend adds to the entry of a look drawn
-// unconfirmed on day at.
-func UnconfirmedLegend(at graph.Date) string { return "unconfirmed " + at.String() }
+// UnconfirmedLegend heads the legend's entries for looks drawn unconfirmed
+// on day at.
+func UnconfirmedLegend(at graph.Date) string {
+	return "Unconfirmed on " + at.String() + ": in force, last attested earlier"
+}
 
 func lastAttestedText(d graph.Date) string {
 	if d.IsZero() {

@@ -268,7 +268,28 @@ func (d *pdfDoc) comparison(r *Report) {
 	}
 	d.table([]float64{0.46, 0.18, 0.18, 0.18}, []bool{false, true, true, true}, []string{"Pair", "Jaccard", "In both", "In either"}, rows)
 	d.para("Multi-vector (in two spheres or more): "+r.MultiVector+".", 9.5, "", ink, 0)
-	d.para("In no sphere: "+r.Unaligned+".", 9.5, "", ink, 0)
+	d.para("In no sphere: "+r.Unaligned+".", 9.5, "", ink, 10)
+	d.unconfirmed(r)
+}
+
+// unconfirmed lists, as the HTML report does under the comparison, the
+// region's ties in force on the day only because no end is recorded, with
+// the last day a source speaks for each.
+func (d *pdfDoc) unconfirmed(r *Report) {
+	d.ensure(60)
+	d.para("Unconfirmed on "+r.AsOfLong, 11, "B", ink, 2)
+	if len(r.Unconfirmed) == 0 {
+		d.para("The sources speak for every tie of the region in force on "+r.AsOfLong+".", 9.5, "", muted, 0)
+		return
+	}
+	d.para("These ties are in force on "+r.AsOfLong+" only because no end is recorded: no source speaks for them on that day, and the last day one does is given. "+
+		"A matrix cell marked ? rests on them alone; the overlaps and similarity count only what the sources speak for.", 9.5, "", ink, 6)
+	rows := make([][]string, 0, len(r.Unconfirmed))
+	for _, u := range r.Unconfirmed {
+		rows = append(rows, []string{u.State, u.Type, u.Other, u.Period, u.Attested})
+	}
+	d.table([]float64{0.24, 0.18, 0.24, 0.18, 0.16}, make([]bool, 5),
+		[]string{"State", "Tie", "Other party", "Period", "Last attested"}, rows)
 }
 
 // diagram puts a figure on its own page at its print width, smaller only

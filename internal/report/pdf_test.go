@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/report/reporttest"
 	"github.com/relmap/relmap/internal/seed/seedtest"
 )
 
@@ -148,4 +149,46 @@ func BenchmarkReportPDF(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "bytes")
 	b.ReportMetric(float64(pages), "pages")
+}
+
+// The PDF lists what no source speaks for on the report's day, as the HTML
+// report does, and says so when there is nothing.
+func TestReportPDFListsUnconfirmed(t *testing.T) {
+	ds := reporttest.Dataset()
+	o := defaults()
+	o.At = graph.MustDate("2012-03-01")
+	for _, c := range []struct {
+		name string
+		ds   *graph.Dataset
+	}{{"all ties", ds}, {"confirmed only", graph.ConfirmedOnly(ds, o.At)}} {
+		rep, err := Build(context.Background(), c.ds, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, _, err := PDF(rep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "report.pdf")
+		if err := os.WriteFile(path, doc, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.Join(strings.Fields(poppler(t, "pdftotext", "-raw", "-enc", "UTF-8", path, "-")), " ")
+		if !strings.Contains(flat, "Unconfirmed on "+rep.AsOfLong) {
+			t.Errorf("%s: no section heading %q", c.name, "Unconfirmed on "+rep.AsOfLong)
+		}
+		none := "The sources speak for every tie of the region in force on " + rep.AsOfLong + "."
+		if got := strings.Contains(flat, none); got != (len(rep.Unconfirmed) == 0) {
+			t.Errorf("%s: %d unconfirmed ties, and the PDF says the sources speak for every tie: %v", c.name, len(rep.Unconfirmed), got)
+		}
+		if c.name == "all ties" && len(rep.Unconfirmed) == 0 {
+			t.Fatalf("%s: the fixture has no unconfirmed tie on %s", c.name, o.At)
+		}
+		for _, u := range rep.Unconfirmed {
+			row := strings.Join(strings.Fields(u.State+" "+u.Type+" "+u.Other+" "+u.Period+" "+u.Attested), " ")
+			if !strings.Contains(flat, row) {
+				t.Errorf("%s: no row %q", c.name, row)
+			}
+		}
+	}
 }

@@ -50,8 +50,8 @@ type View struct {
 	// view's subgraph from the database.
 	Query string
 	// Layout is the Graphviz engine that suits the view's shape: spheres
-	// and neighbourhoods radiate from one centre, routes and ladders read
-	// as a sequence.
+	// radiate from one centre, routes and ladders read as a sequence, and a
+	// neighbourhood stands in columns either side of its actor.
 	Layout string
 	// Title names the figure; ds supplies the actors' labels.
 	Title func(ds *graph.Dataset, p Params) string
@@ -67,7 +67,10 @@ var All = []View{
 	// The same legs on a map: where the network runs, over Central Asia
 	// and its neighbours.
 	{Name: "map", Query: "view-ndn", Layout: "geo", Title: mapTitle, Select: selectNetwork},
-	{Name: "neighbourhood", Query: "view-neighbourhood", Layout: "twopi", Title: neighbourhoodTitle, Select: selectNeighbourhood},
+	// One actor's ties: radially drawn, 25 neighbours made a figure too
+	// wide to print; dot draws them in two columns either side of the
+	// actor (render's star layout).
+	{Name: "neighbourhood", Query: "view-neighbourhood", Layout: "dot", Title: neighbourhoodTitle, Select: selectNeighbourhood},
 	{Name: "sphere", Query: "view-sphere", Layout: "twopi", Title: sphereTitle, Select: selectSphere},
 }
 
