@@ -44,13 +44,24 @@ func ParseFormat(s string) (Format, error) {
 
 const dash = "—"
 
-// Write writes the comparison in format f; withSources adds the citations of
-// the ties behind each cell.
+// WriteOptions says what a comparison's text carries besides the matrix.
+type WriteOptions struct {
+	// Sources adds the citations of the ties behind each cell (or behind
+	// both ends of each change).
+	Sources bool
+	// Width is the terminal's width: the table format cuts its widest
+	// columns with "…" so that a row stays one line. 0 (a pipe or a file)
+	// keeps every value whole; the other formats ignore it.
+	Width int
+}
+
+// Write writes the comparison in format f.
 //
 // CSV carries the matrix only, with a column naming each state's spheres, so
 // that it stays one rectangular table any CSV reader takes whole; the
 // overlaps follow from that column, and JSON has all of it.
-func Write(w io.Writer, r *Result, f Format, withSources bool) error {
+func Write(w io.Writer, r *Result, f Format, opt WriteOptions) error {
+	withSources := opt.Sources
 	switch f {
 	case JSON:
 		return writeJSON(w, resultJSON(r, withSources))
@@ -60,12 +71,12 @@ func Write(w io.Writer, r *Result, f Format, withSources bool) error {
 		return writeTSV(w, resultCSV(r, withSources))
 	}
 	title := fmt.Sprintf("Spheres in %s on %s", r.Region, r.At)
-	return writeSections(w, f, title, resultSections(r, withSources))
+	return writeSections(w, f, title, resultSections(r, withSources), opt.Width)
 }
 
-// WriteDiff writes the changes in format f; withSources adds the citations
-// of the ties behind both ends of each change.
-func WriteDiff(w io.Writer, c *Changes, f Format, withSources bool) error {
+// WriteDiff writes the changes in format f.
+func WriteDiff(w io.Writer, c *Changes, f Format, opt WriteOptions) error {
+	withSources := opt.Sources
 	switch f {
 	case JSON:
 		return writeJSON(w, changesJSON(c, withSources))
@@ -75,7 +86,7 @@ func WriteDiff(w io.Writer, c *Changes, f Format, withSources bool) error {
 		return writeTSV(w, changesCSV(c, withSources))
 	}
 	title := fmt.Sprintf("Changes in %s from %s to %s", c.Region, c.From, c.To)
-	return writeSections(w, f, title, changesSections(c, withSources))
+	return writeSections(w, f, title, changesSections(c, withSources), opt.Width)
 }
 
 func orgNames(orgs []graph.Actor) map[string]string {
@@ -274,13 +285,13 @@ func changesSections(c *Changes, withSources bool) []section {
 	return secs
 }
 
-func writeSections(w io.Writer, f Format, title string, secs []section) error {
+func writeSections(w io.Writer, f Format, title string, secs []section, width int) error {
 	var heading func(string) string
 	var table func(b *bytes.Buffer, header []string, rows [][]string)
 	switch f {
 	case Table:
 		heading = func(s string) string { return s + "\n" }
-		table = textTable
+		table = func(b *bytes.Buffer, header []string, rows [][]string) { textTable(b, header, rows, width) }
 	case Markdown:
 		title = "## " + title
 		heading = func(s string) string { return "### " + s + "\n\n" }
@@ -309,9 +320,17 @@ func writeSections(w io.Writer, f Format, title string, secs []section) error {
 	return err
 }
 
-func textTable(b *bytes.Buffer, header []string, rows [][]string) {
-	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+// textTable aligns the columns two spaces apart, cut to width (0: whole).
+// The cells are copied before they are cut: a section's rows are the
+// result's own.
+func textTable(b *bytes.Buffer, header []string, rows [][]string, width int) {
+	all := make([][]string, 0, len(rows)+1)
 	for _, row := range append([][]string{header}, rows...) {
+		all = append(all, append([]string(nil), row...))
+	}
+	output.FitRows(all, width)
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	for _, row := range all {
 		fmt.Fprintf(tw, "%s\n", strings.Join(row, "\t"))
 	}
 	tw.Flush()

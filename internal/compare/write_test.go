@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	goldenfile "github.com/relmap/relmap/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	goldenfile "github.com/relmap/relmap/internal/golden"
 
 	"github.com/relmap/relmap/graph"
 )
@@ -43,14 +45,14 @@ func TestWriteGolden(t *testing.T) {
 			}
 			t.Run(string(f)+suffix, func(t *testing.T) {
 				var b bytes.Buffer
-				if err := Write(&b, r, f, withSources); err != nil {
+				if err := Write(&b, r, f, WriteOptions{Sources: withSources}); err != nil {
 					t.Fatal(err)
 				}
 				checkParses(t, f, b.Bytes())
 				golden(t, "compare"+suffix, b.Bytes())
 
 				b.Reset()
-				if err := WriteDiff(&b, changes, f, withSources); err != nil {
+				if err := WriteDiff(&b, changes, f, WriteOptions{Sources: withSources}); err != nil {
 					t.Fatal(err)
 				}
 				checkParses(t, f, b.Bytes())
@@ -70,7 +72,7 @@ func TestWriteDiffConfirmedOnlyGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := WriteDiff(&b, changes, Table, false); err != nil {
+	if err := WriteDiff(&b, changes, Table, WriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "diff-confirmed-only.txt", b.Bytes())
@@ -107,7 +109,7 @@ func TestWriteNoChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := WriteDiff(&b, c, Table, true); err != nil {
+	if err := WriteDiff(&b, c, Table, WriteOptions{Sources: true}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(b.Bytes(), []byte("No changes.")) {
@@ -123,5 +125,40 @@ func TestParseFormat(t *testing.T) {
 	}
 	if _, err := ParseFormat("xml"); err == nil {
 		t.Error("ParseFormat(xml): no error")
+	}
+}
+
+// On a terminal the table's rows fit its width: a citation too long for it
+// is cut with "…" rather than wrapped by the terminal mid-word; in a file
+// (width 0) it stays whole.
+func TestWriteTableFitsWidth(t *testing.T) {
+	r, err := Compare(testDataPublished(map[string]string{"csto-note": "2012"}), nil, "", graph.MustDate("2016-01-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var whole, fitted bytes.Buffer
+	if err := Write(&whole, r, Table, WriteOptions{Sources: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&fitted, r, Table, WriteOptions{Sources: true, Width: 60}); err != nil {
+		t.Fatal(err)
+	}
+	widest := func(s string) int {
+		n := 0
+		for _, l := range strings.Split(s, "\n") {
+			n = max(n, utf8.RuneCountInString(l))
+		}
+		return n
+	}
+	if widest(whole.String()) <= 60 {
+		t.Fatalf("the fixture's table is %d columns wide: too narrow to test fitting", widest(whole.String()))
+	}
+	for _, l := range strings.Split(fitted.String(), "\n") {
+		if n := utf8.RuneCountInString(l); n > 60 && strings.Contains(l, "  ") {
+			t.Errorf("table row %d columns wide on a 60-column terminal: %q", n, l)
+		}
+	}
+	if !strings.Contains(fitted.String(), "…") {
+		t.Error("no value was cut with …")
 	}
 }

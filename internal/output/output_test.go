@@ -341,3 +341,24 @@ func TestBoundedMemory(t *testing.T) {
 		}
 	}
 }
+
+func TestFitRows(t *testing.T) {
+	rows := [][]string{
+		{"state", "sources"},
+		{"Kazakhstan", "eucam-watch-11, Kazakhstan: IPAP since 2006, third cycle agreed"},
+	}
+	FitRows(rows, 40)
+	for _, r := range rows {
+		if w := displayWidth(r[0]) + 2 + displayWidth(r[1]); w > 40 {
+			t.Errorf("row %q is %d columns wide, want at most 40", r, w)
+		}
+	}
+	if rows[1][0] != "Kazakhstan" || !strings.HasSuffix(rows[1][1], "…") {
+		t.Errorf("the wide column should be cut, the narrow one kept: %q", rows[1])
+	}
+	whole := [][]string{{"a", "b"}, {"long value", "x"}}
+	FitRows(whole, 0)
+	if whole[1][0] != "long value" {
+		t.Errorf("width 0 must keep values whole, got %q", whole[1][0])
+	}
+}

@@ -275,3 +275,26 @@ func truncate(s string, w int) string {
 	b.WriteString("…")
 	return b.String()
 }
+
+// FitRows cuts the cells of rows (the header first) in place, as a table
+// on a terminal of width columns is cut, for writers that align columns two
+// spaces apart themselves. A width of 0 leaves them whole.
+func FitRows(rows [][]string, width int) {
+	if width <= 0 || len(rows) == 0 {
+		return
+	}
+	widths := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for i, c := range row {
+			if i < len(widths) {
+				widths[i] = max(widths[i], displayWidth(c))
+			}
+		}
+	}
+	widths = fit(widths, width)
+	for _, row := range rows {
+		if len(row) == len(widths) {
+			cut(row, widths)
+		}
+	}
+}
