@@ -91,7 +91,9 @@ func Compare(ctx context.Context, g *Env, o CompareOptions) error {
 				return compareError(err)
 			}
 			fig = views.Changes(ds, ch)
-			write = func(w io.Writer) error { return compare.WriteDiff(w, ch, compare.Format(target.Format), compare.WriteOptions{Sources: o.Sources, Width: g.TableWidth(target)}) }
+			write = func(w io.Writer) error {
+				return compare.WriteDiff(w, ch, compare.Format(target.Format), compare.WriteOptions{Sources: o.Sources, Width: g.TableWidth(target)})
+			}
 		} else {
 			res, err := compare.Compare(ds, orgs, o.Region, at)
 			if err != nil {
@@ -104,7 +106,9 @@ func Compare(ctx context.Context, g *Env, o CompareOptions) error {
 				g.Status("relmap: no state of %s stands towards any of them on %s", res.Region, at)
 			}
 			fig = views.Comparison(ds, res)
-			write = func(w io.Writer) error { return compare.Write(w, res, compare.Format(target.Format), compare.WriteOptions{Sources: o.Sources, Width: g.TableWidth(target)}) }
+			write = func(w io.Writer) error {
+				return compare.Write(w, res, compare.Format(target.Format), compare.WriteOptions{Sources: o.Sources, Width: g.TableWidth(target)})
+			}
 		}
 		if drawing {
 			return drawComparison(ctx, g, target, ds, fig)
