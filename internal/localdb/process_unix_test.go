@@ -3,6 +3,9 @@
 package localdb
 
 import (
+	"bytes"
+	"fmt"
+	"os"
 	"os/exec"
 	"testing"
 	"time"
@@ -17,6 +20,17 @@ func startFake(t *testing.T, name string) *exec.Cmd {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	// Until the child has exec'd, /proc shows the test binary's command
+	// line or, in the middle of exec, an empty one, which isLauncher counts
+	// as a launcher still exiting: wait for the child's own.
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", cmd.Process.Pid))
+		if err != nil || bytes.Contains(b, []byte(name)) {
+			break // no /proc here (ps answers instead), or the child is itself
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	return cmd
 }
 
