@@ -488,7 +488,9 @@ func (q Query) ParamsOn(user map[string]any, today graph.Date) (map[string]any, 
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
-		return nil, fmt.Errorf("query %s has no parameter %s; it takes %s", q.Name, strings.Join(unknown, ", "), q.takes())
+		// The callers name the question (--named NAME, --view NAME), so the
+		// message does not.
+		return nil, fmt.Errorf("has no parameter %s; it takes %s", strings.Join(unknown, ", "), q.takes())
 	}
 	out := make(map[string]any, len(q.Parameters))
 	for _, p := range q.Parameters {

@@ -44,6 +44,7 @@ func TestPlanEmpty(t *testing.T) {
 		}
 		return p
 	}
+	rungs := [][]any{{graph.Node{ElementID: "1", Labels: []string{"Programme"}, Props: map[string]any{"id": "pfp"}}}, {graph.Node{ElementID: "2", Labels: []string{"Programme"}, Props: map[string]any{"id": "ipcp"}}}}
 	for _, c := range []struct {
 		name string
 		plan Plan
@@ -54,9 +55,14 @@ func TestPlanEmpty(t *testing.T) {
 			"org: alphastan is a state, not an organisation with members; organisations with members: nato, sco"},
 		{"a table, not a figure", plan(Request{Named: "members-at", Params: map[string]any{"org": "sco"}}), [][]any{{"alphastan"}, {"betastan"}},
 			"members-at returned 2 record(s) but no node, relationship or path to draw; `relmap query` prints them"},
-		{"before every tie", plan(Request{View: "ladder", AtGiven: true, At: graph.MustDate("1900")}), nil,
-			"no tie in the graph is in force on 1900-01-01: the first begins 1991; ask about a day from 1991 on"},
+		{"before every tie", plan(Request{Cypher: "MATCH p=(:Nothing) RETURN p", AtGiven: true, At: graph.MustDate("1900")}), nil,
+			"no tie in the graph is in force on 1900: the first begins 1991; ask about a day from 1991 on"},
 		{"a sound empty figure", plan(Request{Cypher: "MATCH p=(:Nothing) RETURN p"}), nil, ""},
+		// The ladder's rungs are drawn whatever the day; with no state on
+		// them the figure says nothing, and the day is what to change.
+		{"the ladder's rungs alone", plan(Request{View: "ladder", AtGiven: true, At: graph.MustDate("1990")}), rungs,
+			"no place of a state of Central Asia on NATO's partnership ladder is in force on 1990-01-01: the first begins 1994; ask about a day from 1994 on"},
+		{"the ladder on a day with states", plan(Request{View: "ladder", AtGiven: true, At: graph.MustDate("2003")}), rungs, ""},
 	} {
 		a, err := c.plan.Answer(ctx, answering{rows: c.rows, ds: ds})
 		if err != nil {

@@ -49,6 +49,9 @@ func Resolve(r Request) (Plan, error) {
 		return Plan{}, badRequest("give either --view or --named, not both")
 	}
 	p := Plan{Name: r.Named, Params: map[string]any{}, Title: r.Title}
+	// asked names the request as the user gave it: a view's question
+	// (view-ndn, shared by ndn and map) is no name the user knows.
+	asked := "--named " + r.Named
 	for k, v := range r.Params {
 		p.Params[k] = v
 	}
@@ -58,6 +61,7 @@ func Resolve(r Request) (Plan, error) {
 			return Plan{}, badRequest("no view %q (views: %s)", r.View, strings.Join(Names(), ", "))
 		}
 		p.View, p.Name = v, v.Query
+		asked = "--view " + r.View
 	}
 	if r.DepthGiven {
 		if hood, _ := Get("neighbourhood"); p.Name != hood.Query {
@@ -78,13 +82,13 @@ func Resolve(r Request) (Plan, error) {
 		}
 		if r.AtGiven {
 			if !q.Time {
-				return Plan{}, badRequest("%s draws every period and takes no --at", p.Name)
+				return Plan{}, badRequest("%s draws every period and takes no --at; leave --at out (each tie is drawn with its dates)", asked)
 			}
 			p.Params["at"] = r.At
 		}
 		full, err := q.Params(p.Params)
 		if err != nil {
-			return Plan{}, badRequest("%s: %v", p.Name, err)
+			return Plan{}, badRequest("%s: %v", asked, err)
 		}
 		p.Params, p.Cypher = full, q.Cypher
 		if q.Time {
@@ -171,6 +175,12 @@ func (p *Plan) SetActors(ids map[string]string) {
 // the day is before every tie asked about (graph.ExplainEmpty). It is nil
 // when there is something to draw, or when the empty figure is the answer.
 func (p Plan) Empty(a Answer) error {
+	if p.View.Asks != nil && !p.AsOf.IsZero() {
+		what, ties := p.View.Asks(graph.Merge(a.Snap), Params(p.Params))
+		if err := graph.ExplainDay(what, ties, p.AsOf); err != nil {
+			return err
+		}
+	}
 	if len(a.Graph.Nodes) > 0 {
 		return nil
 	}

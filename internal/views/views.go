@@ -58,11 +58,16 @@ type View struct {
 	// Select picks the view's subgraph from a dataset in memory, the
 	// ties of the question's answer on p's day.
 	Select func(ds *graph.Dataset, p Params) render.Subgraph
+	// Asks, when set, are the ties the view is about in every period: a
+	// day on which none of them is in force draws nothing the view is for,
+	// even when the figure keeps the structure around them (the ladder's
+	// rungs are drawn whatever the day), and is refused as an empty answer.
+	Asks func(ds *graph.Dataset, p Params) (what string, ties []graph.Tie)
 }
 
 // All are the built-in views, by name.
 var All = []View{
-	{Name: "ladder", Query: "view-ladder", Layout: "dot", Title: ladderTitle, Select: selectLadder},
+	{Name: "ladder", Query: "view-ladder", Layout: "dot", Title: ladderTitle, Select: selectLadder, Asks: ladderAsks},
 	{Name: "ndn", Query: "view-ndn", Layout: "dot", Title: networkTitle, Select: selectNetwork},
 	// The same legs on a map: where the network runs, over Central Asia
 	// and its neighbours.
@@ -236,6 +241,12 @@ func Ladder(orgs []graph.Actor) []graph.Rung {
 // LadderTies are the states' participations (any status) and IPAPs in force
 // on at in a programme of the ladder.
 func LadderTies(ds *graph.Dataset, states []graph.Actor, ladder []graph.Rung, at graph.Date) []graph.Tie {
+	return ladderTies(ds, states, ladder, func(t graph.Tie) bool { return t.ValidAt(at) })
+}
+
+// ladderTies are the states' participations and IPAPs in a programme of the
+// ladder that keep accepts.
+func ladderTies(ds *graph.Dataset, states []graph.Actor, ladder []graph.Rung, keep func(graph.Tie) bool) []graph.Tie {
 	in, rung := map[string]bool{}, map[string]bool{}
 	for _, s := range states {
 		in[s.ID] = true
@@ -245,7 +256,7 @@ func LadderTies(ds *graph.Dataset, states []graph.Actor, ladder []graph.Rung, at
 	}
 	var out []graph.Tie
 	for _, t := range ds.Ties {
-		if (t.Type == graph.TieParticipates || t.Type == graph.TieIPAP) && in[t.From] && rung[t.To] && t.ValidAt(at) {
+		if (t.Type == graph.TieParticipates || t.Type == graph.TieIPAP) && in[t.From] && rung[t.To] && keep(t) {
 			out = append(out, t)
 		}
 	}
@@ -253,14 +264,25 @@ func LadderTies(ds *graph.Dataset, states []graph.Actor, ladder []graph.Rung, at
 }
 
 func selectLadder(ds *graph.Dataset, p Params) render.Subgraph {
-	region := p.str("region")
+	return Subgraph(ds, nil, nil, LadderTies(ds, ladderStates(ds, p.str("region")), graph.NATOLadder, p.date("at")))
+}
+
+// ladderStates are the states of region (compare.AllRegions: every state).
+func ladderStates(ds *graph.Dataset, region string) []graph.Actor {
 	var states []graph.Actor
 	for _, a := range ds.Actors {
 		if a.Kind == graph.KindState && (region == compare.AllRegions || a.Region == region) {
 			states = append(states, a)
 		}
 	}
-	return Subgraph(ds, nil, nil, LadderTies(ds, states, graph.NATOLadder, p.date("at")))
+	return states
+}
+
+// ladderAsks are the region's states' places on the ladder in any period.
+func ladderAsks(ds *graph.Dataset, p Params) (string, []graph.Tie) {
+	region := p.str("region")
+	return "no place of a state of " + RegionName(region) + " on NATO's partnership ladder",
+		ladderTies(ds, ladderStates(ds, region), graph.NATOLadder, func(graph.Tie) bool { return true })
 }
 
 // NeighbourhoodTies are the ties in force on at within depth steps (1 or 2)

@@ -209,4 +209,18 @@ func TestResolve(t *testing.T) {
 			t.Errorf("%+v: error %v, want a RequestError", r, err)
 		}
 	}
+	// A refusal names the view as it was asked for: the map and ndn views
+	// share the question view-ndn, a name the user never typed.
+	for _, c := range []struct {
+		r    Request
+		want string
+	}{
+		{Request{View: "map", AtGiven: true, At: at}, "--view map draws every period and takes no --at; leave --at out"},
+		{Request{View: "ndn", Params: map[string]any{"org": "nato"}}, "--view ndn: has no parameter org; it takes network (actor)"},
+		{Request{Named: "members-at", Params: map[string]any{"colour": "blue"}}, "--named members-at: has no parameter colour; it takes org"},
+	} {
+		if _, err := Resolve(c.r); err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%+v: %v\nwant %q", c.r, err, c.want)
+		}
+	}
 }
