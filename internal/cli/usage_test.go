@@ -23,7 +23,7 @@ func TestUsageMistakesExit2(t *testing.T) {
 		{[]string{"query", "--limit", "many"}, "invalid argument"},
 		{[]string{"fingerprint", "extra"}, "relmap fingerprint: unknown command"},
 		{[]string{"query", "RETURN 1", "RETURN 2"}, "accepts at most 1 arg"},
-		{[]string{"synth"}, `required flag(s) "output" not set`},
+		{[]string{"synth"}, "relmap synth needs -o/--output: directory to write"},
 		{[]string{"load", "--batch-size", "-1"}, "--batch-size -1: want a number of rows"},
 	}
 	for _, c := range cases {

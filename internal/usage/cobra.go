@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Typed makes every mistake in the command line an Error at its source,
@@ -37,7 +38,7 @@ func Typed(root *cobra.Command) {
 		pre := c.PreRunE
 		c.PreRunE = func(c *cobra.Command, args []string) error {
 			if err := c.ValidateRequiredFlags(); err != nil {
-				return Error{fmt.Errorf("%s: %w", c.CommandPath(), err)}
+				return Error{missingFlags(c, err)}
 			}
 			if err := c.ValidateFlagGroups(); err != nil {
 				return Error{fmt.Errorf("%s: %w", c.CommandPath(), err)}
@@ -52,6 +53,30 @@ func Typed(root *cobra.Command) {
 		}
 	}
 	walk(root)
+}
+
+// missingFlags says which required flags a command line left out and what
+// each is for, from the flag's own usage text: cobra's "required flag(s)
+// "output" not set" names neither the short form nor what to give.
+func missingFlags(c *cobra.Command, err error) error {
+	var want []string
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if _, req := f.Annotations[cobra.BashCompOneRequiredFlag]; !req || f.Changed {
+			return
+		}
+		name := "--" + f.Name
+		if f.Shorthand != "" {
+			name = "-" + f.Shorthand + "/" + name
+		}
+		if f.Usage != "" {
+			name += ": " + f.Usage
+		}
+		want = append(want, name)
+	})
+	if len(want) == 0 {
+		return fmt.Errorf("%s: %w", c.CommandPath(), err)
+	}
+	return fmt.Errorf("%s needs %s; see '%s --help'", c.CommandPath(), strings.Join(want, ", and "), c.CommandPath())
 }
 
 // unknownCommand is the argument validator of a command with subcommands:

@@ -75,7 +75,7 @@ func TestTypedMakesCommandLineMistakesUsageErrors(t *testing.T) {
 	execute := func(args ...string) error {
 		root := &cobra.Command{Use: "x", SilenceErrors: true, SilenceUsage: true}
 		leaf := &cobra.Command{Use: "leaf", Args: cobra.NoArgs, RunE: func(*cobra.Command, []string) error { return nil }}
-		leaf.Flags().String("need", "", "")
+		leaf.Flags().StringP("need", "n", "", "where to write, - for standard output")
 		leaf.MarkFlagRequired("need")
 		root.AddCommand(leaf)
 		Typed(root)
@@ -86,6 +86,11 @@ func TestTypedMakesCommandLineMistakesUsageErrors(t *testing.T) {
 		if err := execute(args...); ExitCode(err) != ExitUsage {
 			t.Errorf("%q: %v (exit %d)", args, err, ExitCode(err))
 		}
+	}
+	// A missing required flag is named with its short form and what it is
+	// for, and the help to read.
+	if err := execute("leaf"); err == nil || err.Error() != "x leaf needs -n/--need: where to write, - for standard output; see 'x leaf --help'" {
+		t.Errorf("missing a required flag: %v", err)
 	}
 	if err := execute("leaf", "--need", "a"); err != nil {
 		t.Errorf("a right command line: %v", err)
