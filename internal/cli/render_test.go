@@ -262,3 +262,17 @@ func TestCompareRefusesConflictingDates(t *testing.T) {
 		}
 	}
 }
+
+// render --help describes every view there is: the map view was once left
+// out of its list.
+func TestRenderHelpNamesEveryView(t *testing.T) {
+	out, _, code := run(t, nil, "render", "--help")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, v := range views.Names() {
+		if !strings.Contains(out, v+" (") {
+			t.Errorf("render --help does not describe the %s view", v)
+		}
+	}
+}
