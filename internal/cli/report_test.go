@@ -71,6 +71,14 @@ func TestReportUsageErrors(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "r.html")); err == nil {
 		t.Errorf("a failed report left a file behind")
 	}
+	// An actor that nothing is a member of answers nothing, as in compare
+	// (exit 1, naming the organisations that have members).
+	if _, stderr, code := run(t, f, "report", "nato", "russia", "-o", filepath.Join(dir, "e.html")); code != 1 || !strings.Contains(stderr, "organisations with members") {
+		t.Errorf("report nato russia: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "e.html")); err == nil {
+		t.Errorf("an empty answer left a report behind")
+	}
 }
 
 // -o FILE.pdf and --format pdf write the PDF report; the report package
