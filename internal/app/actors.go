@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/compare"
 	"github.com/relmap/relmap/internal/queries"
 	"github.com/relmap/relmap/internal/usage"
 )
@@ -39,6 +40,19 @@ func findActors(ds *graph.Dataset, names []string) ([]string, error) {
 	}
 	ids, err := graph.NewLookup(ds.Actors).FindEach(names)
 	return ids, lookupError(err)
+}
+
+// findOrgs finds the organisations a command compares or draws bands for
+// (compare, report, timeline) by id or name, and refuses one that nothing
+// is a member of, as an empty answer (compare.CheckOrgs): its column or
+// row would be empty on every day. It is checked on the whole dataset,
+// before --confirmed-only leaves out what no source speaks for on a day.
+func findOrgs(ds *graph.Dataset, names []string) ([]string, error) {
+	ids, err := findActors(ds, names)
+	if err != nil {
+		return nil, err
+	}
+	return ids, compare.CheckOrgs(ds, ids)
 }
 
 // recheck looks into a named question's empty answer (queries.Query q with

@@ -75,11 +75,8 @@ func Compare(ctx context.Context, g *Env, o CompareOptions) error {
 		figure.Prepare()
 	}
 	return g.WithData(ctx, func(ds *graph.Dataset) error {
-		orgs, err := findActors(ds, o.Orgs)
+		orgs, err := findOrgs(ds, o.Orgs)
 		if err != nil {
-			return err
-		}
-		if err := compare.CheckOrgs(ds, orgs); err != nil {
 			return err
 		}
 		ds = o.ConfirmedOnly.Apply(ds, at) // at is zero for changes: every day

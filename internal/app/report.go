@@ -7,7 +7,6 @@ import (
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/buildinfo"
-	"github.com/relmap/relmap/internal/compare"
 	"github.com/relmap/relmap/internal/figure"
 	"github.com/relmap/relmap/internal/outfile"
 	"github.com/relmap/relmap/internal/report"
@@ -53,14 +52,7 @@ func Report(ctx context.Context, g *Env, o ReportOptions) error {
 		if err != nil {
 			return err
 		}
-		if opts.Orgs, err = findActors(ds, o.Orgs); err != nil {
-			return err
-		}
-		// An organisation nothing is a member of is refused as compare
-		// refuses it, before --confirmed-only leaves out what no source
-		// speaks for on the day (an organisation with members all
-		// unconfirmed is the answer, not a mistake).
-		if err := compare.CheckOrgs(ds, opts.Orgs); err != nil {
+		if opts.Orgs, err = findOrgs(ds, o.Orgs); err != nil {
 			return err
 		}
 		if o.NetworkAsked {

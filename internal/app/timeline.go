@@ -45,7 +45,7 @@ func Timeline(ctx context.Context, g *Env, o TimelineOptions) error {
 		return err
 	}
 	return g.WithData(ctx, func(ds *graph.Dataset) error {
-		if opts.Orgs, err = findActors(ds, o.Orgs); err != nil {
+		if opts.Orgs, err = findOrgs(ds, o.Orgs); err != nil {
 			return err
 		}
 		tl, err := timeline.Build(o.ConfirmedOnly.Apply(ds, graph.Date{}), opts)

@@ -32,6 +32,12 @@ func TestTimeline(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(b), "<?xml") || !strings.Contains(string(b), "as of 2013-01-01") {
 		t.Errorf("%v: %.200s", err, b)
 	}
+	// An organisation nothing is a member of is refused, as compare and
+	// report refuse it, rather than drawn as a row without bands.
+	_, stderr, code = run(t, f, "timeline", "nato", "eu", "-o", filepath.Join(t.TempDir(), "eu.svg"))
+	if code != 1 || !strings.Contains(stderr, "organisations with members") {
+		t.Errorf("timeline nato eu: exit %d, %q", code, stderr)
+	}
 	_, stderr, code = run(t, f, "timeline", "--to", "1990", "-o", filepath.Join(t.TempDir(), "empty.svg"))
 	if code != ExitOK || !strings.Contains(stderr, "no bands") {
 		t.Errorf("a timeline with nothing to draw: exit %d, %q", code, stderr)
