@@ -21,6 +21,9 @@ func lookupError(err error) error {
 	if _, ok := err.(*graph.LookupError); ok {
 		return usage.Wrap(err)
 	}
+	if _, ok := err.(*graph.DocumentError); ok {
+		return usage.Wrap(err)
+	}
 	return err
 }
 
@@ -57,13 +60,16 @@ func findOrgs(ds *graph.Dataset, names []string) ([]string, error) {
 
 // recheck looks into a named question's empty answer (queries.Query q with
 // parameters p): ids to ask again with when a parameter was a name written
-// like an id; an error when one names no actor, or when an argument names
-// nothing to answer about (graph.EmptyError); nil, nil when the empty
-// answer is the answer.
+// like an id; an error when one names no actor or no document (exit 2),
+// or when an argument names nothing to answer about (graph.EmptyError);
+// nil, nil when the empty answer is the answer.
 func recheck(ctx context.Context, s graph.Store, q queries.Query, p map[string]any) (map[string]string, error) {
 	ids, err := graph.RecheckIDs(ctx, s, q.ActorIDs(p))
 	if err != nil || ids != nil {
 		return ids, lookupError(err)
+	}
+	if err := graph.CheckDocumentsIn(ctx, s, q.DocIDs(p)); err != nil {
+		return nil, lookupError(err)
 	}
 	return nil, graph.ExplainEmptyIn(ctx, s, q.Asked(p), q.Day(p))
 }

@@ -129,6 +129,12 @@ func TestQueryNamedLooksUpActors(t *testing.T) {
 	if out, stderr, code := run(t, f, "query", "--named", "members-at", "--param", "org=csto", "--at", "2012", "--format", "csv"); code != 0 || !strings.Contains(stderr, "0 row(s)") {
 		t.Errorf("an existing actor without members on the day: exit %d, %q: %s", code, out, stderr)
 	}
+	// A document id is checked as an actor's is: a typo is no document
+	// that attests nothing.
+	f = &fakeStore{loaded: []*graph.Dataset{sliceDataset()}}
+	if out, stderr, code := run(t, f, "query", "--named", "source-says", "--param", "doc=eucam", "--format", "csv"); code != ExitUsage || out != "" || !strings.Contains(stderr, `doc: no document has the id "eucam"`) {
+		t.Errorf("doc=eucam: exit %d, %q: %s", code, out, stderr)
+	}
 }
 
 // A named question's rows say whether a source speaks for them on the day;

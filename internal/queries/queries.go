@@ -65,6 +65,10 @@ const (
 	// typo would otherwise look like an actor with no ties, so a command
 	// that gets no rows checks these (Query.ActorIDs).
 	Actor Type = "actor"
+	// Document is a source document's id: like Actor, a typo would look
+	// like a document that attests nothing, so a command that gets no rows
+	// checks these (Query.DocIDs).
+	Document Type = "document"
 	// Kind is an actor kind, one of graph.Kinds, checked when given.
 	Kind Type = "kind"
 	// Role is a membership role, one of the values graph.TieTypes allows
@@ -72,7 +76,7 @@ const (
 	Role Type = "role"
 )
 
-var types = []Type{String, Int, Float, Bool, Date, List, Actor, Kind, Role}
+var types = []Type{String, Int, Float, Bool, Date, List, Actor, Document, Kind, Role}
 
 // memberRoles are the values of a MEMBER_OF tie's role.
 func memberRoles() []string {
@@ -152,10 +156,18 @@ func (q Query) Param(name string) (Param, bool) {
 
 // ActorIDs returns the actor ids among the values p gives the query's
 // actor parameters, by parameter name; a null one is left out.
-func (q Query) ActorIDs(p map[string]any) map[string]string {
+func (q Query) ActorIDs(p map[string]any) map[string]string { return q.idsOf(p, Actor) }
+
+// DocIDs returns the document ids among the values p gives the query's
+// document parameters, by parameter name; a null one is left out.
+func (q Query) DocIDs(p map[string]any) map[string]string { return q.idsOf(p, Document) }
+
+// idsOf returns the values p gives the query's parameters of type t, by
+// parameter name; a null one is left out.
+func (q Query) idsOf(p map[string]any, t Type) map[string]string {
 	out := map[string]string{}
 	for _, x := range q.Parameters {
-		if id, ok := p[x.Name].(string); ok && x.Type == Actor {
+		if id, ok := p[x.Name].(string); ok && x.Type == t {
 			out[x.Name] = id
 		}
 	}
@@ -504,7 +516,7 @@ func (q Query) ParamsOn(user map[string]any, today graph.Date) (map[string]any, 
 			out[p.Name] = p.Default
 			continue
 		default:
-			return nil, fmt.Errorf("query %s needs --param %s=… (%s, %s); it takes %s", q.Name, p.Name, p.Type, p.Help, q.takes())
+			return nil, fmt.Errorf("needs --param %s=… (%s, %s); it takes %s", p.Name, p.Type, p.Help, q.takes())
 		}
 		if v == nil {
 			if !p.Optional() {
@@ -544,7 +556,7 @@ func (q Query) takes() string {
 // parameters file may quote what the command line would not.
 func (p Param) convert(v any, today graph.Date) (any, error) {
 	switch p.Type {
-	case String, Actor:
+	case String, Actor, Document:
 		switch x := v.(type) {
 		case string:
 			return x, nil
@@ -618,6 +630,8 @@ func describeType(t Type) string {
 		return "text"
 	case Actor:
 		return "an actor's id"
+	case Document:
+		return "a document's id"
 	case Kind:
 		return "an actor kind (" + strings.Join(graph.KindNames(), ", ") + ")"
 	case Role:

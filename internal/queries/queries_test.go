@@ -297,7 +297,7 @@ func TestDefaultsConvert(t *testing.T) {
 			}
 			ok := false
 			switch p.Type {
-			case String, Actor:
+			case String, Actor, Document:
 				_, ok = v.(string)
 			case Role:
 				_, ok = v.(string)

@@ -4,7 +4,7 @@
 //   sections and evidence of that document's citations (one "section: evidence"
 //   entry each; a tie may cite it more than once). Ordered by from end, type,
 //   then to end.
-// param: doc string eucam-watch-11 "the document's id"
+// param: doc document eucam-watch-11 "the document's id"
 // param: id actor null "only ties of this actor; leave out for all"
 MATCH (a:Actor)-[r]->(b:Actor)
 WHERE $doc IN r.source_doc
