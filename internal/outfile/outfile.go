@@ -135,8 +135,15 @@ func (s Spec) Resolve(output, format string, terminal bool) (Target, error) {
 	if why, ok := s.FileOnly[t.Format]; ok && t.Path == "" {
 		return Target{}, fmt.Errorf("%s cannot go to standard output: %s; give -o", t.Format, why)
 	}
+	if t.Path == "" && terminal && binary[t.Format] {
+		return Target{}, fmt.Errorf("%s is binary and standard output is a terminal, which it would garble: give -o FILE.%s, or redirect standard output (> FILE.%s or | a program)", strings.ToUpper(t.Format), t.Format, t.Format)
+	}
 	return t, nil
 }
+
+// binary are the formats that are not text: written to a terminal they
+// show as noise and can leave it in a state its user must reset.
+var binary = map[string]bool{"png": true, "pdf": true}
 
 // formatOf is the format the extension of path names.
 func (s Spec) formatOf(path string) (string, bool) {

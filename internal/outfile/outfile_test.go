@@ -40,7 +40,12 @@ func TestResolve(t *testing.T) {
 		{"a drawing from the extension", drawing, "ndn.PDF", "", false, Target{Format: "pdf", Path: "ndn.PDF"}, ""},
 		{".gv is dot", drawing, "ndn.gv", "", false, Target{Format: "dot", Path: "ndn.gv"}, ""},
 		{"a drawing to standard output", drawing, "-", "", true, Target{Format: "svg"}, ""},
-		{"render --format png -o -", drawing, "-", "png", true, Target{Format: "png"}, ""},
+		{"render --format png -o - into a pipe", drawing, "-", "png", false, Target{Format: "png"}, ""},
+		// A terminal would show a PNG or PDF as noise and may be left in a
+		// state its user must reset.
+		{"render --format png -o - on a terminal", drawing, "-", "png", true, Target{}, "PNG is binary and standard output is a terminal, which it would garble: give -o FILE.png, or redirect standard output"},
+		{"report --format pdf on a terminal", Spec{Formats: []string{"html", "pdf"}}, "-", "pdf", true, Target{}, "PDF is binary"},
+		{"report --format pdf into a pipe", Spec{Formats: []string{"html", "pdf"}}, "-", "pdf", false, Target{Format: "pdf"}, ""},
 		{"export -o x.graphml needs no --format", export, "x.graphml", "", false, Target{Format: "graphml", Path: "x.graphml"}, ""},
 		{"export csv to a directory", export, "backup/", "csv", false, Target{Format: "csv", Path: "backup/"}, ""},
 		{"export csv to standard output", export, "-", "csv", false, Target{}, "csv cannot go to standard output: it writes a directory of files; give -o"},
