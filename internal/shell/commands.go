@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/relmap/relmap/graph"
 	"github.com/relmap/relmap/internal/output"
@@ -79,10 +80,45 @@ func (s *Shell) command(ctx context.Context, line string) error {
 	rest := strings.TrimSpace(line[len(fields[0]):])
 	for _, c := range commands {
 		if c.name == name {
-			return c.run(s, ctx, fields[1:], rest)
+			return c.run(s, ctx, splitArgs(rest), rest)
 		}
 	}
 	return fmt.Errorf("unknown command %s; :help lists the commands", fields[0])
+}
+
+// splitArgs splits a command's arguments at spaces outside quotes, so that
+// `:named members-at org="Collective Security Treaty"` gives the name whole;
+// the quotes stay, for params.Parse to read the value as text.
+func splitArgs(s string) []string {
+	var out []string
+	var cur strings.Builder
+	var quote rune // the open quote, or 0
+	escaped, in := false, false
+	for _, r := range s {
+		switch {
+		case escaped:
+			escaped = false
+		case quote == '"' && r == '\\':
+			escaped = true
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote == 0 && (r == '"' || r == '\''):
+			quote = r
+		case quote == 0 && unicode.IsSpace(r):
+			if in {
+				out = append(out, cur.String())
+				cur.Reset()
+				in = false
+			}
+			continue
+		}
+		cur.WriteRune(r)
+		in = true
+	}
+	if in {
+		out = append(out, cur.String())
+	}
+	return out
 }
 
 func (s *Shell) setParam(_ context.Context, _ []string, rest string) error {

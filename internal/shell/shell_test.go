@@ -188,6 +188,31 @@ func TestNamedTakesTheParametersItDeclares(t *testing.T) {
 	if !strings.Contains(out, "members-at") {
 		t.Errorf(":named lists %q", out)
 	}
+	// A quoted value keeps its spaces: actors are named as on the command
+	// line ("Collective Security Treaty").
+	for _, line := range []string{`:named members-at org="Collective Security Treaty"  role='member'`, `:named members-at org='Collective Security Treaty' role="member"`} {
+		f = &fakeStore{records: kz}
+		if _, errOut, _, err := runScript(t, f, true, line); err != nil || len(f.queries) != 1 {
+			t.Fatalf("%s: %v %s", line, err, errOut)
+		}
+		if p := f.params[0]; p["org"] != "Collective Security Treaty" || p["role"] != "member" {
+			t.Errorf("%s: params %#v", line, p)
+		}
+	}
+}
+
+func TestSplitArgs(t *testing.T) {
+	for in, want := range map[string]string{
+		`a  b`:                        "a|b",
+		`org="Collective Security" x`: `org="Collective Security"|x`,
+		`s="say \"hi there\"" t`:      `s="say \"hi there\""|t`,
+		`q='it is' r`:                 `q='it is'|r`,
+		`  `:                          "",
+	} {
+		if got := strings.Join(splitArgs(in), "|"); got != want {
+			t.Errorf("%s: %s, want %s", in, got, want)
+		}
+	}
 }
 
 func TestScriptStopsAtFirstFailure(t *testing.T) {
