@@ -123,6 +123,10 @@ func newRootCmd(g *Globals) *cobra.Command {
 	for _, c := range commands {
 		root.AddCommand(c(g))
 	}
+	// cobra adds its completion command when the command line runs; added
+	// now, usage.Typed sees it too, so `completion tcsh` is an unknown
+	// command (exit 2) rather than the group's help.
+	root.InitDefaultCompletionCmd()
 	usage.Typed(root)
 	completion.Register(root)
 	return root
