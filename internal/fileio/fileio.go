@@ -138,7 +138,7 @@ func Create(path string) (*File, error) {
 	}
 	tmp, err := createTemp(filepath.Dir(target))
 	if err != nil {
-		return nil, err
+		return nil, tempError(path, filepath.Dir(target), err)
 	}
 	return &File{tmp: tmp, target: target, keep: keep}, nil
 }
@@ -175,6 +175,25 @@ func (f *File) Abort() {
 func CheckTarget(path string) error {
 	_, _, err := writeTarget(path)
 	return err
+}
+
+// tempError says why nothing can be written at path, whose file would be
+// created in dir: in the user's terms (the path they gave, the folder that
+// is missing or closed), not those of the temporary file that failed.
+func tempError(path, dir string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		err = fmt.Errorf("there is no folder %s to write into; create it first or give another path", dir)
+	case errors.Is(err, fs.ErrPermission):
+		err = fmt.Errorf("the folder %s does not let you create files (%v); give another path", dir, err)
+	default:
+		err = fmt.Errorf("no file can be created in %s: %w", dir, err)
+	}
+	return &fs.PathError{Op: "write", Path: path, Err: err}
 }
 
 // createTemp creates a new file in dir with mode 0644 less the umask (which

@@ -188,3 +188,18 @@ func TestCreateCommitAbort(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// A file in a folder that does not exist is refused in the user's terms:
+// the path given and the folder to create, not the temporary file's name.
+func TestWriteIntoAMissingFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "no", "such")
+	path := filepath.Join(dir, "x.csv")
+	err := WriteFile(path, []byte("a\n"))
+	want := "write " + path + ": there is no folder " + dir + " to write into; create it first or give another path"
+	if err == nil || err.Error() != want {
+		t.Errorf("%v\nwant %s", err, want)
+	}
+	if err != nil && strings.Contains(err.Error(), ".relmap-") {
+		t.Errorf("the message names the temporary file: %v", err)
+	}
+}
