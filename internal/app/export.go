@@ -19,7 +19,8 @@ import (
 // exportSpec is what export writes: a file in one of the graph formats
 // (standard output too), or CSV seed files in a directory.
 var exportSpec = outfile.Spec{Formats: []string{"graphml", "gexf", "json", "csv"}, Stdout: outfile.NeedsFormat,
-	FileOnly: map[string]string{"csv": "it writes three files per dataset; -o names a directory"}}
+	FileOnly:       map[string]string{"csv": "it writes three files per dataset; -o names a directory"},
+	NotByExtension: map[string]string{"csv": "CSV is written as a directory of seed files (NAME.documents.csv, NAME.actors.csv, NAME.ties.csv), not one file; give --format csv -o DIR"}}
 
 // ExportOptions are what export writes, and where.
 type ExportOptions struct {

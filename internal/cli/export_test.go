@@ -193,6 +193,8 @@ func TestExportUsage(t *testing.T) {
 		{"export", "-o", "-"},
 		{"export", "--format", "json", "--at", "2012-13", "-o", "-"},
 		{"export", "--format", "json", "-o", "-", "extra"},
+		// .csv names no file: CSV is a directory of seed files.
+		{"export", "-o", filepath.Join(dir, "x.csv")},
 	} {
 		stdout, stderr, code := run(t, f, args...)
 		if code != ExitUsage {

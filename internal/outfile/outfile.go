@@ -50,6 +50,10 @@ type Spec struct {
 	// FileOnly lists formats that cannot go to standard output, with why
 	// (export's csv writes a directory of files).
 	FileOnly map[string]string
+	// NotByExtension lists formats that a file's extension does not pick,
+	// with why: export's csv writes a directory, so `-o x.csv` would make a
+	// directory called x.csv where a file was meant.
+	NotByExtension map[string]string
 }
 
 // Tabular is the Spec of a command that prints a table, in formats (table,
@@ -123,6 +127,9 @@ func (s Spec) Resolve(output, format string, terminal bool) (Target, error) {
 		f, ok := s.formatOf(t.Path)
 		if !ok {
 			return Target{}, fmt.Errorf("-o %s: the extension names no format this command writes (%s); give --format", t.Path, strings.Join(s.extensions(), ", "))
+		}
+		if why, ok := s.NotByExtension[f]; ok {
+			return Target{}, fmt.Errorf("-o %s: %s", t.Path, why)
 		}
 		t.Format = f
 	case s.Stdout != nil:

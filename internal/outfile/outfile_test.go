@@ -13,7 +13,8 @@ import (
 var (
 	tabular = Tabular(Table, CSV, TSV, JSON, Markdown)
 	drawing = Drawing
-	export  = Spec{Formats: []string{"graphml", "gexf", "json", "csv"}, Stdout: NeedsFormat, FileOnly: map[string]string{"csv": "it writes a directory of files"}}
+	export  = Spec{Formats: []string{"graphml", "gexf", "json", "csv"}, Stdout: NeedsFormat, FileOnly: map[string]string{"csv": "it writes a directory of files"},
+		NotByExtension: map[string]string{"csv": "CSV is written as a directory of seed files"}}
 )
 
 func TestResolve(t *testing.T) {
@@ -48,6 +49,8 @@ func TestResolve(t *testing.T) {
 		{"report --format pdf into a pipe", Spec{Formats: []string{"html", "pdf"}}, "-", "pdf", false, Target{Format: "pdf"}, ""},
 		{"export -o x.graphml needs no --format", export, "x.graphml", "", false, Target{Format: "graphml", Path: "x.graphml"}, ""},
 		{"export csv to a directory", export, "backup/", "csv", false, Target{Format: "csv", Path: "backup/"}, ""},
+		{"export -o x.csv is no directory named x.csv", export, "x.csv", "", false, Target{}, "-o x.csv: CSV is written as a directory of seed files"},
+		{"export --format csv -o x.csv is", export, "x.csv", "csv", false, Target{Format: "csv", Path: "x.csv"}, ""},
 		{"export csv to standard output", export, "-", "csv", false, Target{}, "csv cannot go to standard output: it writes a directory of files; give -o"},
 		{"export to standard output needs --format", export, "-", "", false, Target{}, "standard output has no extension to say the format: give --format (graphml, gexf, json, csv)"},
 		{"export json to standard output", export, "-", "json", false, Target{Format: "json"}, ""},
