@@ -68,7 +68,7 @@ func fileError(err error) error {
 // statement is one Cypher statement with where it came from.
 type statement struct {
 	text   string
-	origin string
+	origin string // "" for the statement given on the command line
 	params map[string]any
 	// named is the named question the statement asks, if any: its actor
 	// parameters are looked up by name, and its empty answer explained.
@@ -136,7 +136,8 @@ func (o QueryOptions) statements(ctx context.Context, g *Env) ([]statement, erro
 		if len(cypher.Tokens(o.Cypher)) == 0 {
 			return nil, usage.Errorf("the statement is empty: give Cypher, -f FILE or --named NAME")
 		}
-		return []statement{{text: o.Cypher, origin: "argument", params: user}}, nil
+		// The one statement of the command line: an error needs no origin.
+		return []statement{{text: o.Cypher, params: user}}, nil
 	}
 	var src []byte
 	origin := o.File
@@ -180,6 +181,9 @@ func Query(ctx context.Context, g *Env, o QueryOptions) (err error) {
 	if !o.Write {
 		for _, st := range stmts {
 			if err := cypher.CheckRead(st.text); err != nil {
+				if st.origin == "" {
+					return err
+				}
 				return fmt.Errorf("%s: %w", st.origin, err)
 			}
 		}

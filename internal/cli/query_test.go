@@ -175,7 +175,7 @@ func TestQueryRefusesBeforeConnecting(t *testing.T) {
 		{[]string{"query", ""}, ExitUsage, "the statement is empty"},
 		{[]string{"query", "  // nothing\n"}, ExitUsage, "the statement is empty"},
 		{[]string{"query", "SHOW TRANSACTIONS YIELD * TERMINATE TRANSACTIONS"}, ExitQuery, "read mode refuses TERMINATE TRANSACTIONS"},
-		{[]string{"query", "LOAD CSV FROM 'http://127.0.0.1:1/x' AS r RETURN r"}, ExitQuery, "read mode refuses LOAD CSV"},
+		{[]string{"query", "LOAD CSV FROM 'http://127.0.0.1:1/x' AS r RETURN r"}, ExitQuery, "relmap: read mode refuses LOAD CSV"},
 		{[]string{"query", "CALL db.clearQueryCaches()"}, ExitQuery, "CALL db.clearQueryCaches"},
 		{[]string{"query", "-f", filepath.Join(dir, "missing.cypher")}, ExitUsage, "missing.cypher"},
 		{[]string{"query", "RETURN 1", "--params-file", filepath.Join(dir, "missing.json")}, ExitUsage, "missing.json"},
