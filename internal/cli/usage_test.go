@@ -22,9 +22,9 @@ func TestUsageMistakesExit2(t *testing.T) {
 		{[]string{"fingerprint", "--no-such-flag"}, "unknown flag"},
 		{[]string{"query", "--limit"}, "flag needs an argument"},
 		{[]string{"query", "--limit", "many"}, "invalid argument"},
-		{[]string{"fingerprint", "extra"}, "relmap fingerprint: unknown command"},
+		{[]string{"fingerprint", "extra"}, "relmap: fingerprint: unknown command"},
 		{[]string{"query", "RETURN 1", "RETURN 2"}, "accepts at most 1 arg"},
-		{[]string{"synth"}, "relmap synth needs -o/--output: directory to write"},
+		{[]string{"synth"}, "relmap: synth needs -o/--output: directory to write"},
 		{[]string{"load", "--batch-size", "-1"}, "--batch-size -1: want a number of rows"},
 	}
 	for _, c := range cases {

@@ -30,7 +30,7 @@ func Typed(root *cobra.Command) {
 			check := c.Args
 			c.Args = func(c *cobra.Command, args []string) error {
 				if err := check(c, args); err != nil {
-					return Error{fmt.Errorf("%s: %w", c.CommandPath(), err)}
+					return Error{fmt.Errorf("%s: %w; see '%s --help'", commandName(c), err, c.CommandPath())}
 				}
 				return nil
 			}
@@ -76,7 +76,16 @@ func missingFlags(c *cobra.Command, err error) error {
 	if len(want) == 0 {
 		return fmt.Errorf("%s: %w", c.CommandPath(), err)
 	}
-	return fmt.Errorf("%s needs %s; see '%s --help'", c.CommandPath(), strings.Join(want, ", and "), c.CommandPath())
+	return fmt.Errorf("%s needs %s; see '%s --help'", commandName(c), strings.Join(want, ", and "), c.CommandPath())
+}
+
+// commandName is c's path without the program's name, which every message
+// already begins with ("relmap: render: …", not "relmap: relmap render: …").
+func commandName(c *cobra.Command) string {
+	if !c.HasParent() {
+		return c.Name()
+	}
+	return strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ")
 }
 
 // unknownCommand is the argument validator of a command with subcommands:

@@ -89,7 +89,7 @@ func TestTypedMakesCommandLineMistakesUsageErrors(t *testing.T) {
 	}
 	// A missing required flag is named with its short form and what it is
 	// for, and the help to read.
-	if err := execute("leaf"); err == nil || err.Error() != "x leaf needs -n/--need: where to write, - for standard output; see 'x leaf --help'" {
+	if err := execute("leaf"); err == nil || err.Error() != "leaf needs -n/--need: where to write, - for standard output; see 'x leaf --help'" {
 		t.Errorf("missing a required flag: %v", err)
 	}
 	if err := execute("leaf", "--need", "a"); err != nil {
