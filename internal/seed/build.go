@@ -436,7 +436,7 @@ func (b *builder) citations(it *item, required bool) []graph.Citation {
 		var cit graph.Citation
 		if doc, ok := b.check(c.field("doc"), "doc", ruleRef, c.at); ok {
 			if _, found := b.docs[doc]; !found && !b.ext.document(doc, c.field("doc").at) {
-				b.p.add(c.field("doc").at, b.refHint(doc, b.allDocIDs(), "define it under `documents:`"), "unknown document '%s'%s", doc, b.notInGraph())
+				b.p.add(c.field("doc").at, b.refHint(doc, b.allDocIDs(), b.defineHint("documents:")), "unknown document '%s'%s", doc, b.notInGraph())
 			}
 			cit.Doc = doc
 		}
@@ -517,7 +517,7 @@ func (b *builder) end(it *item, name string) (actorDef, string, bool) {
 		a, found = b.ext.actor(id, it.field(name).at)
 	}
 	if !found {
-		b.p.add(it.field(name).at, b.refHint(id, b.allActorIDs(), "define it under `actors:`"), "unknown actor '%s'%s", id, b.notInGraph())
+		b.p.add(it.field(name).at, b.refHint(id, b.allActorIDs(), b.defineHint("actors:")), "unknown actor '%s'%s", id, b.notInGraph())
 		return actorDef{}, id, false
 	}
 	return a, a.id, true

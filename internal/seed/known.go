@@ -137,6 +137,17 @@ func (b *builder) allDocIDs() []string {
 }
 
 // notInGraph adds to an unknown reference that the graph was asked too.
+// defineHint is what to do about an id nothing defines: define it in
+// section, or, without a graph to look in (relmap validate), give the
+// files that define it as well.
+func (b *builder) defineHint(section string) string {
+	h := "define it under `" + section + "`"
+	if b.ext == nil {
+		h += ", or give relmap validate the files that define it too: it knows only the files it is given"
+	}
+	return h
+}
+
 func (b *builder) notInGraph() string {
 	if b.ext == nil {
 		return ""

@@ -46,7 +46,7 @@ func TestFilesOnTopOfTheGraph(t *testing.T) {
 			known: graphItems()},
 		{name: "without the graph they are unknown",
 			file: header + "ties:\n" + tieYAML("kazakhstan", "their-ngo", ""),
-			want: []string{"unknown actor 'kazakhstan'", "unknown actor 'their-ngo'"}},
+			want: []string{"unknown actor 'kazakhstan' (define it under `actors:`, or give relmap validate the files that define it too: it knows only the files it is given)", "unknown actor 'their-ngo'"}},
 		{name: "unknown in the graph too, with a suggestion",
 			file:  header + "ties:\n" + tieYAML("kazakstan", "uzbekistan", ""),
 			known: graphItems(),
