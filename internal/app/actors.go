@@ -45,11 +45,12 @@ func findActors(ds *graph.Dataset, names []string) ([]string, error) {
 	return ids, lookupError(err)
 }
 
-// findOrgs finds the organisations a command compares or draws bands for
-// (compare, report, timeline) by id or name, and refuses one that nothing
-// is a member of, as an empty answer (compare.CheckOrgs): its column or
-// row would be empty on every day. It is checked on the whole dataset,
-// before --confirmed-only leaves out what no source speaks for on a day.
+// findOrgs finds the organisations a command compares, draws bands for or
+// measures spheres of (compare, report, timeline, analyse) by id or name,
+// and refuses one that nothing is a member of, as an empty answer
+// (compare.CheckOrgs): its column, row or sphere would be empty on every
+// day. It is checked on the whole dataset, before --confirmed-only leaves
+// out what no source speaks for on a day.
 func findOrgs(ds *graph.Dataset, names []string) ([]string, error) {
 	ids, err := findActors(ds, names)
 	if err != nil {

@@ -37,7 +37,7 @@ func Analyse(ctx context.Context, g *Env, o AnalyseOptions) error {
 		return err
 	}
 	return g.WithData(ctx, func(ds *graph.Dataset) error {
-		orgs, err := findActors(ds, o.Orgs)
+		orgs, err := findOrgs(ds, o.Orgs)
 		if err != nil {
 			return err
 		}

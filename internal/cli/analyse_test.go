@@ -51,6 +51,10 @@ func TestAnalyse(t *testing.T) {
 			t.Errorf("%v: exit %d, want %d (%s)", args, code, ExitUsage, stderr)
 		}
 	}
+	// An organisation nothing is a member of has no sphere to measure.
+	if _, stderr, code := run(t, f, "analyse", "nato", "eu", "--at", "2012-02-01"); code != 1 || !strings.Contains(stderr, "organisations with members") {
+		t.Errorf("analyse nato eu: exit %d, %s", code, stderr)
+	}
 	if _, stderr, code := run(t, &fakeStore{loaded: []*graph.Dataset{}}, "analyse"); code != ExitUsage || !strings.Contains(stderr, "relmap load") {
 		t.Errorf("empty graph: exit %d, %s", code, stderr)
 	}
