@@ -34,6 +34,9 @@ type Asked struct {
 	// members, and the states in the programmes it leads), as the sphere
 	// view, members-at and compare are; otherwise about any of its ties.
 	Sphere bool
+	// Kind, when set, is the kind of actor the question is about (a
+	// network's route): an actor of another kind answers nothing.
+	Kind Kind
 }
 
 // ExplainEmpty says why a question about asked, on day at (zero: every
@@ -77,6 +80,17 @@ func explainOne(ds *Dataset, q Asked, at Date) *EmptyError {
 	name := a.ID
 	if a.Name != "" && FoldName(a.Name) != FoldName(a.ID) {
 		name += " (" + a.Name + ")"
+	}
+	if q.Kind != "" && a.Kind != q.Kind {
+		var ids []string
+		for _, o := range ds.Actors {
+			if o.Kind == q.Kind {
+				ids = append(ids, o.ID)
+			}
+		}
+		sort.Strings(ids)
+		return &EmptyError{Why: fmt.Sprintf("%s%s is a %s, not a %s", prefix, name, a.Kind, q.Kind),
+			Hint: fmt.Sprintf("%ss in the graph: %s", q.Kind, strings.Join(ids, ", "))}
 	}
 	var ties []Tie
 	var what string

@@ -32,6 +32,11 @@ func TestExplainEmpty(t *testing.T) {
 		{"nato in 2012", []graph.Asked{{Param: "org", ID: "nato", Sphere: true}}, day("2012-02-01"), ""},
 		{"kazakhstan's ties", []graph.Asked{{Param: "id", ID: "kazakhstan"}}, graph.Date{}, ""},
 		{"a sound day", nil, day("2012-02-01"), ""},
+		// A state where a network's route is meant: it has ties, but no
+		// legs to follow.
+		{"a state as a network", []graph.Asked{{Param: "network", ID: "kazakhstan", Kind: graph.KindRoute}}, graph.Date{},
+			"network: kazakhstan is a state, not a route; routes in the graph: ndn, ndn-north"},
+		{"a route as a network", []graph.Asked{{Param: "network", ID: "ndn-north", Kind: graph.KindRoute}}, graph.Date{}, ""},
 		{"two at once", []graph.Asked{{Param: "to", ID: "eu", Sphere: true}, {Param: "from", ID: "nosuch"}}, graph.Date{},
 			`from: no actor has the id "nosuch" in the graph; to: eu (European Union) has no members or partners`},
 	} {

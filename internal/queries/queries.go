@@ -205,12 +205,21 @@ func Listing() []graph.Record {
 // explained by the organisation's members and partners, not by any tie.
 const SphereParam = "org"
 
+// RouteParam is the parameter that names the network whose routes a
+// question follows (ndn-legs, the ndn and map views): an actor that is no
+// route answers nothing.
+const RouteParam = "network"
+
 // Asked lists the actors the values p gives the question's actor
 // parameters name, for explaining an empty answer (graph.ExplainEmpty).
 func (q Query) Asked(p map[string]any) []graph.Asked {
 	var out []graph.Asked
 	for name, id := range q.ActorIDs(p) {
-		out = append(out, graph.Asked{Param: name, ID: id, Sphere: name == SphereParam})
+		a := graph.Asked{Param: name, ID: id, Sphere: name == SphereParam}
+		if name == RouteParam {
+			a.Kind = graph.KindRoute
+		}
+		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Param < out[j].Param })
 	return out

@@ -401,6 +401,17 @@ func TestAskedAndDay(t *testing.T) {
 	if got := q.Asked(p); len(got) != 2 || got[0] != (graph.Asked{Param: "from", ID: "kazakhstan"}) || got[1].Sphere {
 		t.Errorf("shortest-path: %+v", got)
 	}
+	// A network is asked about as a route.
+	for _, name := range []string{"ndn-legs", "view-ndn"} {
+		q, _ = Get(name)
+		p, err = q.Params(map[string]any{"network": "kazakhstan"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := q.Asked(p); len(got) != 1 || got[0] != (graph.Asked{Param: "network", ID: "kazakhstan", Kind: graph.KindRoute}) {
+			t.Errorf("%s: %+v", name, got)
+		}
+	}
 }
 
 // The list `relmap queries` prints: every question once, its parameters
