@@ -17,6 +17,8 @@ func TestUsageMistakesExit2(t *testing.T) {
 	}{
 		{[]string{"nosuch"}, `unknown command "nosuch"`},
 		{[]string{"quer"}, "did you mean queries or query?"},
+		{[]string{"comapre"}, "did you mean compare?"},
+		{[]string{"db", "stpo"}, "did you mean stop?"},
 		{[]string{"db", "nosuch"}, `unknown command "nosuch" for "relmap db"`},
 		{[]string{"completion", "tcsh"}, `unknown command "tcsh" for "relmap completion"`},
 		{[]string{"fingerprint", "--no-such-flag"}, "unknown flag"},

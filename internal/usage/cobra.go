@@ -3,8 +3,10 @@ package usage
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/relmap/relmap/graph"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -95,8 +97,29 @@ func unknownCommand(c *cobra.Command, args []string) error {
 		return nil
 	}
 	msg := fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath())
-	if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+	if s := suggestCommands(c, args[0]); len(s) > 0 {
 		msg += "; did you mean " + strings.Join(s, " or ") + "?"
 	}
 	return Error{errors.New(msg)}
+}
+
+// suggestCommands are c's subcommands that typed may have meant: cobra's
+// (those it begins, by name or alias), then plausible typos by relmap's
+// one suggester (graph.Nearest, which counts a swap of two letters as one
+// slip: "comapre"), since cobra's own edit distance is off unless
+// configured and counts a swap as two.
+func suggestCommands(c *cobra.Command, typed string) []string {
+	out := c.SuggestionsFor(typed)
+	var names []string
+	for _, sub := range c.Commands() {
+		if sub.IsAvailableCommand() {
+			names = append(names, sub.Name())
+		}
+	}
+	for _, n := range graph.Nearest(strings.ToLower(typed), names, 3) {
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
