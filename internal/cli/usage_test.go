@@ -22,6 +22,7 @@ func TestUsageMistakesExit2(t *testing.T) {
 		{[]string{"db", "nosuch"}, `unknown command "nosuch" for "relmap db"`},
 		{[]string{"completion", "tcsh"}, `unknown command "tcsh" for "relmap completion"`},
 		{[]string{"fingerprint", "--no-such-flag"}, "unknown flag"},
+		{[]string{"compare", "--att", "2012"}, "unknown flag: --att; did you mean --at?"},
 		{[]string{"query", "--limit"}, "flag needs an argument"},
 		{[]string{"query", "--limit", "many"}, "invalid argument"},
 		{[]string{"fingerprint", "extra"}, "relmap: fingerprint: unknown command"},

@@ -18,6 +18,9 @@ import (
 // the validator of each command that has subcommands.
 func Typed(root *cobra.Command) {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if s := suggestFlag(c, err); s != "" {
+			return Error{fmt.Errorf("%w; did you mean %s? (see '%s --help')", err, s, c.CommandPath())}
+		}
 		return Error{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
 	var walk func(c *cobra.Command)
@@ -101,6 +104,25 @@ func unknownCommand(c *cobra.Command, args []string) error {
 		msg += "; did you mean " + strings.Join(s, " or ") + "?"
 	}
 	return Error{errors.New(msg)}
+}
+
+// suggestFlag is the flag an unknown long flag (pflag's "unknown flag:
+// --att") is a slip of, "--at", or "" when none is near.
+func suggestFlag(c *cobra.Command, err error) string {
+	typed, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	var names []string
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden {
+			names = append(names, f.Name)
+		}
+	})
+	if near := graph.Nearest(typed, names, 1); len(near) > 0 {
+		return "--" + near[0]
+	}
+	return ""
 }
 
 // suggestCommands are c's subcommands that typed may have meant: cobra's
