@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/relmap/relmap/graph"
+	"github.com/relmap/relmap/internal/render"
 	"github.com/relmap/relmap/internal/seed"
 	"github.com/relmap/relmap/internal/usage"
 	"github.com/relmap/relmap/seeds"
@@ -51,12 +52,43 @@ func (c ConfirmedOnly) Apply(ds *graph.Dataset, at graph.Date) *graph.Dataset {
 	return graph.ConfirmedOnly(ds, at)
 }
 
-// Ties is Apply for a drawing's edges.
-func (c ConfirmedOnly) Ties(ts []graph.Tie, at graph.Date) []graph.Tie {
-	if !c {
-		return ts
+// Drawing is Apply for a drawing on day at: the ties no source speaks for
+// are left out, and so are the actors only they brought in (an actor left
+// without a tie that had one), which would otherwise stand unconnected. A
+// drawing that had ties and keeps none is an empty answer, explained: the
+// day is past what the sources speak for.
+func (c ConfirmedOnly) Drawing(sg render.Subgraph, at graph.Date) (render.Subgraph, error) {
+	if !c || len(sg.Edges) == 0 {
+		return sg, nil
 	}
-	return graph.ConfirmedTies(ts, at)
+	kept := graph.ConfirmedTies(sg.Edges, at)
+	if len(kept) == 0 {
+		var last graph.Date
+		for _, t := range sg.Edges {
+			if last.IsZero() || last.Last().Before(t.Attested.Last()) {
+				last = t.Attested
+			}
+		}
+		why := fmt.Sprintf("no tie of the figure is confirmed on %s", at)
+		if !last.IsZero() {
+			why += fmt.Sprintf(": their sources speak up to %s", last)
+		}
+		return sg, &graph.EmptyError{Why: why, Hint: "ask about an earlier day, or leave out --confirmed-only to draw them as unconfirmed"}
+	}
+	had, has := map[string]bool{}, map[string]bool{}
+	for _, t := range sg.Edges {
+		had[t.From], had[t.To] = true, true
+	}
+	for _, t := range kept {
+		has[t.From], has[t.To] = true, true
+	}
+	out := render.Subgraph{Edges: kept, Dangling: sg.Dangling}
+	for _, a := range sg.Nodes {
+		if !had[a.ID] || has[a.ID] {
+			out.Nodes = append(out.Nodes, a)
+		}
+	}
+	return out, nil
 }
 
 // NeedsDay refuses the flag where the command has no day to judge by and

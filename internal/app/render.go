@@ -89,8 +89,11 @@ func Render(ctx context.Context, g *Env, o RenderOptions) error {
 		if err != nil {
 			return err
 		}
-		sg, snap := ans.Graph, ans.Snap
-		sg.Edges = o.ConfirmedOnly.Ties(sg.Edges, req.At)
+		snap := ans.Snap
+		sg, err := o.ConfirmedOnly.Drawing(ans.Graph, req.At)
+		if err != nil {
+			return err
+		}
 		if len(sg.Nodes) == 0 {
 			g.Status("relmap: the answer is empty; drawing an empty figure")
 		}
