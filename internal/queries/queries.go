@@ -529,21 +529,21 @@ func (q Query) ParamsOn(user map[string]any, today graph.Date) (map[string]any, 
 		}
 		if v == nil {
 			if !p.Optional() {
-				return nil, fmt.Errorf("query %s: parameter %s cannot be null", q.Name, p.Name)
+				return nil, fmt.Errorf("parameter %s cannot be null", p.Name)
 			}
 			out[p.Name] = nil
 			continue
 		}
 		c, err := p.convert(v, today)
 		if err != nil {
-			return nil, fmt.Errorf("query %s: parameter %s: %w", q.Name, p.Name, err)
+			return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
 		}
 		out[p.Name] = c
 	}
 	// A period given backwards would match nothing, silently.
 	if from, ok := out["from"].(graph.Date); ok {
 		if to, ok := out["to"].(graph.Date); ok && to.First().Before(from.First()) {
-			return nil, fmt.Errorf("query %s: from %s is after to %s", q.Name, from, to)
+			return nil, fmt.Errorf("from %s is after to %s", from, to)
 		}
 	}
 	return out, nil

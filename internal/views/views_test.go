@@ -218,6 +218,7 @@ func TestResolve(t *testing.T) {
 		{Request{View: "map", AtGiven: true, At: at}, "--view map draws every period and takes no --at; leave --at out"},
 		{Request{View: "ndn", Params: map[string]any{"org": "nato"}}, "--view ndn: has no parameter org; it takes network (actor)"},
 		{Request{Named: "members-at", Params: map[string]any{"colour": "blue"}}, "--named members-at: has no parameter colour; it takes org"},
+		{Request{Named: "members-at", Params: map[string]any{"at": "yesterday"}}, "--named members-at: parameter at: date \"yesterday\""},
 	} {
 		if _, err := Resolve(c.r); err == nil || !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("%+v: %v\nwant %q", c.r, err, c.want)
