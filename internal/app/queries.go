@@ -46,7 +46,7 @@ func ListQueries(g *Env, o ListOptions) error {
 func ShowQuery(w io.Writer, name string) error {
 	q, ok := queries.Get(name)
 	if !ok {
-		return usage.Errorf("no named question %q; `relmap queries` lists them", name)
+		return usage.Errorf("%s", queries.Unknown(name, "`relmap queries` lists them"))
 	}
 	fmt.Fprintf(w, "// name: %s\n", q.Name)
 	for _, l := range strings.Split(q.Description, "\n") {

@@ -125,7 +125,7 @@ func (o QueryOptions) statements(ctx context.Context, g *Env) ([]statement, erro
 	case o.Named != "":
 		q, ok := queries.Get(o.Named)
 		if !ok {
-			return nil, usage.Errorf("no named question %q; `relmap queries` lists them", o.Named)
+			return nil, usage.Errorf("%s", queries.Unknown(o.Named, "`relmap queries` lists them"))
 		}
 		p, err := q.Params(user)
 		if err != nil {

@@ -174,6 +174,16 @@ func (q Query) idsOf(p map[string]any, t Type) map[string]string {
 	return out
 }
 
+// Unknown says that name is no named question, with the ones it may be a
+// slip of, and where the list is (listed: "`relmap queries` lists them").
+func Unknown(name, listed string) string {
+	msg := fmt.Sprintf("no named question %q", name)
+	if near := graph.Nearest(name, Names(), 3); len(near) > 0 {
+		msg += " (did you mean " + strings.Join(near, " or ") + "?)"
+	}
+	return msg + "; " + listed
+}
+
 // ListKeys are the columns of Listing.
 var ListKeys = []string{"name", "parameters", "description"}
 

@@ -432,3 +432,15 @@ func TestListing(t *testing.T) {
 		}
 	}
 }
+
+// A named question's name with a slip in it gets the one it may be.
+func TestUnknownSuggests(t *testing.T) {
+	for name, want := range map[string]string{
+		"memebers-at": `no named question "memebers-at" (did you mean members-at?); see the list`,
+		"zzz":         `no named question "zzz"; see the list`,
+	} {
+		if got := Unknown(name, "see the list"); got != want {
+			t.Errorf("%s: %s\nwant %s", name, got, want)
+		}
+	}
+}

@@ -286,7 +286,7 @@ func (s *Shell) named(ctx context.Context, args []string) error {
 	}
 	q, ok := queries.Get(args[0])
 	if !ok {
-		return fmt.Errorf("no named question %q; :named alone lists them", args[0])
+		return errors.New(queries.Unknown(args[0], ":named alone lists them"))
 	}
 	user := map[string]any{}
 	for k, v := range s.params {

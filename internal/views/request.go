@@ -78,7 +78,7 @@ func Resolve(r Request) (Plan, error) {
 	case p.Name != "":
 		q, ok := queries.Get(p.Name)
 		if !ok {
-			return Plan{}, badRequest("no named question %q; `relmap queries` lists them", p.Name)
+			return Plan{}, badRequest("%s", queries.Unknown(p.Name, "`relmap queries` lists them"))
 		}
 		if r.AtGiven {
 			if !q.Time {
