@@ -25,6 +25,11 @@ func TestQuietAndVerbose(t *testing.T) {
 	if _, _, code = run(t, f, "-q", "-v", "query", "RETURN 1"); code != ExitUsage {
 		t.Errorf("-q -v: exit %d", code)
 	}
+	// A command that fails is not "done".
+	_, errOut, code = run(t, f, "--verbose", "query", "RETURN 1", "--limit", "-1")
+	if code == 0 || strings.Contains(errOut, "done in") || !strings.Contains(errOut, "failed after") {
+		t.Errorf("-v, failing: exit %d, stderr %q", code, errOut)
+	}
 }
 
 // The table itself is checked against README.md in package usage.

@@ -94,7 +94,11 @@ func RunWith(ctx context.Context, streams Streams, args []string, factory StoreF
 	root.SetErr(streams.ErrOut)
 	start := time.Now()
 	err := root.ExecuteContext(ctx)
-	g.Verbosef("done in %s", time.Since(start).Round(time.Millisecond))
+	if took := time.Since(start).Round(time.Millisecond); err == nil {
+		g.Verbosef("done in %s", took)
+	} else {
+		g.Verbosef("failed after %s", took) // not "done": the error follows
+	}
 	if err == nil && out.err != nil {
 		err = fmt.Errorf("the output could not be written: %w", out.err)
 	}

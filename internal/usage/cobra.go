@@ -46,7 +46,7 @@ func Typed(root *cobra.Command) {
 				return Error{missingFlags(c, err)}
 			}
 			if err := c.ValidateFlagGroups(); err != nil {
-				return Error{fmt.Errorf("%s: %w", c.CommandPath(), err)}
+				return Error{fmt.Errorf("%s: %w; see '%s --help'", commandName(c), err, c.CommandPath())}
 			}
 			if pre != nil {
 				return pre(c, args)
