@@ -212,11 +212,12 @@ func OrgsWithMembers(ds *Dataset) []string {
 // ExplainEmptyIn is ExplainEmpty against the graph behind s, for an answer
 // the database gave: it reads the graph only when the answer was empty.
 // When the graph cannot be read the empty answer stands (nil): the
-// explanation must not turn an answer into a failure.
+// explanation must not turn an answer into a failure. An interrupt is
+// passed on, so that the command ends as interrupted.
 func ExplainEmptyIn(ctx context.Context, s Store, asked []Asked, at Date) error {
 	snap, err := s.Snapshot(ctx)
 	if err != nil {
-		return nil
+		return ctx.Err()
 	}
 	return ExplainEmpty(Merge(snap), asked, at)
 }

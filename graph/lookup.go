@@ -327,6 +327,9 @@ func RecheckIDs(ctx context.Context, s Store, ids map[string]string) (map[string
 		return nil, nil
 	}
 	actors, err := StoredActors(ctx, s)
+	if ctx.Err() != nil {
+		return nil, ctx.Err() // interrupted: the command ends as interrupted, not with an answer
+	}
 	if err != nil || len(actors) == 0 {
 		// The empty answer stands: the check is an explanation, and a
 		// graph without actors is ExplainEmpty's to report.

@@ -195,3 +195,15 @@ func TestFindEach(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+// An interrupt while an empty answer is looked into ends the command as
+// interrupted: the recheck passes the cancellation on instead of letting
+// the empty answer stand.
+func TestRecheckIDsInterrupted(t *testing.T) {
+	s := &queryCounter{actors: seedtest.BuiltIn(t).Actors}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := graph.RecheckIDs(ctx, s, map[string]string{"id": "turkiye"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled recheck: %v, want context.Canceled", err)
+	}
+}

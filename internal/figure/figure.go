@@ -7,7 +7,6 @@ package figure
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -16,22 +15,6 @@ import (
 	"github.com/relmap/relmap/internal/render"
 	"github.com/relmap/relmap/internal/usage"
 )
-
-// FormatOf is the format the extension of an output path asks for; - is
-// SVG on standard output.
-func FormatOf(path string) (string, error) {
-	if path == "-" {
-		return "svg", nil
-	}
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
-	case ".svg", ".png", ".pdf", ".dot":
-		return ext[1:], nil
-	case ".gv":
-		return "dot", nil
-	default:
-		return "", usage.Errorf("-o %s: the extension says the format: .svg, .png, .pdf or .dot", path)
-	}
-}
 
 // PrintFlags checks --dpi and --page against the output format, so that a
 // flag that would be ignored is refused instead. dpiGiven and pageGiven

@@ -10,17 +10,6 @@ import (
 	"github.com/relmap/relmap/internal/usage"
 )
 
-func TestFormatOf(t *testing.T) {
-	for path, want := range map[string]string{"-": "svg", "a.SVG": "svg", "b.png": "png", "c.pdf": "pdf", "d.dot": "dot", "e.gv": "dot"} {
-		if got, err := FormatOf(path); err != nil || got != want {
-			t.Errorf("FormatOf(%q) = %q, %v; want %q", path, got, err, want)
-		}
-	}
-	if _, err := FormatOf("f.jpg"); usage.ExitCode(err) != usage.ExitUsage {
-		t.Errorf(".jpg: %v", err)
-	}
-}
-
 func TestPrintFlagsRefuseWhatWouldBeIgnored(t *testing.T) {
 	ok := []error{PrintFlags("png", 300, true, "", false), PrintFlags("pdf", 0, false, "a4", true), PrintFlags("svg", 0, false, "a4", false)}
 	for i, err := range ok {

@@ -79,7 +79,7 @@ func missingFlags(c *cobra.Command, err error) error {
 		want = append(want, name)
 	})
 	if len(want) == 0 {
-		return fmt.Errorf("%s: %w", c.CommandPath(), err)
+		return fmt.Errorf("%s: %w", commandName(c), err)
 	}
 	return fmt.Errorf("%s needs %s; see '%s --help'", commandName(c), strings.Join(want, ", and "), c.CommandPath())
 }

@@ -118,13 +118,6 @@ type QueryError struct {
 func (e *QueryError) Error() string { return e.Err.Error() }
 func (e *QueryError) Unwrap() error { return e.Err }
 
-// Fetch asks the store for the plan's subgraph and for the snapshot that
-// cites and fingerprints it.
-func (p Plan) Fetch(ctx context.Context, s graph.Store) (render.Subgraph, []*graph.Dataset, error) {
-	a, err := p.Answer(ctx, s)
-	return a.Graph, a.Snap, err
-}
-
 // Answer is what the database gave for a plan.
 type Answer struct {
 	Graph   render.Subgraph
@@ -158,8 +151,8 @@ func (p Plan) Answer(ctx context.Context, s graph.Store) (Answer, error) {
 	return Answer{Graph: col.Subgraph(), Snap: snap, Records: records}, nil
 }
 
-// SetActors puts the actor ids a lookup found (graph.ResolveActors, by
-// parameter) in place of the names the user gave.
+// SetActors puts the actor ids a lookup found (graph.ResolveNames or
+// graph.RecheckIDs, by parameter) in place of the names the user gave.
 func (p *Plan) SetActors(ids map[string]string) {
 	for k, id := range ids {
 		p.Params[k] = id
