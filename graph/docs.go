@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -62,18 +61,4 @@ func CheckDocuments(ds *Dataset, docs map[string]string) error {
 		}
 	}
 	return nil
-}
-
-// CheckDocumentsIn is CheckDocuments on the data the store holds. Like
-// ExplainEmptyIn it explains an empty answer, so a graph it cannot read
-// leaves the answer standing; only an interrupt is passed on.
-func CheckDocumentsIn(ctx context.Context, s Store, docs map[string]string) error {
-	if len(docs) == 0 {
-		return nil
-	}
-	snap, err := s.Snapshot(ctx)
-	if err != nil {
-		return ctx.Err()
-	}
-	return CheckDocuments(Merge(snap), docs)
 }

@@ -209,15 +209,21 @@ func OrgsWithMembers(ds *Dataset) []string {
 	return slices.Compact(out)
 }
 
-// ExplainEmptyIn is ExplainEmpty against the graph behind s, for an answer
-// the database gave: it reads the graph only when the answer was empty.
-// When the graph cannot be read the empty answer stands (nil): the
-// explanation must not turn an answer into a failure. An interrupt is
-// passed on, so that the command ends as interrupted.
-func ExplainEmptyIn(ctx context.Context, s Store, asked []Asked, at Date) error {
+// ExplainEmptyIn looks into an empty answer the database gave, against one
+// snapshot of the graph behind s: a document parameter that names no
+// document (CheckDocuments, docs parameter → id), then an argument that
+// names nothing to answer about (ExplainEmpty). When the graph cannot be
+// read the empty answer stands (nil): the explanation must not turn an
+// answer into a failure. An interrupt is passed on, so that the command
+// ends as interrupted.
+func ExplainEmptyIn(ctx context.Context, s Store, docs map[string]string, asked []Asked, at Date) error {
 	snap, err := s.Snapshot(ctx)
 	if err != nil {
 		return ctx.Err()
 	}
-	return ExplainEmpty(Merge(snap), asked, at)
+	ds := Merge(snap)
+	if err := CheckDocuments(ds, docs); err != nil {
+		return err
+	}
+	return ExplainEmpty(ds, asked, at)
 }

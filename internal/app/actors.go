@@ -69,10 +69,7 @@ func recheck(ctx context.Context, s graph.Store, q queries.Query, p map[string]a
 	if err != nil || ids != nil {
 		return ids, lookupError(err)
 	}
-	if err := graph.CheckDocumentsIn(ctx, s, q.DocIDs(p)); err != nil {
-		return nil, lookupError(err)
-	}
-	return nil, graph.ExplainEmptyIn(ctx, s, q.Asked(p), q.Day(p))
+	return nil, lookupError(graph.ExplainEmptyIn(ctx, s, q.DocIDs(p), q.Asked(p), q.Day(p)))
 }
 
 // withIDs is p with the actor parameters set to ids.

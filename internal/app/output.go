@@ -58,11 +58,8 @@ func (o *Output) Done(err error) error {
 	return o.w.Close()
 }
 
-// WriteTarget writes what write produces to t, as Open and Done do.
+// WriteTarget writes what write produces to t (outfile.Target.Write): a
+// file is put in place only when write succeeds.
 func (g *Env) WriteTarget(t outfile.Target, write func(io.Writer) error) error {
-	out, err := g.Open(t, true)
-	if err != nil {
-		return err
-	}
-	return out.Done(write(out))
+	return t.Write(g.Out, write)
 }

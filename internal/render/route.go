@@ -57,7 +57,7 @@ func drawRouted(ctx context.Context, g *graphviz.Graph, format, layout string, f
 	if err := wasmGV.Render(context.Background(), g, graphviz.Format("xdot"), io.Discard); err != nil {
 		return nil, fmt.Errorf("laying out with %s (WebAssembly Graphviz): %w", layout, err)
 	}
-	if _, _, err := bendCrossing(g); err != nil {
+	if err := bendCrossing(g); err != nil {
 		return nil, err
 	}
 	// Edges left without a path, if any, are routed by Graphviz. A layout
@@ -361,9 +361,8 @@ func pointText(p vec) string {
 
 // bendCrossing bends every edge of laid-out g whose straight line runs
 // within routeClear of a node other than its ends (bend), and clears the
-// path of those no bend clears, which the nop2 engine then routes. It
-// returns how many it bent and how many it left to Graphviz.
-func bendCrossing(g *graphviz.Graph) (bent, left int, err error) {
+// path of those no bend clears, which the nop2 engine then routes.
+func bendCrossing(g *graphviz.Graph) error {
 	type nodeAt struct {
 		name   string
 		centre vec
@@ -373,15 +372,15 @@ func bendCrossing(g *graphviz.Graph) (bent, left int, err error) {
 	index := map[string]int{}
 	for n, err := g.FirstNode(); n != nil; n, err = g.NextNode(n) {
 		if err != nil {
-			return 0, 0, err
+			return err
 		}
 		name, err := n.Name()
 		if err != nil {
-			return 0, 0, err
+			return err
 		}
 		x, y, ok := parsePoint(n.GetStr("pos"))
 		if !ok {
-			return 0, 0, fmt.Errorf("routing edges: node %s has no position after layout", name)
+			return fmt.Errorf("routing edges: node %s has no position after layout", name)
 		}
 		o := outlineOf(n.GetStr("_draw_"))
 		if !o.hasShape {
@@ -404,21 +403,21 @@ func bendCrossing(g *graphviz.Graph) (bent, left int, err error) {
 	k := -1
 	for n, err := g.FirstNode(); n != nil; n, err = g.NextNode(n) {
 		if err != nil {
-			return 0, 0, err
+			return err
 		}
 		k++
 		tail := nodes[k]
 		for e, err := g.FirstOut(n); e != nil; e, err = g.NextOut(e) {
 			if err != nil {
-				return 0, 0, err
+				return err
 			}
 			hn, err := e.Head()
 			if err != nil {
-				return 0, 0, err
+				return err
 			}
 			hname, err := hn.Name()
 			if err != nil {
-				return 0, 0, err
+				return err
 			}
 			head := nodes[index[hname]]
 			if tail.name == hname {
@@ -440,9 +439,8 @@ func bendCrossing(g *graphviz.Graph) (bent, left int, err error) {
 			}
 			if !ok {
 				if err := clearPath(e); err != nil {
-					return 0, 0, err
+					return err
 				}
-				left++
 				continue
 			}
 			// Clip to the ends' outlines, then step back from each
@@ -469,7 +467,7 @@ func bendCrossing(g *graphviz.Graph) (bent, left int, err error) {
 				pos = append(pos, pointText(p))
 			}
 			if err := e.SafeSet("pos", strings.Join(pos, " "), ""); err != nil {
-				return 0, 0, err
+				return err
 			}
 			// Its labels were placed beside the straight line; left
 			// unplaced, Graphviz places them beside the curve, clear
@@ -477,14 +475,13 @@ func bendCrossing(g *graphviz.Graph) (bent, left int, err error) {
 			for _, attr := range []string{"lp", "tail_lp", "head_lp", "xlp"} {
 				if e.GetStr(attr) != "" {
 					if err := e.SafeSet(attr, "", ""); err != nil {
-						return 0, 0, err
+						return err
 					}
 				}
 			}
-			bent++
 		}
 	}
-	return bent, left, nil
+	return nil
 }
 
 func reverseCubic(c cubic) cubic { return cubic{c[3], c[2], c[1], c[0]} }

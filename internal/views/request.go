@@ -168,8 +168,16 @@ func (p *Plan) SetActors(ids map[string]string) {
 // the day is before every tie asked about (graph.ExplainEmpty). It is nil
 // when there is something to draw, or when the empty figure is the answer.
 func (p Plan) Empty(a Answer) error {
+	// The snapshot is merged at most once, and only when a check needs it.
+	var all *graph.Dataset
+	merged := func() *graph.Dataset {
+		if all == nil {
+			all = graph.Merge(a.Snap)
+		}
+		return all
+	}
 	if p.View.Asks != nil && !p.AsOf.IsZero() {
-		what, ties := p.View.Asks(graph.Merge(a.Snap), Params(p.Params))
+		what, ties := p.View.Asks(merged(), Params(p.Params))
 		if err := graph.ExplainDay(what, ties, p.AsOf); err != nil {
 			return err
 		}
@@ -189,7 +197,7 @@ func (p Plan) Empty(a Answer) error {
 	if q, ok := queries.Get(p.Name); ok && p.Name != "" {
 		asked = q.Asked(p.Params)
 	}
-	return graph.ExplainEmpty(graph.Merge(a.Snap), asked, p.AsOf)
+	return graph.ExplainEmpty(merged(), asked, p.AsOf)
 }
 
 // Options are how the fetched figure is drawn: its title (the view's, the
